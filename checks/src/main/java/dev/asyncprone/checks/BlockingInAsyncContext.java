@@ -1,0 +1,223 @@
+package dev.asyncprone.checks;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
+import dev.asyncprone.model.AsyncContext;
+import dev.asyncprone.model.AsyncKind;
+import dev.asyncprone.model.AsyncTypes;
+import dev.asyncprone.model.Awaits;
+import dev.asyncprone.model.BlockingCalls;
+import dev.asyncprone.model.BlockingCalls.BlockingCall;
+import dev.asyncprone.model.Contexts;
+import dev.asyncprone.model.Docs;
+import dev.asyncprone.model.Fixes;
+import dev.asyncprone.model.Guard;
+import dev.asyncprone.model.Options;
+import org.jspecify.annotations.Nullable;
+
+/** An await or a blocking call where the thread must not block. */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "Blocking where the thread must not block: in a callback on the completing thread, a"
+            + " reactive operator, a method that returns a future, or a @NonBlocking method",
+    severity = ERROR,
+    linkType = CUSTOM,
+    link = Docs.CHECKS + "BlockingInAsyncContext.md")
+public final class BlockingInAsyncContext extends BugChecker
+    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
+
+  private final BlockingCalls blockingCalls;
+  private final Contexts contexts;
+
+  public BlockingInAsyncContext() {
+    this(ErrorProneFlags.empty());
+  }
+
+  public BlockingInAsyncContext(ErrorProneFlags flags) {
+    Options options = Options.from(flags);
+    this.blockingCalls = new BlockingCalls(options);
+    this.contexts = new Contexts(options);
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return Guard.safely(() -> match(tree, state));
+  }
+
+  @Override
+  public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    return Guard.safely(() -> match(tree, state));
+  }
+
+  @Override
+  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    return Guard.safely(() -> match(tree, state));
+  }
+
+  private Description match(Tree tree, VisitorState state) {
+    BlockingCall call = blockingCalls.of(tree, state);
+    if (call == null || (call.isAwait() && Awaits.isKnownDone(call.await(), state))) {
+      return Description.NO_MATCH;
+    }
+    AsyncContext context = contexts.of(state);
+    if (!context.mustNotBlock()) {
+      return Description.NO_MATCH;
+    }
+    Description.Builder description =
+        buildDescription(tree).setMessage(message(call, context, state));
+    SuggestedFix fix = composeInstead(call, context, state);
+    if (fix != null) {
+      description.addFix(fix);
+    }
+    return description.build();
+  }
+
+  private static String message(BlockingCall call, AsyncContext context, VisitorState state) {
+    String what =
+        call.isAwait() ? call.display() : call.display() + " " + call.waitsFor() + " and";
+    return what
+        + " blocks "
+        + context.victim()
+        + " ("
+        + context.where()
+        + "); "
+        + advice(call, context, state);
+  }
+
+  private static String advice(BlockingCall call, AsyncContext context, VisitorState state) {
+    AsyncKind.Family family = familyOf(context, state);
+    switch (context.kind()) {
+      case STAGE_CALLBACK:
+        if (family == AsyncKind.Family.GUAVA) {
+          return call.isAwait()
+              ? "compose instead: transformAsync(...) returning the future, not its value"
+              : "pass an executor meant for blocking work instead of directExecutor()";
+        }
+        if (family == AsyncKind.Family.VERTX) {
+          return call.isAwait()
+              ? "compose instead: compose(...) returning the future, not its value"
+              : "move it to a worker with vertx.executeBlocking(...)";
+        }
+        return call.isAwait()
+            ? "compose instead: thenCompose(...)"
+            : "move it to an executor meant for blocking work: "
+                + context.callbackMethod()
+                + "Async(..., executor)";
+      case REACTIVE_OPERATOR:
+        return call.isAwait()
+            ? "compose instead: flatMap(...) (concatMap(...) to keep order) returning the"
+                + " publisher, not its value"
+            : "wrap it in fromCallable(...).subscribeOn(a scheduler for blocking work, such as"
+                + " Schedulers.boundedElastic()) and flatMap to it";
+      case EVENT_LOOP_HANDLER:
+        return "move it to a worker with vertx.executeBlocking(...), or call the async API";
+      case ASYNC_METHOD:
+        return call.isAwait()
+            ? "compose instead: return a future built with thenCompose/thenApply (flatMap/map"
+                + " for publishers) rather than waiting here"
+            : "run it on an executor meant for blocking work and return that future, as"
+                + " supplyAsync(() -> ..., executor) does";
+      case NON_BLOCKING_METHOD:
+        return call.isAwait()
+            ? "compose the future instead of waiting for it"
+            : "move it to an executor meant for blocking work, or drop the @NonBlocking"
+                + " contract if this code may block";
+      default:
+        return "";
+    }
+  }
+
+  private static AsyncKind.@Nullable Family familyOf(AsyncContext context, VisitorState state) {
+    if (context.callbackOf() == null) {
+      return null;
+    }
+    Symbol method = ASTHelpers.getSymbol(context.callbackOf());
+    if (method == null) {
+      return null;
+    }
+    String owner = method.owner.getQualifiedName().toString();
+    if (owner.startsWith("com.google.common.util.concurrent.")) {
+      return AsyncKind.Family.GUAVA;
+    }
+    if (owner.startsWith("io.vertx.")) {
+      return AsyncKind.Family.VERTX;
+    }
+    AsyncKind kind = AsyncTypes.kindOf(method.owner.type, state);
+    return kind == null ? null : kind.family();
+  }
+
+  /**
+   * The mechanical rewrites: {@code thenApply(x -> g(x).join())} to {@code thenCompose(x ->
+   * g(x))}; {@code map(x -> g(x).block())} to {@code flatMap} ({@code concatMap} on a Flux, which
+   * keeps the order); Guava {@code transform(f, x -> getUnchecked(g(x)), e)} to {@code
+   * transformAsync}.
+   */
+  private static @Nullable SuggestedFix composeInstead(
+      BlockingCall call, AsyncContext context, VisitorState state) {
+    Awaits.Await await = call.await();
+    MethodInvocationTree callback = context.callbackOf();
+    if (await == null
+        || await.bounded()
+        || await.future() == null
+        || callback == null
+        || !(context.scope() instanceof LambdaExpressionTree)
+        || Fixes.singleResult((LambdaExpressionTree) context.scope()) != call.tree()) {
+      return null;
+    }
+    ExpressionTree future = await.future();
+    AsyncKind awaited = AsyncTypes.kindOf(Fixes.stripToCompletableFuture(future), state);
+    String callbackMethod = context.callbackMethod();
+    String replacement = null;
+    if (context.kind() == AsyncContext.Kind.STAGE_CALLBACK) {
+      AsyncKind.Family family = familyOf(context, state);
+      if (family == AsyncKind.Family.JDK
+          && callbackMethod.equals("thenApply")
+          && await.methodName().equals("join")
+          && (awaited == AsyncKind.COMPLETABLE_FUTURE || awaited == AsyncKind.COMPLETION_STAGE)) {
+        replacement = "thenCompose";
+      } else if (family == AsyncKind.Family.GUAVA
+          && callbackMethod.equals("transform")
+          && await.methodName().equals("Futures.getUnchecked")
+          && awaited == AsyncKind.LISTENABLE_FUTURE) {
+        replacement = "transformAsync";
+      }
+    } else if (context.kind() == AsyncContext.Kind.REACTIVE_OPERATOR
+        && callbackMethod.equals("map")
+        && await.methodName().equals("block")
+        && awaited == AsyncKind.MONO) {
+      AsyncKind operatorOn = AsyncTypes.kindOf(ASTHelpers.getReceiver(callback), state);
+      if (operatorOn == AsyncKind.MONO) {
+        replacement = "flatMap";
+      } else if (operatorOn == AsyncKind.FLUX) {
+        replacement = "concatMap";
+      }
+    }
+    if (replacement == null) {
+      return null;
+    }
+    return SuggestedFix.builder()
+        .merge(Fixes.renameMethod(callback, replacement, state))
+        .replace(call.tree(), Fixes.awaitedSource(future, state))
+        .build();
+  }
+}

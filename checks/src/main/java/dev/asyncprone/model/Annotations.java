@@ -1,0 +1,98 @@
+package dev.asyncprone.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Attribute;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The contracts written as annotations: {@code @Blocking}, {@code @NonBlocking} (ours, JetBrains',
+ * SmallRye's, and any a build adds by flag), read from source and from class files alike.
+ */
+public final class Annotations {
+  public static final String BLOCKING_EXECUTOR = "dev.asyncprone.annotations.BlockingExecutor";
+  public static final String NON_BLOCKING_EXECUTOR =
+      "dev.asyncprone.annotations.NonBlockingExecutor";
+  public static final String AWAIT_ONCE = "dev.asyncprone.annotations.AwaitOnce";
+  public static final String SPRING_ASYNC = "org.springframework.scheduling.annotation.Async";
+
+  /** A contract found on a method, and where it came from, for messages. */
+  public record Found(Symbol carrier, String annotation) {
+    public String simpleAnnotationName() {
+      return annotation.substring(annotation.lastIndexOf('.') + 1);
+    }
+  }
+
+  private Annotations() {}
+
+  /** The first annotation of {@code symbol} whose qualified name is in {@code names}. */
+  public static @Nullable String annotationIn(@Nullable Symbol symbol, Set<String> names) {
+    if (symbol == null) {
+      return null;
+    }
+    for (Attribute.Compound compound : symbol.getRawAttributes()) {
+      String name = compound.type.tsym.getQualifiedName().toString();
+      if (names.contains(name)) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  public static boolean has(@Nullable Symbol symbol, String name) {
+    return annotationIn(symbol, Set.of(name)) != null;
+  }
+
+  /**
+   * The {@code names} annotation that governs {@code method}: on the method itself, on a method it
+   * overrides, or on the class that declares it (or an enclosing class). Null if there is none.
+   */
+  public static @Nullable Found governing(
+      MethodSymbol method, Set<String> names, VisitorState state) {
+    Found found = direct(method, names);
+    if (found != null) {
+      return found;
+    }
+    for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+      found = direct(superMethod, names);
+      if (found != null) {
+        return found;
+      }
+    }
+    for (Symbol owner = method.owner; owner instanceof Symbol.ClassSymbol; owner = owner.owner) {
+      String annotation = annotationIn(owner, names);
+      if (annotation != null) {
+        return new Found(owner, annotation);
+      }
+    }
+    return null;
+  }
+
+  /** The {@code names} annotation on {@code symbol} itself, not inherited. */
+  public static @Nullable Found direct(Symbol symbol, Set<String> names) {
+    String annotation = annotationIn(symbol, names);
+    return annotation == null ? null : new Found(symbol, annotation);
+  }
+
+  /** True if the symbol or its return type carries an annotation whose simple name is Nullable. */
+  public static boolean isNullable(@Nullable Symbol symbol) {
+    if (symbol == null) {
+      return false;
+    }
+    for (Attribute.Compound compound : symbol.getRawAttributes()) {
+      if (compound.type.tsym.getSimpleName().contentEquals("Nullable")) {
+        return true;
+      }
+    }
+    for (Attribute.TypeCompound compound : symbol.getRawTypeAttributes()) {
+      if (compound.type.tsym.getSimpleName().contentEquals("Nullable")
+          && compound.position.type == com.sun.tools.javac.code.TargetType.METHOD_RETURN) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.asyncprone.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Which types are future-like, matched by the names of their supertypes. */
+public final class AsyncTypes {
+  private static final Map<String, AsyncKind> BY_NAME = new HashMap<>();
+
+  static {
+    for (AsyncKind kind : AsyncKind.values()) {
+      BY_NAME.put(kind.className(), kind);
+    }
+  }
+
+  private AsyncTypes() {}
+
+  /** The most specific future-like kind of {@code type}, or null if it is not future-like. */
+  public static @Nullable AsyncKind kindOf(@Nullable Type type, VisitorState state) {
+    if (type == null) {
+      return null;
+    }
+    Types types = state.getTypes();
+    if (type.hasTag(TypeTag.TYPEVAR) || type.hasTag(TypeTag.WILDCARD)) {
+      type = ASTHelpers.getUpperBound(type, types);
+    }
+    if (!type.hasTag(TypeTag.CLASS)) {
+      return null;
+    }
+    AsyncKind direct = BY_NAME.get(type.tsym.getQualifiedName().toString());
+    if (direct != null) {
+      return direct;
+    }
+    AsyncKind best = null;
+    for (Type supertype : types.closure(types.erasure(type))) {
+      AsyncKind kind = BY_NAME.get(supertype.tsym.getQualifiedName().toString());
+      if (kind != null && (best == null || kind.ordinal() < best.ordinal())) {
+        best = kind;
+      }
+    }
+    return best;
+  }
+
+  public static @Nullable AsyncKind kindOf(@Nullable Tree tree, VisitorState state) {
+    return tree == null ? null : kindOf(ASTHelpers.getType(tree), state);
+  }
+
+  public static boolean isFutureLike(@Nullable Type type, VisitorState state) {
+    return kindOf(type, state) != null;
+  }
+
+  /** True if {@code type} is, or extends, the class or interface named {@code className}. */
+  public static boolean isSubtypeNamed(@Nullable Type type, String className, VisitorState state) {
+    if (type == null || !type.hasTag(TypeTag.CLASS)) {
+      return false;
+    }
+    if (type.tsym.getQualifiedName().contentEquals(className)) {
+      return true;
+    }
+    Types types = state.getTypes();
+    for (Type supertype : types.closure(types.erasure(type))) {
+      if (supertype.tsym.getQualifiedName().contentEquals(className)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if the class that declares {@code symbol}'s member is, or extends, {@code className}. */
+  public static boolean isOwnedBy(Symbol symbol, String className, VisitorState state) {
+    return symbol.owner != null && isSubtypeNamed(symbol.owner.type, className, state);
+  }
+
+  /**
+   * The value type of a future-like type ({@code T} of {@code CompletableFuture<T>}), or null if
+   * it has none (RxJava's Completable) or it is raw.
+   */
+  public static @Nullable Type valueType(Type type, AsyncKind kind, VisitorState state) {
+    if (kind == AsyncKind.RX_COMPLETABLE) {
+      return null;
+    }
+    Symbol base = state.getSymbolFromString(kind.className());
+    if (base == null) {
+      return null;
+    }
+    Type asBase = state.getTypes().asSuper(type, base);
+    if (asBase == null || asBase.getTypeArguments().isEmpty()) {
+      return null;
+    }
+    return asBase.getTypeArguments().get(0);
+  }
+
+  /**
+   * True for a future-like type that carries no value, whose only news is completion or failure:
+   * {@code CompletableFuture<Void>}, {@code Mono<Void>}, RxJava's Completable.
+   */
+  public static boolean isVoidValued(Type type, VisitorState state) {
+    AsyncKind kind = kindOf(type, state);
+    if (kind == null) {
+      return false;
+    }
+    if (kind == AsyncKind.RX_COMPLETABLE) {
+      return true;
+    }
+    Type value = valueType(type, kind, state);
+    if (value == null) {
+      return false;
+    }
+    if (value.hasTag(TypeTag.WILDCARD)) {
+      value = ASTHelpers.getUpperBound(value, state.getTypes());
+    }
+    return value.tsym != null && value.tsym.getQualifiedName().contentEquals("java.lang.Void");
+  }
+}

@@ -1,0 +1,329 @@
+package dev.asyncprone.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The calls that wait until a future-like completes ({@code get}, {@code join}, {@code block*},
+ * {@code blocking*}, {@code Futures.getUnchecked}, ...), the reads that look alike but do not wait
+ * ({@code getNow}, {@code resultNow}, {@code Futures.getDone}), and the futures known to be done
+ * where an await is read.
+ */
+public final class Awaits {
+  private static final String GUAVA_FUTURES = "com.google.common.util.concurrent.Futures";
+  private static final String UNINTERRUPTIBLES =
+      "com.google.common.util.concurrent.Uninterruptibles";
+  private static final String FORK_JOIN_TASK = "java.util.concurrent.ForkJoinTask";
+  private static final String UNI_AWAIT = "io.smallrye.mutiny.groups.UniAwait";
+  private static final String UNI_AWAIT_OPTIONAL = "io.smallrye.mutiny.groups.UniAwaitOptional";
+  private static final String MULTI_SUBSCRIBE = "io.smallrye.mutiny.groups.MultiSubscribe";
+
+  /**
+   * An await: the call, the future it waits for (null where the tree does not show it, as in a
+   * method reference), the name to show, and whether it has a timeout.
+   */
+  public record Await(Tree call, @Nullable ExpressionTree future, String methodName, boolean bounded) {
+    /** {@code join()}, {@code Futures.getUnchecked()}: the call as a reader knows it. */
+    public String display() {
+      return methodName + "()";
+    }
+  }
+
+  private Awaits() {}
+
+  /** The await that {@code tree} is, or null. Accepts method invocations and references. */
+  public static @Nullable Await of(Tree tree, VisitorState state) {
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    if (!(symbol instanceof MethodSymbol)) {
+      return null;
+    }
+    MethodSymbol method = (MethodSymbol) symbol;
+    String name = method.getSimpleName().toString();
+    int arity = method.getParameters().size();
+    ExpressionTree receiver = null;
+    List<? extends ExpressionTree> arguments = List.of();
+    if (tree instanceof MethodInvocationTree) {
+      receiver = ASTHelpers.getReceiver((MethodInvocationTree) tree);
+      arguments = ((MethodInvocationTree) tree).getArguments();
+    } else if (tree instanceof MemberReferenceTree) {
+      ExpressionTree qualifier = ((MemberReferenceTree) tree).getQualifierExpression();
+      receiver = ASTHelpers.getSymbol(qualifier) instanceof Symbol.ClassSymbol ? null : qualifier;
+    }
+    if (method.isStatic()) {
+      ExpressionTree first = arguments.isEmpty() ? null : arguments.get(0);
+      if (isOwner(method, GUAVA_FUTURES) && (name.equals("getUnchecked") || name.equals("getChecked"))) {
+        return new Await(tree, first, "Futures." + name, name.equals("getChecked") && arity == 4);
+      }
+      if (isOwner(method, UNINTERRUPTIBLES) && name.equals("getUninterruptibly")) {
+        return new Await(tree, first, "Uninterruptibles." + name, arity == 3);
+      }
+      return null;
+    }
+    Symbol owner = method.owner;
+    switch (name) {
+      case "get":
+        if ((arity == 0 || arity == 2)
+            && AsyncTypes.isSubtypeNamed(owner.type, "java.util.concurrent.Future", state)) {
+          return new Await(tree, receiver, name, arity == 2);
+        }
+        return null;
+      case "join":
+        if (arity == 0
+            && (AsyncTypes.isSubtypeNamed(owner.type, AsyncKind.COMPLETABLE_FUTURE.className(), state)
+                || AsyncTypes.isSubtypeNamed(owner.type, FORK_JOIN_TASK, state))) {
+          return new Await(tree, receiver, name, false);
+        }
+        return null;
+      case "block":
+      case "blockOptional":
+        return kindOfOwner(method, state) == AsyncKind.MONO
+            ? new Await(tree, receiver, name, arity == 1)
+            : null;
+      case "blockFirst":
+      case "blockLast":
+      case "toIterable":
+      case "toStream":
+        return kindOfOwner(method, state) == AsyncKind.FLUX
+            ? new Await(tree, receiver, name, name.startsWith("block") && arity == 1)
+            : null;
+      case "await":
+        return kindOfOwner(method, state) == AsyncKind.VERTX_FUTURE
+            ? new Await(tree, receiver, name, arity == 2)
+            : null;
+      case "indefinitely":
+      case "atMost":
+        if (isOwner(method, UNI_AWAIT) || isOwner(method, UNI_AWAIT_OPTIONAL)) {
+          return new Await(tree, receiverOfReceiver(receiver), "await()." + name, name.equals("atMost"));
+        }
+        return null;
+      case "asIterable":
+      case "asStream":
+        return isOwner(method, MULTI_SUBSCRIBE)
+            ? new Await(tree, receiverOfReceiver(receiver), "subscribe()." + name, false)
+            : null;
+      default:
+        if (name.startsWith("blocking")) {
+          AsyncKind kind = kindOfOwner(method, state);
+          if (kind != null && kind.family() == AsyncKind.Family.RXJAVA) {
+            return new Await(tree, receiver, name, false);
+          }
+        }
+        return null;
+    }
+  }
+
+  /**
+   * True for reads of a result that never wait: {@code getNow}, {@code resultNow}, {@code
+   * exceptionNow}, {@code isDone}, {@code state}, Guava's {@code Futures.getDone}.
+   */
+  public static boolean isNonBlockingRead(Tree tree, VisitorState state) {
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    if (!(symbol instanceof MethodSymbol)) {
+      return false;
+    }
+    String name = symbol.getSimpleName().toString();
+    if (symbol.isStatic()) {
+      return isOwner(symbol, GUAVA_FUTURES) && name.equals("getDone");
+    }
+    switch (name) {
+      case "getNow":
+      case "resultNow":
+      case "exceptionNow":
+      case "isDone":
+      case "state":
+        return AsyncTypes.isSubtypeNamed(symbol.owner.type, "java.util.concurrent.Future", state);
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * True if the future that {@code await} waits for is known to be complete where the await runs,
+   * so the await returns at once: it was passed to the {@code allOf} (or Guava {@code
+   * whenAllSucceed}, {@code allAsList}, ...) whose continuation this is; it is the source of the
+   * stage whose callback this is; it is the other input of a {@code thenCombine}; or an {@code
+   * isDone()} test guards the await.
+   */
+  public static boolean isKnownDone(Await await, VisitorState state) {
+    Set<Symbol> awaited = new HashSet<>(Trees.rootSymbols(await.future(), state));
+    TreePath child = state.getPath();
+    if (await.future() == null && await.call() instanceof MemberReferenceTree) {
+      // futures.stream().map(CompletableFuture::join): the elements come from the stream's source.
+      Tree parent = child.getParentPath().getLeaf();
+      if (parent instanceof MethodInvocationTree) {
+        awaited.addAll(Trees.rootSymbols(ASTHelpers.getReceiver((ExpressionTree) parent), state));
+      }
+    }
+    if (awaited.isEmpty()) {
+      return false;
+    }
+    Set<Symbol> done = new HashSet<>();
+    for (TreePath path = child.getParentPath();
+        path != null;
+        child = path, path = path.getParentPath()) {
+      Tree leaf = path.getLeaf();
+      if (leaf instanceof IfTree) {
+        IfTree ifTree = (IfTree) leaf;
+        if (ifTree.getThenStatement() == child.getLeaf()) {
+          done.addAll(isDoneTested(ifTree.getCondition(), state));
+        }
+      } else if (leaf instanceof ConditionalExpressionTree) {
+        ConditionalExpressionTree conditional = (ConditionalExpressionTree) leaf;
+        if (conditional.getTrueExpression() == child.getLeaf()) {
+          done.addAll(isDoneTested(conditional.getCondition(), state));
+        }
+      } else if (leaf instanceof EnhancedForLoopTree) {
+        EnhancedForLoopTree loop = (EnhancedForLoopTree) leaf;
+        if (awaited.contains(ASTHelpers.getSymbol(loop.getVariable()))) {
+          awaited.addAll(Trees.rootSymbols(loop.getExpression(), state));
+        }
+      } else if (leaf instanceof MethodInvocationTree
+          && child.getLeaf() instanceof LambdaExpressionTree
+          && Trees.isArgument(child.getLeaf(), (MethodInvocationTree) leaf)) {
+        MethodInvocationTree invocation = (MethodInvocationTree) leaf;
+        for (VariableTree parameter : ((LambdaExpressionTree) child.getLeaf()).getParameters()) {
+          if (awaited.contains(ASTHelpers.getSymbol(parameter))) {
+            // futures.forEach(f -> f.join()), futures.stream().map(f -> f.join())
+            awaited.addAll(Trees.rootSymbols(ASTHelpers.getReceiver(invocation), state));
+          }
+        }
+        done.addAll(completedBefore(invocation, state));
+      } else if (leaf.getKind() == Tree.Kind.METHOD || leaf.getKind() == Tree.Kind.CLASS) {
+        break;
+      }
+      if (!Collections.disjoint(done, awaited)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The futures complete when a callback passed to {@code invocation} runs: its receiver chain's
+   * sources and the inputs of any all-of combinator in that chain, and the other inputs of a
+   * two-input stage method.
+   */
+  private static Set<Symbol> completedBefore(MethodInvocationTree invocation, VisitorState state) {
+    Set<Symbol> done = new HashSet<>();
+    MethodSymbol method = ASTHelpers.getSymbol(invocation);
+    if (method == null) {
+      return done;
+    }
+    boolean stageCallback =
+        AsyncTypes.isOwnedBy(method, AsyncKind.COMPLETION_STAGE.className(), state)
+            || AsyncTypes.isOwnedBy(method, AsyncKind.VERTX_FUTURE.className(), state)
+            || isOwner(method, "com.google.common.util.concurrent.Futures.FutureCombiner")
+            || isOwner(method, "com.google.common.util.concurrent.FluentFuture")
+            || isOwner(method, GUAVA_FUTURES);
+    if (!stageCallback) {
+      return done;
+    }
+    String name = method.getSimpleName().toString();
+    if (name.startsWith("thenCombine")
+        || name.startsWith("thenAcceptBoth")
+        || name.startsWith("runAfterBoth")) {
+      done.addAll(Trees.rootSymbols(invocation.getArguments().get(0), state));
+    }
+    if (isOwner(method, GUAVA_FUTURES) && !invocation.getArguments().isEmpty()) {
+      // Futures.transform(input, fn, executor): fn runs once input is done.
+      collectChainSources(invocation.getArguments().get(0), done, state);
+    }
+    collectChainSources(ASTHelpers.getReceiver(invocation), done, state);
+    return done;
+  }
+
+  private static void collectChainSources(
+      @Nullable ExpressionTree expression, Set<Symbol> done, VisitorState state) {
+    for (ExpressionTree e = expression; e != null; e = ASTHelpers.getReceiver(e)) {
+      e = ASTHelpers.stripParentheses(e);
+      if (e instanceof MethodInvocationTree) {
+        MethodSymbol m = ASTHelpers.getSymbol((MethodInvocationTree) e);
+        if (m != null && isAllOfCombinator(m)) {
+          for (ExpressionTree argument : ((MethodInvocationTree) e).getArguments()) {
+            done.addAll(Trees.rootSymbols(argument, state));
+          }
+        }
+      } else {
+        done.addAll(Trees.rootSymbols(e, state));
+      }
+    }
+  }
+
+  private static boolean isAllOfCombinator(MethodSymbol m) {
+    String name = m.getSimpleName().toString();
+    String owner = m.owner.getQualifiedName().toString();
+    switch (owner) {
+      case "java.util.concurrent.CompletableFuture":
+        return name.equals("allOf");
+      case GUAVA_FUTURES:
+        return name.equals("whenAllSucceed")
+            || name.equals("whenAllComplete")
+            || name.equals("allAsList")
+            || name.equals("successfulAsList");
+      case "io.vertx.core.Future":
+        return name.equals("all") || name.equals("join");
+      default:
+        return false;
+    }
+  }
+
+  /** The futures whose {@code isDone()} must be true for {@code condition} to hold. */
+  private static Set<Symbol> isDoneTested(ExpressionTree condition, VisitorState state) {
+    Set<Symbol> tested = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        MethodSymbol m = ASTHelpers.getSymbol(tree);
+        if (m != null
+            && m.getSimpleName().contentEquals("isDone")
+            && m.getParameters().isEmpty()) {
+          tested.addAll(Trees.rootSymbols(ASTHelpers.getReceiver(tree), state));
+        }
+        return super.visitMethodInvocation(tree, unused);
+      }
+
+      @Override
+      public Void visitUnary(com.sun.source.tree.UnaryTree tree, Void unused) {
+        // !f.isDone() says the opposite; what it guards is not known to be done.
+        return tree.getKind() == Tree.Kind.LOGICAL_COMPLEMENT ? null : super.visitUnary(tree, unused);
+      }
+
+      @Override
+      public Void visitBinary(com.sun.source.tree.BinaryTree tree, Void unused) {
+        // Either side of || may be the one that held.
+        return tree.getKind() == Tree.Kind.CONDITIONAL_OR ? null : super.visitBinary(tree, unused);
+      }
+    }.scan(condition, null);
+    return tested;
+  }
+
+  private static @Nullable AsyncKind kindOfOwner(MethodSymbol method, VisitorState state) {
+    return AsyncTypes.kindOf(method.owner.type, state);
+  }
+
+  private static boolean isOwner(Symbol method, String className) {
+    return method.owner != null && method.owner.getQualifiedName().contentEquals(className);
+  }
+
+  private static @Nullable ExpressionTree receiverOfReceiver(@Nullable ExpressionTree receiver) {
+    return receiver == null ? null : ASTHelpers.getReceiver(receiver);
+  }
+}

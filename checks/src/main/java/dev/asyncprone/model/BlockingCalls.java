@@ -1,0 +1,143 @@
+package dev.asyncprone.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether a call may block, and why: it is an await; it is in the catalog of blocking methods; or
+ * it is annotated {@code @Blocking} (ours, JetBrains', SmallRye's, or one named by flag).
+ */
+public final class BlockingCalls {
+  /** Why a call blocks. */
+  public enum Reason {
+    AWAIT,
+    CATALOG,
+    ANNOTATED
+  }
+
+  /**
+   * A call that may block: the tree, why, the name to show ({@code join()}, {@code
+   * Thread.sleep()}), what it waits for in words, and for an await, the await.
+   */
+  public record BlockingCall(
+      Tree tree, Reason reason, String display, String waitsFor, Awaits.@Nullable Await await) {
+    public boolean isAwait() {
+      return reason == Reason.AWAIT;
+    }
+  }
+
+  private final BlockingCatalog catalog;
+  private final Options options;
+
+  public BlockingCalls(Options options) {
+    this.options = options;
+    this.catalog = BlockingCatalog.withExtra(options.extraBlockingMethods());
+  }
+
+  /**
+   * The blocking call that {@code tree} is (a method invocation, a constructor call, or a method
+   * reference), or null if it does not block.
+   */
+  public @Nullable BlockingCall of(Tree tree, VisitorState state) {
+    if (!(tree instanceof MethodInvocationTree
+        || tree instanceof NewClassTree
+        || tree instanceof MemberReferenceTree)) {
+      return null;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    if (!(symbol instanceof MethodSymbol)) {
+      return null;
+    }
+    MethodSymbol method = (MethodSymbol) symbol;
+    if (Awaits.isNonBlockingRead(tree, state)) {
+      return null;
+    }
+    Awaits.Await await = Awaits.of(tree, state);
+    if (await != null) {
+      return new BlockingCall(tree, Reason.AWAIT, await.display(), "waits for the future", await);
+    }
+    BlockingCatalog.Entry entry = catalogEntry(method, state);
+    if (entry != null) {
+      return new BlockingCall(tree, Reason.CATALOG, display(method), entry.waitsFor(), null);
+    }
+    Annotations.Found found =
+        Annotations.governing(method, options.blockingAnnotations(), state);
+    if (found != null) {
+      return new BlockingCall(
+          tree,
+          Reason.ANNOTATED,
+          display(method),
+          "is annotated @" + found.simpleAnnotationName(),
+          null);
+    }
+    return null;
+  }
+
+  /** True if {@code method} is annotated blocking, directly, by an override, or by its class. */
+  public boolean isAnnotatedBlocking(MethodSymbol method, VisitorState state) {
+    return Annotations.governing(method, options.blockingAnnotations(), state) != null;
+  }
+
+  private BlockingCatalog.@Nullable Entry catalogEntry(MethodSymbol method, VisitorState state) {
+    String name = method.isConstructor() ? "<init>" : method.getSimpleName().toString();
+    List<BlockingCatalog.Entry> entries = catalog.entriesNamed(name);
+    if (entries.isEmpty() && !catalog.hasWildcards()) {
+      return null;
+    }
+    Types types = state.getTypes();
+    Type owner = method.owner.type;
+    if (owner == null) {
+      return null;
+    }
+    for (Type supertype : types.closure(types.erasure(owner))) {
+      String ownerName = supertype.tsym.getQualifiedName().toString();
+      for (BlockingCatalog.Entry entry : entries) {
+        if (entry.owner().equals(ownerName) && declaresOrInherits(supertype, method, types)) {
+          return entry;
+        }
+      }
+      if (!method.isConstructor() && supertype.tsym == method.owner) {
+        BlockingCatalog.Entry wildcard = catalog.wildcardFor(ownerName);
+        if (wildcard != null) {
+          return wildcard;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True if {@code method} is, or overrides, a method of the catalog type {@code declaring}, so
+   * that an unrelated method of the same name in a subclass does not count.
+   */
+  private static boolean declaresOrInherits(Type declaring, MethodSymbol method, Types types) {
+    if (method.owner == declaring.tsym || method.isConstructor()) {
+      return method.owner == declaring.tsym;
+    }
+    for (Symbol member : declaring.tsym.members().getSymbolsByName(method.name)) {
+      if (member instanceof MethodSymbol
+          && method.overrides(member, (com.sun.tools.javac.code.Symbol.TypeSymbol) method.owner, types, true)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String display(MethodSymbol method) {
+    String owner = method.owner.getSimpleName().toString();
+    if (method.isConstructor()) {
+      return "new " + owner + "(...)";
+    }
+    return owner + "." + method.getSimpleName() + "()";
+  }
+}

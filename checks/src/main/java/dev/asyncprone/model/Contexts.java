@@ -1,0 +1,674 @@
+package dev.asyncprone.model;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.asyncprone.model.AsyncContext.Kind;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * For any tree, the innermost enclosing context that decides whether it may block: a callback
+ * that runs on the completing thread, an offload to an executor, a reactive operator, a method
+ * that returns a future, a {@code @NonBlocking} method, or plain synchronous code.
+ *
+ * <p>It walks the tree's own path outwards and stops at the first lambda, method reference,
+ * anonymous class or method whose thread it can tell, so its cost is the depth of the tree, not
+ * the size of the method.
+ */
+public final class Contexts {
+  /** CompletionStage methods whose callback runs on the thread that completes the stage. */
+  private static final ImmutableSet<String> STAGE_CALLBACKS =
+      ImmutableSet.of(
+          "thenApply",
+          "thenAccept",
+          "thenRun",
+          "thenCombine",
+          "thenAcceptBoth",
+          "runAfterBoth",
+          "applyToEither",
+          "acceptEither",
+          "runAfterEither",
+          "thenCompose",
+          "handle",
+          "whenComplete",
+          "exceptionally",
+          "exceptionallyCompose");
+
+  private static final ImmutableSet<String> EXECUTOR_METHODS =
+      ImmutableSet.of(
+          "execute",
+          "submit",
+          "schedule",
+          "scheduleAtFixedRate",
+          "scheduleWithFixedDelay",
+          "invokeAll",
+          "invokeAny");
+
+  private static final ImmutableSet<String> GUAVA_CALLBACKS =
+      ImmutableSet.of(
+          "transform",
+          "transformAsync",
+          "catching",
+          "catchingAsync",
+          "addCallback",
+          "addListener",
+          "call",
+          "callAsync",
+          "run",
+          "submit",
+          "submitAsync",
+          "scheduleAsync");
+
+  private static final ImmutableSet<String> VERTX_FUTURE_CALLBACKS =
+      ImmutableSet.of(
+          "map",
+          "compose",
+          "flatMap",
+          "onSuccess",
+          "onFailure",
+          "onComplete",
+          "andThen",
+          "recover",
+          "transform",
+          "eventually",
+          "otherwise",
+          "expecting");
+
+  /** Static factories whose functional argument runs when the publisher is subscribed. */
+  private static final ImmutableSet<String> SUBSCRIPTION_FACTORIES =
+      ImmutableSet.of(
+          "fromCallable",
+          "fromSupplier",
+          "fromRunnable",
+          "fromAction",
+          "fromFuture",
+          "fromCompletionStage",
+          "fromStream",
+          "defer",
+          "deferContextual",
+          "create",
+          "push",
+          "generate",
+          "using",
+          "usingWhen");
+
+  private static final ImmutableSet<String> SCHEDULER_SWITCHES =
+      ImmutableSet.of("publishOn", "subscribeOn", "observeOn", "emitOn", "runSubscriptionOn");
+
+  private static final ImmutableSet<String> DOWNSTREAM_SCHEDULER_SWITCHES =
+      ImmutableSet.of("subscribeOn", "runSubscriptionOn");
+
+  /** Schedulers with few threads that are meant never to block. */
+  private static final ImmutableSet<String> NON_BLOCKING_SCHEDULERS =
+      ImmutableSet.of("parallel", "single", "immediate", "newParallel", "newSingle", "computation", "trampoline");
+
+  /** JDK types whose functional arguments run right away, on the calling thread. */
+  private static final ImmutableSet<String> INLINE_OWNERS =
+      ImmutableSet.of(
+          "java.lang.Iterable",
+          "java.util.Collection",
+          "java.util.List",
+          "java.util.Map",
+          "java.util.Optional",
+          "java.util.OptionalInt",
+          "java.util.OptionalLong",
+          "java.util.OptionalDouble",
+          "java.util.Iterator",
+          "java.util.Objects",
+          "java.util.Comparator",
+          "java.util.concurrent.ConcurrentMap");
+
+  private static final String COMPLETABLE_FUTURE = AsyncKind.COMPLETABLE_FUTURE.className();
+  private static final String EXECUTOR = "java.util.concurrent.Executor";
+  private static final String BASE_STREAM = "java.util.stream.BaseStream";
+
+  private final Options options;
+
+  public Contexts(Options options) {
+    this.options = options;
+  }
+
+  /** The context of the tree {@code state} is at. */
+  public AsyncContext of(VisitorState state) {
+    return of(state.getPath(), state);
+  }
+
+  /** The context of the tree at {@code path}. */
+  public AsyncContext of(TreePath path, VisitorState state) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      switch (leaf.getKind()) {
+        case LAMBDA_EXPRESSION:
+        case MEMBER_REFERENCE:
+          {
+            AsyncContext handedTo = handedOver(p, state);
+            if (handedTo != null) {
+              return handedTo;
+            }
+            break;
+          }
+        case METHOD:
+          {
+            TreePath anonymous = anonymousClassPath(p);
+            if (anonymous != null) {
+              AsyncContext handedTo = handedOver(anonymous, state);
+              if (handedTo == null) {
+                p = anonymous;
+                break;
+              }
+              if (handedTo.kind() != Kind.UNKNOWN) {
+                return handedTo;
+              }
+            }
+            return methodContext((MethodTree) leaf, state);
+          }
+        case CLASS:
+        case ENUM:
+        case INTERFACE:
+        case ANNOTATION_TYPE:
+          // Field initializers and initializer blocks.
+          return AsyncContext.of(Kind.SYNCHRONOUS);
+        default:
+          if (leaf.getKind().name().equals("RECORD")) {
+            return AsyncContext.of(Kind.SYNCHRONOUS);
+          }
+          break;
+      }
+    }
+    return AsyncContext.of(Kind.SYNCHRONOUS);
+  }
+
+  /** The path of the {@code new X() {...}} whose body declares the method at {@code methodPath}. */
+  private static @Nullable TreePath anonymousClassPath(TreePath methodPath) {
+    TreePath classPath = methodPath.getParentPath();
+    if (classPath == null || !(classPath.getLeaf() instanceof ClassTree)) {
+      return null;
+    }
+    TreePath newClassPath = classPath.getParentPath();
+    if (newClassPath != null && newClassPath.getLeaf() instanceof NewClassTree) {
+      return newClassPath;
+    }
+    return null;
+  }
+
+  /**
+   * The context of code handed over as a lambda, method reference or anonymous class: decided by
+   * the call it is passed to. Null when that call runs it right away, on the calling thread (a
+   * sequential stream, {@code forEach}, {@code Optional.map}): then the enclosing context decides.
+   */
+  private @Nullable AsyncContext handedOver(TreePath functionalPath, VisitorState state) {
+    Tree functional = functionalPath.getLeaf();
+    TreePath parentPath = functionalPath.getParentPath();
+    while (parentPath != null
+        && (parentPath.getLeaf() instanceof ParenthesizedTree
+            || parentPath.getLeaf() instanceof TypeCastTree)) {
+      functional = parentPath.getLeaf();
+      parentPath = parentPath.getParentPath();
+    }
+    Tree parent = parentPath == null ? null : parentPath.getLeaf();
+    if (parent == null
+        || !(parent instanceof MethodInvocationTree || parent instanceof NewClassTree)
+        || !Trees.isArgument(functional, parent)) {
+      return implementedContract(functionalPath, state);
+    }
+    Symbol symbol = ASTHelpers.getSymbol(parent);
+    if (!(symbol instanceof MethodSymbol)) {
+      return AsyncContext.of(Kind.UNKNOWN);
+    }
+    MethodSymbol method = (MethodSymbol) symbol;
+    String name = method.getSimpleName().toString();
+    String what = describe(functionalPath.getLeaf(), state);
+
+    if (parent instanceof NewClassTree) {
+      if (AsyncTypes.isSubtypeNamed(method.owner.type, "java.lang.Thread", state)) {
+        return offloaded(functionalPath, parent, what + " runs on its own thread");
+      }
+      return AsyncContext.of(Kind.UNKNOWN);
+    }
+    MethodInvocationTree invocation = (MethodInvocationTree) parent;
+    ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
+    String owner = method.owner.getQualifiedName().toString();
+
+    if (owner.equals("java.lang.Thread") || owner.startsWith("java.lang.Thread.")) {
+      return offloaded(functionalPath, invocation, what + " runs on its own thread");
+    }
+    if (owner.equals(COMPLETABLE_FUTURE)
+        && method.isStatic()
+        && (name.equals("supplyAsync") || name.equals("runAsync"))) {
+      return executorContext(executorArgument(invocation, state), functionalPath, invocation, what, state);
+    }
+    if (!method.isStatic()
+        && AsyncTypes.isOwnedBy(method, AsyncKind.COMPLETION_STAGE.className(), state)) {
+      if (name.endsWith("Async")) {
+        return executorContext(
+            executorArgument(invocation, state), functionalPath, invocation, what, state);
+      }
+      if (STAGE_CALLBACKS.contains(name)) {
+        return completingThread(functionalPath, invocation, receiver, what, "", state);
+      }
+      return AsyncContext.of(Kind.UNKNOWN);
+    }
+    if (owner.startsWith("com.google.common.util.concurrent.") && GUAVA_CALLBACKS.contains(name)) {
+      ExpressionTree executor = executorArgument(invocation, state);
+      if (executor != null && isDirectExecutor(executor)) {
+        ExpressionTree source =
+            method.isStatic() && !invocation.getArguments().isEmpty()
+                ? invocation.getArguments().get(0)
+                : receiver;
+        return completingThread(
+            functionalPath, invocation, source, what, " with directExecutor()", state);
+      }
+      if (executor != null) {
+        return executorContext(executor, functionalPath, invocation, what, state);
+      }
+    }
+    if (!method.isStatic()
+        && EXECUTOR_METHODS.contains(name)
+        && AsyncTypes.isOwnedBy(method, EXECUTOR, state)) {
+      return executorContext(receiver, functionalPath, invocation, what, state);
+    }
+    if (owner.startsWith("reactor.core.publisher.")) {
+      return reactive(method, functionalPath, invocation, what, "Reactor", state);
+    }
+    if (owner.startsWith("io.reactivex.rxjava3.") || owner.startsWith("io.reactivex.")) {
+      return reactive(method, functionalPath, invocation, what, "RxJava", state);
+    }
+    if (owner.startsWith("io.smallrye.mutiny.")) {
+      if (owner.endsWith("Create")) {
+        return subscriptionTime(functionalPath, invocation, what, state);
+      }
+      return reactive(method, functionalPath, invocation, what, "Mutiny", state);
+    }
+    if (owner.startsWith("io.vertx.")) {
+      return vertx(method, functionalPath, invocation, receiver, what, state);
+    }
+    if (AsyncTypes.isOwnedBy(method, BASE_STREAM, state)) {
+      return isParallelStream(receiver)
+          ? new AsyncContext(
+              Kind.COMMON_POOL,
+              functionalPath.getLeaf(),
+              invocation,
+              receiver,
+              "a ForkJoinPool.commonPool() thread",
+              what + " is a " + name + " step of a parallel stream and runs on the common pool")
+          : null;
+    }
+    for (String inline : INLINE_OWNERS) {
+      if (owner.equals(inline) || AsyncTypes.isOwnedBy(method, inline, state)) {
+        return null;
+      }
+    }
+    return implementedContract(functionalPath, state);
+  }
+
+  /**
+   * A lambda or method reference whose functional interface method is annotated {@code
+   * NonBlocking}: it must not block, wherever it runs. Otherwise unknown.
+   */
+  private AsyncContext implementedContract(TreePath functionalPath, VisitorState state) {
+    Tree functional = functionalPath.getLeaf();
+    if (!(functional instanceof LambdaExpressionTree || functional instanceof MemberReferenceTree)) {
+      return AsyncContext.of(Kind.UNKNOWN);
+    }
+    Type type = ASTHelpers.getType(functional);
+    if (type == null) {
+      return AsyncContext.of(Kind.UNKNOWN);
+    }
+    Symbol descriptor;
+    try {
+      descriptor = state.getTypes().findDescriptorSymbol(type.tsym);
+    } catch (RuntimeException notFunctional) {
+      return AsyncContext.of(Kind.UNKNOWN);
+    }
+    if (!(descriptor instanceof MethodSymbol)) {
+      return AsyncContext.of(Kind.UNKNOWN);
+    }
+    Annotations.Found found =
+        Annotations.governing((MethodSymbol) descriptor, options.nonBlockingAnnotations(), state);
+    if (found == null) {
+      return AsyncContext.of(Kind.UNKNOWN);
+    }
+    return new AsyncContext(
+        Kind.NON_BLOCKING_METHOD,
+        functional,
+        null,
+        null,
+        "the thread that runs it",
+        describe(functional, state)
+            + " implements "
+            + descriptor.owner.getSimpleName()
+            + "."
+            + descriptor.getSimpleName()
+            + "(), annotated @"
+            + found.simpleAnnotationName());
+  }
+
+  private AsyncContext methodContext(MethodTree tree, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    if (method == null) {
+      return AsyncContext.of(Kind.SYNCHRONOUS);
+    }
+    String name =
+        method.isConstructor()
+            ? method.owner.getSimpleName().toString()
+            : method.getSimpleName().toString();
+    if (Annotations.governing(method, options.blockingAnnotations(), state) != null) {
+      return new AsyncContext(Kind.BLOCKING_ALLOWED, tree, null, null, "", name + "() is @Blocking");
+    }
+    if (Annotations.has(method, Annotations.SPRING_ASYNC)
+        || Annotations.has(method.owner, Annotations.SPRING_ASYNC)) {
+      return new AsyncContext(
+          Kind.OFFLOADED, tree, null, null, "", name + "() is @Async and runs on Spring's executor");
+    }
+    Annotations.Found nonBlocking =
+        Annotations.governing(method, options.nonBlockingAnnotations(), state);
+    if (nonBlocking != null) {
+      return new AsyncContext(
+          Kind.NON_BLOCKING_METHOD,
+          tree,
+          null,
+          null,
+          "the thread that calls " + name + "()",
+          nonBlockingReason(method, name, nonBlocking));
+    }
+    AsyncKind returned = method.isConstructor() ? null : AsyncTypes.kindOf(method.getReturnType(), state);
+    if (returned != null) {
+      return new AsyncContext(
+          Kind.ASYNC_METHOD,
+          tree,
+          null,
+          null,
+          "the caller of " + name + "()",
+          name
+              + "() returns a "
+              + returned.simpleName()
+              + ", so its callers expect it to return without waiting");
+    }
+    return new AsyncContext(Kind.SYNCHRONOUS, tree, null, null, "", "");
+  }
+
+  private static String nonBlockingReason(MethodSymbol method, String name, Annotations.Found found) {
+    String annotation = "@" + found.simpleAnnotationName();
+    Symbol carrier = found.carrier();
+    if (carrier == method) {
+      return name + "() is annotated " + annotation;
+    }
+    if (carrier instanceof MethodSymbol) {
+      return name
+          + "() overrides "
+          + carrier.owner.getSimpleName()
+          + "."
+          + carrier.getSimpleName()
+          + "(), annotated "
+          + annotation;
+    }
+    return "class " + carrier.getSimpleName() + " is annotated " + annotation;
+  }
+
+  private AsyncContext completingThread(
+      TreePath functionalPath,
+      MethodInvocationTree invocation,
+      @Nullable ExpressionTree source,
+      String what,
+      String qualifier,
+      VisitorState state) {
+    return new AsyncContext(
+        Kind.STAGE_CALLBACK,
+        functionalPath.getLeaf(),
+        invocation,
+        source,
+        "the thread that completes '" + Trees.label(source, state) + "'",
+        what + " is a " + Trees.methodName(invocation) + " callback" + qualifier + " and runs there");
+  }
+
+  private AsyncContext executorContext(
+      @Nullable ExpressionTree executor,
+      TreePath functionalPath,
+      MethodInvocationTree invocation,
+      String what,
+      VisitorState state) {
+    String method = Trees.methodName(invocation);
+    if (executor == null || isCommonPool(executor)) {
+      return new AsyncContext(
+          Kind.COMMON_POOL,
+          functionalPath.getLeaf(),
+          invocation,
+          executor,
+          "a ForkJoinPool.commonPool() thread",
+          what + " is passed to " + method + "() without an executor and runs on the common pool");
+    }
+    Symbol executorSymbol = ASTHelpers.getSymbol(executor);
+    if (Annotations.has(executorSymbol, Annotations.NON_BLOCKING_EXECUTOR)) {
+      return new AsyncContext(
+          Kind.NON_BLOCKING_EXECUTOR,
+          functionalPath.getLeaf(),
+          invocation,
+          executor,
+          "a thread of '" + Trees.label(executor, state) + "'",
+          what
+              + " is passed to "
+              + method
+              + "() on '"
+              + Trees.label(executor, state)
+              + "', annotated @NonBlockingExecutor");
+    }
+    return offloaded(functionalPath, invocation, what + " runs on '" + Trees.label(executor, state) + "'");
+  }
+
+  private static AsyncContext offloaded(TreePath functionalPath, Tree invocation, String where) {
+    return new AsyncContext(
+        Kind.OFFLOADED,
+        functionalPath.getLeaf(),
+        invocation instanceof MethodInvocationTree ? (MethodInvocationTree) invocation : null,
+        null,
+        "",
+        where);
+  }
+
+  private AsyncContext reactive(
+      MethodSymbol method,
+      TreePath functionalPath,
+      MethodInvocationTree invocation,
+      String what,
+      String library,
+      VisitorState state) {
+    String name = method.getSimpleName().toString();
+    if (method.isStatic() && SUBSCRIPTION_FACTORIES.contains(name)) {
+      return subscriptionTime(functionalPath, invocation, what, state);
+    }
+    if (switchesToBlockingScheduler(invocation, functionalPath.getParentPath(), state)) {
+      return offloaded(functionalPath, invocation, what + " runs on a scheduler chosen for it");
+    }
+    ExpressionTree source = ASTHelpers.getReceiver(invocation);
+    return new AsyncContext(
+        Kind.REACTIVE_OPERATOR,
+        functionalPath.getLeaf(),
+        invocation,
+        source,
+        source == null
+            ? "the thread that emits"
+            : "the thread that emits '" + Trees.label(source, state) + "'",
+        what + " is a " + library + " " + name + " operator and runs there");
+  }
+
+  private AsyncContext subscriptionTime(
+      TreePath functionalPath, MethodInvocationTree invocation, String what, VisitorState state) {
+    if (switchesToBlockingScheduler(invocation, functionalPath.getParentPath(), state)) {
+      return offloaded(functionalPath, invocation, what + " runs on a scheduler chosen for it");
+    }
+    return new AsyncContext(
+        Kind.SUBSCRIPTION_TIME,
+        functionalPath.getLeaf(),
+        invocation,
+        null,
+        "the thread that subscribes",
+        what + " runs on the thread that subscribes");
+  }
+
+  private AsyncContext vertx(
+      MethodSymbol method,
+      TreePath functionalPath,
+      MethodInvocationTree invocation,
+      @Nullable ExpressionTree receiver,
+      String what,
+      VisitorState state) {
+    String name = method.getSimpleName().toString();
+    if (name.equals("executeBlocking")) {
+      return offloaded(functionalPath, invocation, what + " runs on a Vert.x worker thread");
+    }
+    if (!method.isStatic()
+        && VERTX_FUTURE_CALLBACKS.contains(name)
+        && AsyncTypes.isOwnedBy(method, AsyncKind.VERTX_FUTURE.className(), state)) {
+      return new AsyncContext(
+          Kind.STAGE_CALLBACK,
+          functionalPath.getLeaf(),
+          invocation,
+          receiver,
+          "the event loop that completes '" + Trees.label(receiver, state) + "'",
+          what + " is a Vert.x " + name + " callback and runs there");
+    }
+    int index = argumentIndex(invocation, functionalPath);
+    List<Symbol.VarSymbol> parameters = method.getParameters();
+    if (index >= 0 && !parameters.isEmpty()) {
+      Symbol.VarSymbol parameter = parameters.get(Math.min(index, parameters.size() - 1));
+      if (AsyncTypes.isSubtypeNamed(parameter.type, "io.vertx.core.Handler", state)) {
+        return new AsyncContext(
+            Kind.EVENT_LOOP_HANDLER,
+            functionalPath.getLeaf(),
+            invocation,
+            receiver,
+            "the Vert.x event loop",
+            what + " is a handler passed to " + name + "() and runs there");
+      }
+    }
+    return AsyncContext.of(Kind.UNKNOWN);
+  }
+
+  private static int argumentIndex(MethodInvocationTree invocation, TreePath functionalPath) {
+    List<? extends ExpressionTree> arguments = invocation.getArguments();
+    for (TreePath p = functionalPath; p != null && p.getLeaf() != invocation; p = p.getParentPath()) {
+      int index = arguments.indexOf(p.getLeaf());
+      if (index >= 0) {
+        return index;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * True if the operator chain around {@code invocation} moves work to a scheduler that may block:
+   * a {@code publishOn}/{@code subscribeOn}/{@code observeOn}/{@code emitOn} upstream of it, or a
+   * {@code subscribeOn} downstream, with anything but a parallel, single or immediate scheduler.
+   */
+  private static boolean switchesToBlockingScheduler(
+      MethodInvocationTree invocation, @Nullable TreePath invocationPath, VisitorState state) {
+    for (ExpressionTree e = ASTHelpers.getReceiver(invocation); e != null; e = ASTHelpers.getReceiver(e)) {
+      e = ASTHelpers.stripParentheses(e);
+      if (e instanceof MethodInvocationTree
+          && SCHEDULER_SWITCHES.contains(Trees.methodName(e))
+          && schedulerMayBlock((MethodInvocationTree) e)) {
+        return true;
+      }
+    }
+    TreePath p = invocationPath;
+    while (p != null
+        && p.getParentPath() != null
+        && p.getParentPath().getLeaf() instanceof MemberSelectTree
+        && p.getParentPath().getParentPath() != null
+        && p.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree) {
+      p = p.getParentPath().getParentPath();
+      MethodInvocationTree downstream = (MethodInvocationTree) p.getLeaf();
+      if (DOWNSTREAM_SCHEDULER_SWITCHES.contains(Trees.methodName(downstream))
+          && schedulerMayBlock(downstream)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean schedulerMayBlock(MethodInvocationTree schedulerSwitch) {
+    if (schedulerSwitch.getArguments().isEmpty()) {
+      return false;
+    }
+    ExpressionTree scheduler = ASTHelpers.stripParentheses(schedulerSwitch.getArguments().get(0));
+    if (scheduler instanceof MethodInvocationTree) {
+      Symbol factory = ASTHelpers.getSymbol(scheduler);
+      return factory == null
+          || !(factory.owner.getSimpleName().contentEquals("Schedulers")
+              && NON_BLOCKING_SCHEDULERS.contains(factory.getSimpleName().toString()));
+    }
+    return true;
+  }
+
+  private static boolean isParallelStream(@Nullable ExpressionTree receiver) {
+    for (ExpressionTree e = receiver; e != null; e = ASTHelpers.getReceiver(e)) {
+      e = ASTHelpers.stripParentheses(e);
+      if (!(e instanceof MethodInvocationTree)) {
+        return false;
+      }
+      String name = Trees.methodName(e);
+      if (name.equals("sequential")) {
+        return false;
+      }
+      if (name.equals("parallel") || name.equals("parallelStream")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static @Nullable ExpressionTree executorArgument(
+      MethodInvocationTree invocation, VisitorState state) {
+    for (ExpressionTree argument : invocation.getArguments()) {
+      if (AsyncTypes.isSubtypeNamed(ASTHelpers.getType(argument), EXECUTOR, state)) {
+        return argument;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isDirectExecutor(ExpressionTree executor) {
+    Symbol symbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(executor));
+    return symbol != null
+        && symbol.getSimpleName().contentEquals("directExecutor")
+        && symbol.owner.getQualifiedName().contentEquals("com.google.common.util.concurrent.MoreExecutors");
+  }
+
+  private static boolean isCommonPool(ExpressionTree executor) {
+    Symbol symbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(executor));
+    return symbol != null
+        && symbol.getSimpleName().contentEquals("commonPool")
+        && symbol.owner.getQualifiedName().contentEquals("java.util.concurrent.ForkJoinPool");
+  }
+
+  /** "this lambda", "this method reference", "this anonymous FutureCallback". */
+  private static String describe(Tree functional, VisitorState state) {
+    if (functional instanceof LambdaExpressionTree) {
+      return "this lambda";
+    }
+    if (functional instanceof MemberReferenceTree) {
+      return "this method reference";
+    }
+    if (functional instanceof NewClassTree) {
+      Type type = ASTHelpers.getType(((NewClassTree) functional).getIdentifier());
+      return type == null ? "this anonymous class" : "this anonymous " + type.tsym.getSimpleName();
+    }
+    return "this code";
+  }
+}

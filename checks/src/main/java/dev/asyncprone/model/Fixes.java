@@ -1,0 +1,122 @@
+package dev.asyncprone.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Type;
+import org.jspecify.annotations.Nullable;
+
+/** Shared builders for suggested fixes. */
+public final class Fixes {
+  private Fixes() {}
+
+  /** Renames the method that {@code invocation} calls, keeping receiver and arguments. */
+  public static SuggestedFix renameMethod(
+      MethodInvocationTree invocation, String newName, VisitorState state) {
+    return SuggestedFixes.renameMethodInvocation(invocation, newName, state);
+  }
+
+  /**
+   * The single value a lambda produces: its expression body, or the expression of the one return
+   * statement of a block body. Null for anything else.
+   */
+  public static @Nullable ExpressionTree singleResult(LambdaExpressionTree lambda) {
+    Tree body = lambda.getBody();
+    if (body instanceof ExpressionTree) {
+      return ASTHelpers.stripParentheses((ExpressionTree) body);
+    }
+    if (body instanceof BlockTree) {
+      java.util.List<? extends StatementTree> statements = ((BlockTree) body).getStatements();
+      if (statements.size() == 1 && statements.get(0) instanceof ReturnTree) {
+        ExpressionTree result = ((ReturnTree) statements.get(0)).getExpression();
+        return result == null ? null : ASTHelpers.stripParentheses(result);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The future an await waits on, with a trailing {@code toCompletableFuture()} dropped: {@code
+   * g(x)} for {@code g(x).toCompletableFuture()}.
+   */
+  public static ExpressionTree stripToCompletableFuture(ExpressionTree future) {
+    ExpressionTree e = ASTHelpers.stripParentheses(future);
+    if (e instanceof MethodInvocationTree
+        && Trees.methodName(e).equals("toCompletableFuture")
+        && ((MethodInvocationTree) e).getArguments().isEmpty()
+        && ASTHelpers.getReceiver(e) != null) {
+      return ASTHelpers.getReceiver(e);
+    }
+    return e;
+  }
+
+  /** The source of {@link #stripToCompletableFuture}, to put in place of an await. */
+  public static String awaitedSource(ExpressionTree future, VisitorState state) {
+    return state.getSourceForNode(stripToCompletableFuture(future));
+  }
+
+  /**
+   * An expression for the empty, already completed value of a future-like type, with the import it
+   * needs: {@code CompletableFuture.completedFuture(null)}, {@code Mono.empty()}, ... Null where the
+   * type has no such value (RxJava's Single) or the declared type is a subclass it would not fit.
+   */
+  public static @Nullable String emptyValue(
+      Type declared, SuggestedFix.Builder fix, VisitorState state) {
+    AsyncKind kind = AsyncTypes.kindOf(declared, state);
+    if (kind == null || declared.tsym == null) {
+      return null;
+    }
+    String declaredName = declared.tsym.getQualifiedName().toString();
+    switch (kind) {
+      case COMPLETABLE_FUTURE:
+      case COMPLETION_STAGE:
+      case FUTURE:
+        if (!declaredName.equals(kind.className())) {
+          return null;
+        }
+        return qualify(fix, state, AsyncKind.COMPLETABLE_FUTURE.className()) + ".completedFuture(null)";
+      case LISTENABLE_FUTURE:
+        return declaredName.equals(kind.className())
+            ? qualify(fix, state, "com.google.common.util.concurrent.Futures") + ".immediateFuture(null)"
+            : null;
+      case MONO:
+      case FLUX:
+      case RX_MAYBE:
+      case RX_OBSERVABLE:
+      case RX_FLOWABLE:
+        return declaredName.equals(kind.className())
+            ? qualify(fix, state, kind.className()) + ".empty()"
+            : null;
+      case RX_COMPLETABLE:
+        return declaredName.equals(kind.className())
+            ? qualify(fix, state, kind.className()) + ".complete()"
+            : null;
+      case UNI:
+        return declaredName.equals(kind.className())
+            ? qualify(fix, state, kind.className()) + ".createFrom().nullItem()"
+            : null;
+      case MULTI:
+        return declaredName.equals(kind.className())
+            ? qualify(fix, state, kind.className()) + ".createFrom().empty()"
+            : null;
+      case VERTX_FUTURE:
+        return declaredName.equals(kind.className())
+            ? qualify(fix, state, kind.className()) + ".succeededFuture()"
+            : null;
+      default:
+        return null;
+    }
+  }
+
+  private static String qualify(SuggestedFix.Builder fix, VisitorState state, String className) {
+    return SuggestedFixes.qualifyType(state, fix, className);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.asyncprone.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Small questions about trees that several parts of the model ask. */
+public final class Trees {
+  private static final int MAX_LABEL = 40;
+
+  private Trees() {}
+
+  /**
+   * The variables an expression reads its value from, through calls and selects on them: {@code
+   * f} for {@code f}, {@code this.f}, {@code f.toCompletableFuture()}, {@code futures.get(i)}; both
+   * for {@code new CompletableFuture<?>[] {a, b}}. Empty for a fresh value such as {@code g(x)}.
+   */
+  public static Set<Symbol> rootSymbols(@Nullable ExpressionTree expression, VisitorState state) {
+    Set<Symbol> roots = new HashSet<>();
+    collectRoots(expression, roots);
+    return roots;
+  }
+
+  private static void collectRoots(@Nullable ExpressionTree expression, Set<Symbol> roots) {
+    ExpressionTree e = expression;
+    while (e != null) {
+      e = ASTHelpers.stripParentheses(e);
+      if (e instanceof TypeCastTree) {
+        e = ((TypeCastTree) e).getExpression();
+      } else if (e instanceof IdentifierTree || e instanceof MemberSelectTree) {
+        Symbol symbol = ASTHelpers.getSymbol(e);
+        if (symbol instanceof VarSymbol) {
+          roots.add(symbol);
+          return;
+        }
+        e = e instanceof MemberSelectTree ? ((MemberSelectTree) e).getExpression() : null;
+      } else if (e instanceof MethodInvocationTree) {
+        e = ASTHelpers.getReceiver(e);
+      } else if (e instanceof ArrayAccessTree) {
+        e = ((ArrayAccessTree) e).getExpression();
+      } else if (e instanceof NewArrayTree) {
+        List<? extends ExpressionTree> initializers = ((NewArrayTree) e).getInitializers();
+        if (initializers != null) {
+          for (ExpressionTree element : initializers) {
+            collectRoots(element, roots);
+          }
+        }
+        return;
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** True if {@code tree} is one of the arguments of {@code invocation}. */
+  public static boolean isArgument(Tree tree, Tree invocation) {
+    List<? extends ExpressionTree> arguments = arguments(invocation);
+    for (ExpressionTree argument : arguments) {
+      if (argument == tree || ASTHelpers.stripParentheses(argument) == tree) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The arguments of a method invocation or constructor call; empty for anything else. */
+  public static List<? extends ExpressionTree> arguments(Tree invocation) {
+    if (invocation instanceof MethodInvocationTree) {
+      return ((MethodInvocationTree) invocation).getArguments();
+    }
+    if (invocation instanceof NewClassTree) {
+      return ((NewClassTree) invocation).getArguments();
+    }
+    return List.of();
+  }
+
+  /** A lambda, a method reference, or an anonymous class: code handed over to run later. */
+  public static boolean isFunctional(Tree tree) {
+    return tree instanceof LambdaExpressionTree
+        || tree instanceof MemberReferenceTree
+        || (tree instanceof NewClassTree && ((NewClassTree) tree).getClassBody() != null);
+  }
+
+  /**
+   * A short name for an expression in a message: its source when that is short ({@code order},
+   * {@code repo.find(id)}), else the name of the method that produced it ({@code fetch(...)}).
+   */
+  public static String label(@Nullable ExpressionTree expression, VisitorState state) {
+    if (expression == null) {
+      return "the future";
+    }
+    String source = state.getSourceForNode(expression);
+    if (source != null && source.length() <= MAX_LABEL && source.indexOf('\n') < 0) {
+      return source;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(expression);
+    if (symbol != null && expression instanceof MethodInvocationTree) {
+      return symbol.getSimpleName() + "(...)";
+    }
+    return symbol != null ? symbol.getSimpleName().toString() : "the future";
+  }
+
+  /** The simple name of the method a call invokes, or an empty string. */
+  public static String methodName(Tree invocation) {
+    Symbol symbol = ASTHelpers.getSymbol(invocation);
+    return symbol == null ? "" : symbol.getSimpleName().toString();
+  }
+}

@@ -1,0 +1,3 @@
+package com.example.orders;
+
+final class Placeholder {}
