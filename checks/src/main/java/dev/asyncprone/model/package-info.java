@@ -1,0 +1,25 @@
+/**
+ * What every asyncprone check needs to know about async code, written once.
+ *
+ * <ul>
+ *   <li>{@link dev.asyncprone.model.AsyncTypes} and {@link dev.asyncprone.model.AsyncKind}: which
+ *       types are future-like (CompletionStage, Future, ListenableFuture, Reactor, RxJava 3,
+ *       Mutiny, Vert.x, Reactive Streams), matched by the names of supertypes so that no library
+ *       has to be on the classpath.
+ *   <li>{@link dev.asyncprone.model.Awaits}: the calls that wait for a future-like to complete,
+ *       the reads that do not, and the futures known to be done where an await runs.
+ *   <li>{@link dev.asyncprone.model.BlockingCalls}: whether a call may block and why (an await,
+ *       the catalog in {@code blocking-methods.txt} read by {@link
+ *       dev.asyncprone.model.BlockingCatalog}, a {@code @Blocking} annotation).
+ *   <li>{@link dev.asyncprone.model.Contexts} and {@link dev.asyncprone.model.AsyncContext}: for a
+ *       tree, the innermost enclosing context that decides whether it may block, with the words
+ *       for a message.
+ *   <li>{@link dev.asyncprone.model.Fixes}: shared builders for suggested fixes.
+ *   <li>{@link dev.asyncprone.model.Options}: every {@code -XepOpt:AsyncProne:...} flag.
+ *   <li>{@link dev.asyncprone.model.Annotations}, {@link dev.asyncprone.model.Trees}, {@link
+ *       dev.asyncprone.model.Guard}, {@link dev.asyncprone.model.Docs}: annotation contracts,
+ *       small tree questions, the crash guard every matcher runs under, the docs link.
+ * </ul>
+ */
+@org.jspecify.annotations.NullMarked
+package dev.asyncprone.model;

@@ -1,3 +1,0 @@
-package com.example.orders;
-
-final class Placeholder {}
