@@ -252,7 +252,7 @@ public final class Awaits {
 
   private static void collectChainSources(
       @Nullable ExpressionTree expression, Set<Symbol> done, VisitorState state) {
-    for (ExpressionTree e = expression; e != null; e = ASTHelpers.getReceiver(e)) {
+    for (ExpressionTree e = expression; e != null; e = Trees.receiver(e)) {
       e = ASTHelpers.stripParentheses(e);
       if (e instanceof MethodInvocationTree) {
         MethodSymbol m = ASTHelpers.getSymbol((MethodInvocationTree) e);
@@ -324,6 +324,6 @@ public final class Awaits {
   }
 
   private static @Nullable ExpressionTree receiverOfReceiver(@Nullable ExpressionTree receiver) {
-    return receiver == null ? null : ASTHelpers.getReceiver(receiver);
+    return receiver == null ? null : Trees.receiver(receiver);
   }
 }

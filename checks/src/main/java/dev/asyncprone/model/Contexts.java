@@ -578,7 +578,7 @@ public final class Contexts {
    */
   private static boolean switchesToBlockingScheduler(
       MethodInvocationTree invocation, @Nullable TreePath invocationPath, VisitorState state) {
-    for (ExpressionTree e = ASTHelpers.getReceiver(invocation); e != null; e = ASTHelpers.getReceiver(e)) {
+    for (ExpressionTree e = ASTHelpers.getReceiver(invocation); e != null; e = Trees.receiver(e)) {
       e = ASTHelpers.stripParentheses(e);
       if (e instanceof MethodInvocationTree
           && SCHEDULER_SWITCHES.contains(Trees.methodName(e))
@@ -617,7 +617,7 @@ public final class Contexts {
   }
 
   private static boolean isParallelStream(@Nullable ExpressionTree receiver) {
-    for (ExpressionTree e = receiver; e != null; e = ASTHelpers.getReceiver(e)) {
+    for (ExpressionTree e = receiver; e != null; e = Trees.receiver(e)) {
       e = ASTHelpers.stripParentheses(e);
       if (!(e instanceof MethodInvocationTree)) {
         return false;

@@ -52,8 +52,8 @@ public final class Fixes {
     if (e instanceof MethodInvocationTree
         && Trees.methodName(e).equals("toCompletableFuture")
         && ((MethodInvocationTree) e).getArguments().isEmpty()
-        && ASTHelpers.getReceiver(e) != null) {
-      return ASTHelpers.getReceiver(e);
+        && Trees.receiver(e) != null) {
+      return Trees.receiver(e);
     }
     return e;
   }

@@ -51,7 +51,7 @@ public final class Trees {
         }
         e = e instanceof MemberSelectTree ? ((MemberSelectTree) e).getExpression() : null;
       } else if (e instanceof MethodInvocationTree) {
-        e = ASTHelpers.getReceiver(e);
+        e = receiver(e);
       } else if (e instanceof ArrayAccessTree) {
         e = ((ArrayAccessTree) e).getExpression();
       } else if (e instanceof NewArrayTree) {
@@ -66,6 +66,19 @@ public final class Trees {
         return;
       }
     }
+  }
+
+  /**
+   * The receiver of a method call or field access ({@code a} in {@code a.b()} and {@code a.b}),
+   * null for anything else, including an unqualified call. Unlike {@link
+   * ASTHelpers#getReceiver(ExpressionTree)}, never throws, so it can walk a chain down to its
+   * source.
+   */
+  public static @Nullable ExpressionTree receiver(@Nullable ExpressionTree expression) {
+    if (expression instanceof MethodInvocationTree || expression instanceof MemberSelectTree) {
+      return ASTHelpers.getReceiver(expression);
+    }
+    return null;
   }
 
   /** True if {@code tree} is one of the arguments of {@code invocation}. */
