@@ -20,6 +20,18 @@ public class PriceCache {
     return Futures.immediateFuture(BigDecimal.ONE);
   }
 
+  public ListenableFuture<BigDecimal> convert(BigDecimal amount, String currency) {
+    return Futures.immediateFuture(amount);
+  }
+
+  /** The price in the customer's currency. */
+  public ListenableFuture<BigDecimal> localPrice(String sku, String currency) {
+    return Futures.transform(
+        price(sku),
+        base -> Futures.getUnchecked(convert(base, currency)), // asyncprone: BlockingInAsyncContext
+        MoreExecutors.directExecutor());
+  }
+
   /** The price after the customer's discount. */
   public ListenableFuture<BigDecimal> discountedPrice(String sku, String customerId) {
     return Futures.transform(

@@ -1,0 +1,45 @@
+package com.example.orders;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.example.orders.SampleBuild.Finding;
+import java.util.List;
+import java.util.Set;
+import org.junit.Test;
+
+/** The plugin reports on the samples exactly what their comments say it will. */
+public class FindingsMatchMarksTest {
+
+  @Test
+  public void everyAsyncproneCheckIsRegistered() {
+    Set<String> checks = SampleBuild.asyncproneChecks();
+    assertTrue(checks.toString(), checks.contains("BlockingInAsyncContext"));
+    assertTrue(checks.toString(), checks.contains("NullFutureReturned"));
+    assertTrue(checks.toString(), checks.contains("NonBlockingOverride"));
+  }
+
+  @Test
+  public void findingsEqualMarks() throws Exception {
+    Set<Finding> marks = SampleBuild.marks(SampleBuild.sources());
+    assertFalse("the samples mark no findings", marks.isEmpty());
+
+    SampleBuild.Result build = SampleBuild.compile(SampleBuild.sources(), List.of());
+
+    assertEquals("compile errors: " + build.errors(), List.of(), build.errors());
+    assertEquals(
+        "the '// asyncprone:' marks (expected) must equal the asyncprone findings (actual)",
+        String.join("\n", marks.stream().map(Finding::toString).toList()),
+        String.join("\n", build.findings().stream().map(Finding::toString).toList()));
+  }
+
+  @Test
+  public void everyCheckWithAMarkedFindingHasOne() throws Exception {
+    // Guards the test above against a check that silently reports nothing at all.
+    Set<Finding> marks = SampleBuild.marks(SampleBuild.sources());
+    for (String check : List.of("BlockingInAsyncContext", "NullFutureReturned", "NonBlockingOverride")) {
+      assertTrue(check, marks.stream().anyMatch(m -> m.check().equals(check)));
+    }
+  }
+}
