@@ -118,7 +118,10 @@ public final class Contexts {
   private static final ImmutableSet<String> NON_BLOCKING_SCHEDULERS =
       ImmutableSet.of("parallel", "single", "immediate", "newParallel", "newSingle", "computation", "trampoline");
 
-  /** JDK types whose functional arguments run right away, on the calling thread. */
+  /**
+   * JDK methods that run their functional arguments right away, on the calling thread: a lambda
+   * passed to them is as blocking-sensitive as the code around it.
+   */
   private static final ImmutableSet<String> INLINE_OWNERS =
       ImmutableSet.of(
           "java.lang.Iterable",
@@ -130,9 +133,28 @@ public final class Contexts {
           "java.util.OptionalLong",
           "java.util.OptionalDouble",
           "java.util.Iterator",
-          "java.util.Objects",
-          "java.util.Comparator",
-          "java.util.concurrent.ConcurrentMap");
+          "java.util.Objects");
+
+  private static final ImmutableSet<String> INLINE_METHODS =
+      ImmutableSet.of(
+          "forEach",
+          "forEachRemaining",
+          "removeIf",
+          "replaceAll",
+          "sort",
+          "compute",
+          "computeIfAbsent",
+          "computeIfPresent",
+          "merge",
+          "ifPresent",
+          "ifPresentOrElse",
+          "map",
+          "flatMap",
+          "filter",
+          "or",
+          "orElseGet",
+          "orElseThrow",
+          "requireNonNullElseGet");
 
   private static final String COMPLETABLE_FUTURE = AsyncKind.COMPLETABLE_FUTURE.className();
   private static final String EXECUTOR = "java.util.concurrent.Executor";
@@ -309,9 +331,11 @@ public final class Contexts {
               what + " is a " + name + " step of a parallel stream and runs on the common pool")
           : null;
     }
-    for (String inline : INLINE_OWNERS) {
-      if (owner.equals(inline) || AsyncTypes.isOwnedBy(method, inline, state)) {
-        return null;
+    if (INLINE_METHODS.contains(name)) {
+      for (String inline : INLINE_OWNERS) {
+        if (owner.equals(inline) || AsyncTypes.isOwnedBy(method, inline, state)) {
+          return null;
+        }
       }
     }
     return implementedContract(functionalPath, state);
