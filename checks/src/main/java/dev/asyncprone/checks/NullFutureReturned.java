@@ -22,6 +22,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import dev.asyncprone.model.Annotations;
 import dev.asyncprone.model.AsyncKind;
 import dev.asyncprone.model.AsyncTypes;
@@ -104,8 +105,7 @@ public final class NullFutureReturned extends BugChecker
         if (method == null || mayReturnNull(method, state)) {
           return null;
         }
-        Type type = method.getReturnType();
-        return AsyncTypes.isFutureLike(type, state) ? type : null;
+        return futureLike(method.getReturnType(), state);
       }
     }
     return null;
@@ -141,8 +141,15 @@ public final class NullFutureReturned extends BugChecker
             && mayReturnNull((MethodSymbol) descriptorSymbol, state))) {
       return null;
     }
-    Type type = descriptor.getReturnType();
-    return AsyncTypes.isFutureLike(type, state) ? type : null;
+    return futureLike(descriptor.getReturnType(), state);
+  }
+
+  /**
+   * The type if it is a declared future-like type. A type variable bounded by one is left alone:
+   * generic code may be a container whose contract allows null.
+   */
+  private static @Nullable Type futureLike(Type type, VisitorState state) {
+    return type.hasTag(TypeTag.CLASS) && AsyncTypes.isFutureLike(type, state) ? type : null;
   }
 
   private Description describe(

@@ -1,0 +1,206 @@
+package dev.asyncprone.checks;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+
+@RunWith(JUnit4.class)
+public class NullFutureReturnedTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(NullFutureReturned.class, getClass());
+  private final BugCheckerRefactoringTestHelper refactoring =
+      BugCheckerRefactoringTestHelper.newInstance(NullFutureReturned.class, getClass());
+
+  @Test
+  public void nullReturnedWhereAFutureIsExpected() {
+    helper
+        .addSourceLines(
+            "Repo.java",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import java.util.concurrent.*;",
+            "import java.util.function.Supplier;",
+            "import reactor.core.publisher.*;",
+            "class Repo {",
+            "  CompletableFuture<String> find(String id) {",
+            "    if (id == null) {",
+            "      // BUG: Diagnostic contains: This returns null where a CompletableFuture is expected: a caller that chains on it (thenApply, join) throws NullPointerException",
+            "      return null;",
+            "    }",
+            "    return CompletableFuture.completedFuture(id);",
+            "  }",
+            "  CompletionStage<String> stage(boolean ok) {",
+            "    // BUG: Diagnostic contains: return CompletableFuture.completedFuture(null) instead",
+            "    return ok ? CompletableFuture.completedFuture(\"\") : null;",
+            "  }",
+            "  Mono<String> mono() {",
+            "    // BUG: Diagnostic contains: return Mono.empty() instead",
+            "    return (null);",
+            "  }",
+            "  Flux<String> flux() {",
+            "    // BUG: Diagnostic contains: return Flux.empty() instead",
+            "    return null;",
+            "  }",
+            "  ListenableFuture<String> guava() {",
+            "    // BUG: Diagnostic contains: Futures.immediateFuture(null)",
+            "    return null;",
+            "  }",
+            "  Future<String> plain() {",
+            "    // BUG: Diagnostic contains: NullFutureReturned",
+            "    return null;",
+            "  }",
+            "  io.reactivex.rxjava3.core.Single<String> single() {",
+            "    // BUG: Diagnostic contains: return an empty or failed Single instead",
+            "    return null;",
+            "  }",
+            "  io.reactivex.rxjava3.core.Completable completable() {",
+            "    // BUG: Diagnostic contains: Completable.complete()",
+            "    return null;",
+            "  }",
+            "  io.vertx.core.Future<String> vertx() {",
+            "    // BUG: Diagnostic contains: Future.succeededFuture()",
+            "    return null;",
+            "  }",
+            "  io.smallrye.mutiny.Uni<String> uni() {",
+            "    // BUG: Diagnostic contains: Uni.createFrom().nullItem()",
+            "    return null;",
+            "  }",
+            "  Supplier<CompletableFuture<String>> lambdas() {",
+            "    Supplier<CompletableFuture<String>> block = () -> {",
+            "      // BUG: Diagnostic contains: NullFutureReturned",
+            "      return null;",
+            "    };",
+            "    // BUG: Diagnostic contains: NullFutureReturned",
+            "    return () -> null;",
+            "  }",
+            "  CompletableFuture<String> chained(CompletableFuture<String> f) {",
+            "    // BUG: Diagnostic contains: NullFutureReturned",
+            "    return f.thenCompose(x -> x.isEmpty() ? null : f);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void nullableReturnsAndOtherTypesAreLeftAlone() {
+    helper
+        .addSourceLines(
+            "Cache.java",
+            "import java.util.concurrent.*;",
+            "import java.util.function.Function;",
+            "import org.jspecify.annotations.Nullable;",
+            "class Cache {",
+            "  // Like Caffeine's AsyncCache.getIfPresent: absent means null, and it says so.",
+            "  @Nullable CompletableFuture<String> getIfPresent(String key) {",
+            "    return null;",
+            "  }",
+            "  @javax.annotation.Nullable CompletableFuture<String> jsr305(String key) {",
+            "    return null;",
+            "  }",
+            "  @org.jetbrains.annotations.Nullable CompletableFuture<String> jetbrains(String key) {",
+            "    return null;",
+            "  }",
+            "  String notAFuture() { return null; }",
+            "  Object object() { return null; }",
+            "  CompletableFuture<String> valueIsNull() { return CompletableFuture.completedFuture(null); }",
+            "  interface Lookup { @Nullable CompletableFuture<String> find(String k); }",
+            "  static class Impl implements Lookup {",
+            "    @Override public CompletableFuture<String> find(String k) { return null; }",
+            "  }",
+            "  Lookup lambda() { return k -> null; }",
+            "  Function<String, String> stringLambda() { return s -> null; }",
+            "  Runnable voidLambda() { return () -> { return; }; }",
+            "}")
+        .addSourceLines(
+            "javax/annotation/Nullable.java",
+            "package javax.annotation;",
+            "public @interface Nullable {}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  public void unusualCodeDoesNotCrash() {
+    helper
+        .addSourceLines(
+            "Odd.java",
+            "import java.util.concurrent.*;",
+            "class Odd<F extends CompletableFuture<String>> {",
+            "  // A type variable bounded by a future: generic code, left alone.",
+            "  F typeVariable() { return null; }",
+            "  record R(CompletableFuture<String> f) { CompletableFuture<String> g() { return f; } }",
+            "  enum E { A; CompletableFuture<String> f() { return CompletableFuture.completedFuture(name()); } }",
+            "  Object anonymous() {",
+            "    return new Callable<CompletableFuture<String>>() {",
+            "      // BUG: Diagnostic contains: NullFutureReturned",
+            "      public CompletableFuture<String> call() { return null; }",
+            "    };",
+            "  }",
+            "  CompletableFuture<String> switched(int x) {",
+            "    return switch (x) { case 1 -> CompletableFuture.completedFuture(\"\"); default -> CompletableFuture.failedFuture(new Exception()); };",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void fix_returnsTheEmptyValueOfEachType() {
+    refactoring
+        .addInputLines(
+            "Repo.java",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import java.util.concurrent.*;",
+            "import reactor.core.publisher.*;",
+            "class Repo {",
+            "  CompletableFuture<String> find(String id) {",
+            "    return id == null ? null : CompletableFuture.completedFuture(id);",
+            "  }",
+            "  CompletionStage<String> stage() {",
+            "    return null;",
+            "  }",
+            "  Mono<String> mono() { return null; }",
+            "  Flux<String> flux() { return null; }",
+            "  ListenableFuture<String> guava() { return null; }",
+            "  io.reactivex.rxjava3.core.Maybe<String> maybe() { return null; }",
+            "  java.util.function.Supplier<CompletableFuture<String>> lambda() { return () -> null; }",
+            "}")
+        .addOutputLines(
+            "Repo.java",
+            "import com.google.common.util.concurrent.Futures;",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import io.reactivex.rxjava3.core.Maybe;",
+            "import java.util.concurrent.*;",
+            "import reactor.core.publisher.*;",
+            "class Repo {",
+            "  CompletableFuture<String> find(String id) {",
+            "    return id == null ? CompletableFuture.completedFuture(null) : CompletableFuture.completedFuture(id);",
+            "  }",
+            "  CompletionStage<String> stage() {",
+            "    return CompletableFuture.completedFuture(null);",
+            "  }",
+            "  Mono<String> mono() { return Mono.empty(); }",
+            "  Flux<String> flux() { return Flux.empty(); }",
+            "  ListenableFuture<String> guava() { return Futures.immediateFuture(null); }",
+            "  io.reactivex.rxjava3.core.Maybe<String> maybe() { return Maybe.empty(); }",
+            "  java.util.function.Supplier<CompletableFuture<String>> lambda() { return () -> CompletableFuture.completedFuture(null); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void noFixForTypesWithoutAnEmptyValueOrForSubclasses() {
+    refactoring
+        .addInputLines(
+            "NoFix.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class NoFix {",
+            "  static class MyFuture<T> extends CompletableFuture<T> {}",
+            "  MyFuture<String> mine() { return null; }",
+            "  io.reactivex.rxjava3.core.Single<String> single() { return null; }",
+            "  org.reactivestreams.Publisher<String> publisher() { return null; }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+}
