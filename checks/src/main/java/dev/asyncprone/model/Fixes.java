@@ -71,46 +71,32 @@ public final class Fixes {
   public static @Nullable String emptyValue(
       Type declared, SuggestedFix.Builder fix, VisitorState state) {
     AsyncKind kind = AsyncTypes.kindOf(declared, state);
-    if (kind == null || declared.tsym == null) {
+    if (kind == null
+        || declared.tsym == null
+        || !declared.tsym.getQualifiedName().contentEquals(kind.className())) {
       return null;
     }
-    String declaredName = declared.tsym.getQualifiedName().toString();
     switch (kind) {
       case COMPLETABLE_FUTURE:
       case COMPLETION_STAGE:
       case FUTURE:
-        if (!declaredName.equals(kind.className())) {
-          return null;
-        }
         return qualify(fix, state, AsyncKind.COMPLETABLE_FUTURE.className()) + ".completedFuture(null)";
       case LISTENABLE_FUTURE:
-        return declaredName.equals(kind.className())
-            ? qualify(fix, state, "com.google.common.util.concurrent.Futures") + ".immediateFuture(null)"
-            : null;
+        return qualify(fix, state, "com.google.common.util.concurrent.Futures") + ".immediateFuture(null)";
       case MONO:
       case FLUX:
       case RX_MAYBE:
       case RX_OBSERVABLE:
       case RX_FLOWABLE:
-        return declaredName.equals(kind.className())
-            ? qualify(fix, state, kind.className()) + ".empty()"
-            : null;
+        return qualify(fix, state, kind.className()) + ".empty()";
       case RX_COMPLETABLE:
-        return declaredName.equals(kind.className())
-            ? qualify(fix, state, kind.className()) + ".complete()"
-            : null;
+        return qualify(fix, state, kind.className()) + ".complete()";
       case UNI:
-        return declaredName.equals(kind.className())
-            ? qualify(fix, state, kind.className()) + ".createFrom().nullItem()"
-            : null;
+        return qualify(fix, state, kind.className()) + ".createFrom().nullItem()";
       case MULTI:
-        return declaredName.equals(kind.className())
-            ? qualify(fix, state, kind.className()) + ".createFrom().empty()"
-            : null;
+        return qualify(fix, state, kind.className()) + ".createFrom().empty()";
       case VERTX_FUTURE:
-        return declaredName.equals(kind.className())
-            ? qualify(fix, state, kind.className()) + ".succeededFuture()"
-            : null;
+        return qualify(fix, state, kind.className()) + ".succeededFuture()";
       default:
         return null;
     }
