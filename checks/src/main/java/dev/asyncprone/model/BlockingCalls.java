@@ -11,6 +11,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,8 @@ public final class BlockingCalls {
 
   private final BlockingCatalog catalog;
   private final Options options;
+  private final PerUnitCache<MethodSymbol, Optional<Annotations.Found>> blockingAnnotations =
+      new PerUnitCache<>();
 
   public BlockingCalls(Options options) {
     this.options = options;
@@ -70,8 +73,7 @@ public final class BlockingCalls {
     if (entry != null) {
       return new BlockingCall(tree, Reason.CATALOG, display(method), entry.waitsFor(), null);
     }
-    Annotations.Found found =
-        Annotations.governing(method, options.blockingAnnotations(), state);
+    Annotations.Found found = blockingAnnotation(method, state);
     if (found != null) {
       return new BlockingCall(
           tree,
@@ -85,13 +87,29 @@ public final class BlockingCalls {
 
   /** True if {@code method} is annotated blocking, directly, by an override, or by its class. */
   public boolean isAnnotatedBlocking(MethodSymbol method, VisitorState state) {
-    return Annotations.governing(method, options.blockingAnnotations(), state) != null;
+    return blockingAnnotation(method, state) != null;
+  }
+
+  private Annotations.@Nullable Found blockingAnnotation(MethodSymbol method, VisitorState state) {
+    return blockingAnnotations
+        .get(
+            method,
+            state,
+            m -> Optional.ofNullable(Annotations.governing(m, options.blockingAnnotations(), state)))
+        .orElse(null);
   }
 
   private BlockingCatalog.@Nullable Entry catalogEntry(MethodSymbol method, VisitorState state) {
     String name = method.isConstructor() ? "<init>" : method.getSimpleName().toString();
+    if (!method.isConstructor()) {
+      BlockingCatalog.Entry wildcard =
+          catalog.wildcardFor(method.owner.getQualifiedName().toString());
+      if (wildcard != null) {
+        return wildcard;
+      }
+    }
     List<BlockingCatalog.Entry> entries = catalog.entriesNamed(name);
-    if (entries.isEmpty() && !catalog.hasWildcards()) {
+    if (entries.isEmpty()) {
       return null;
     }
     Types types = state.getTypes();
@@ -104,12 +122,6 @@ public final class BlockingCalls {
       for (BlockingCatalog.Entry entry : entries) {
         if (entry.owner().equals(ownerName) && declaresOrInherits(supertype, method, types)) {
           return entry;
-        }
-      }
-      if (!method.isConstructor() && supertype.tsym == method.owner) {
-        BlockingCatalog.Entry wildcard = catalog.wildcardFor(ownerName);
-        if (wildcard != null) {
-          return wildcard;
         }
       }
     }

@@ -63,10 +63,6 @@ public final class BlockingCatalog {
     return wildcardOwners.get(owner);
   }
 
-  public boolean hasWildcards() {
-    return !wildcardOwners.isEmpty();
-  }
-
   static BlockingCatalog parse(List<String> lines, List<String> extra) {
     Map<String, List<Entry>> byName = new HashMap<>();
     Map<String, Entry> wildcards = new HashMap<>();

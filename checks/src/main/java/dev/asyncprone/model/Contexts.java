@@ -161,6 +161,7 @@ public final class Contexts {
   private static final String BASE_STREAM = "java.util.stream.BaseStream";
 
   private final Options options;
+  private final PerUnitCache<MethodTree, AsyncContext> methodContexts = new PerUnitCache<>();
 
   public Contexts(Options options) {
     this.options = options;
@@ -198,7 +199,7 @@ public final class Contexts {
                 return handedTo;
               }
             }
-            return methodContext((MethodTree) leaf, state);
+            return methodContexts.get((MethodTree) leaf, state, method -> methodContext(method, state));
           }
         case CLASS:
         case ENUM:
