@@ -159,6 +159,7 @@ public final class Contexts {
   private static final String COMPLETABLE_FUTURE = AsyncKind.COMPLETABLE_FUTURE.className();
   private static final String EXECUTOR = "java.util.concurrent.Executor";
   private static final String BASE_STREAM = "java.util.stream.BaseStream";
+  private static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
 
   private final Options options;
   private final PerUnitCache<MethodTree, AsyncContext> methodContexts = new PerUnitCache<>();
@@ -260,7 +261,7 @@ public final class Contexts {
 
     if (parent instanceof NewClassTree) {
       if (AsyncTypes.isSubtypeNamed(method.owner.type, "java.lang.Thread", state)) {
-        return offloaded(functionalPath, parent, what + " runs on its own thread");
+        return offloaded(functionalPath, parent, null, what + " runs on its own thread");
       }
       return AsyncContext.of(Kind.UNKNOWN);
     }
@@ -269,7 +270,7 @@ public final class Contexts {
     String owner = method.owner.getQualifiedName().toString();
 
     if (owner.equals("java.lang.Thread") || owner.startsWith("java.lang.Thread.")) {
-      return offloaded(functionalPath, invocation, what + " runs on its own thread");
+      return offloaded(functionalPath, invocation, null, what + " runs on its own thread");
     }
     if (owner.equals(COMPLETABLE_FUTURE)
         && method.isStatic()
@@ -279,8 +280,16 @@ public final class Contexts {
     if (!method.isStatic()
         && AsyncTypes.isOwnedBy(method, AsyncKind.COMPLETION_STAGE.className(), state)) {
       if (name.endsWith("Async")) {
-        return executorContext(
-            executorArgument(invocation, state), functionalPath, invocation, what, state);
+        ExpressionTree executor = executorArgument(invocation, state);
+        String ownDefault = executor == null ? ownDefaultExecutor(receiver, state) : null;
+        if (ownDefault != null) {
+          return offloaded(
+              functionalPath,
+              invocation,
+              null,
+              what + " runs on the default executor of " + ownDefault);
+        }
+        return executorContext(executor, functionalPath, invocation, what, state);
       }
       if (STAGE_CALLBACKS.contains(name)) {
         return completingThread(functionalPath, invocation, receiver, what, "", state);
@@ -322,15 +331,7 @@ public final class Contexts {
       return vertx(method, functionalPath, invocation, receiver, what, state);
     }
     if (AsyncTypes.isOwnedBy(method, BASE_STREAM, state)) {
-      return isParallelStream(receiver)
-          ? new AsyncContext(
-              Kind.COMMON_POOL,
-              functionalPath.getLeaf(),
-              invocation,
-              receiver,
-              "a ForkJoinPool.commonPool() thread",
-              what + " is a " + name + " step of a parallel stream and runs on the common pool")
-          : null;
+      return parallelStep(functionalPath, parentPath, invocation, what, state);
     }
     if (INLINE_METHODS.contains(name)) {
       for (String inline : INLINE_OWNERS) {
@@ -476,9 +477,16 @@ public final class Contexts {
           invocation,
           executor,
           "a ForkJoinPool.commonPool() thread",
-          what + " is passed to " + method + "() without an executor and runs on the common pool");
+          what
+              + " is passed to "
+              + method
+              + "() "
+              + (executor == null
+                  ? "without an executor"
+                  : "on '" + Trees.label(executor, state) + "'")
+              + " and runs on the common pool");
     }
-    Symbol executorSymbol = ASTHelpers.getSymbol(executor);
+    Symbol executorSymbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(executor));
     if (Annotations.has(executorSymbol, Annotations.NON_BLOCKING_EXECUTOR)) {
       return new AsyncContext(
           Kind.NON_BLOCKING_EXECUTOR,
@@ -493,17 +501,62 @@ public final class Contexts {
               + Trees.label(executor, state)
               + "', annotated @NonBlockingExecutor");
     }
-    return offloaded(functionalPath, invocation, what + " runs on '" + Trees.label(executor, state) + "'");
+    return offloaded(
+        functionalPath, invocation, executor, what + " runs on '" + Trees.label(executor, state) + "'");
   }
 
-  private static AsyncContext offloaded(TreePath functionalPath, Tree invocation, String where) {
+  /**
+   * Code handed to an explicit executor, thread or scheduler. {@code executor} is the executor
+   * expression where the code names one, kept as the context's source.
+   */
+  private static AsyncContext offloaded(
+      TreePath functionalPath, Tree invocation, @Nullable ExpressionTree executor, String where) {
     return new AsyncContext(
         Kind.OFFLOADED,
         functionalPath.getLeaf(),
         invocation instanceof MethodInvocationTree ? (MethodInvocationTree) invocation : null,
-        null,
+        executor,
         "",
         where);
+  }
+
+  /**
+   * The context of a lambda handed to a step of a stream pipeline: the common pool if the
+   * pipeline is parallel (unless its terminal operation runs in a task of another ForkJoinPool,
+   * which then runs the steps), else null: a sequential step runs on the calling thread.
+   */
+  private @Nullable AsyncContext parallelStep(
+      TreePath functionalPath,
+      TreePath invocationPath,
+      MethodInvocationTree invocation,
+      String what,
+      VisitorState state) {
+    if (!isParallelPipeline(invocation, invocationPath, state)) {
+      return null;
+    }
+    AsyncContext outer = of(invocationPath, state);
+    if (outer.kind() == Kind.OFFLOADED
+        && outer.source() != null
+        && AsyncTypes.isSubtypeNamed(ASTHelpers.getType(outer.source()), FORK_JOIN_POOL, state)) {
+      return offloaded(
+          functionalPath,
+          invocation,
+          outer.source(),
+          what
+              + " is a step of a parallel stream started in a task of '"
+              + Trees.label(outer.source(), state)
+              + "', and runs in that pool");
+    }
+    return new AsyncContext(
+        Kind.COMMON_POOL,
+        functionalPath.getLeaf(),
+        invocation,
+        null,
+        "a ForkJoinPool.commonPool() thread",
+        what
+            + " is a "
+            + Trees.methodName(invocation)
+            + " step of a parallel stream and runs on the common pool");
   }
 
   private AsyncContext reactive(
@@ -518,7 +571,7 @@ public final class Contexts {
       return subscriptionTime(functionalPath, invocation, what, state);
     }
     if (switchesToBlockingScheduler(invocation, functionalPath.getParentPath(), state)) {
-      return offloaded(functionalPath, invocation, what + " runs on a scheduler chosen for it");
+      return offloaded(functionalPath, invocation, null, what + " runs on a scheduler chosen for it");
     }
     ExpressionTree source = ASTHelpers.getReceiver(invocation);
     return new AsyncContext(
@@ -535,7 +588,7 @@ public final class Contexts {
   private AsyncContext subscriptionTime(
       TreePath functionalPath, MethodInvocationTree invocation, String what, VisitorState state) {
     if (switchesToBlockingScheduler(invocation, functionalPath.getParentPath(), state)) {
-      return offloaded(functionalPath, invocation, what + " runs on a scheduler chosen for it");
+      return offloaded(functionalPath, invocation, null, what + " runs on a scheduler chosen for it");
     }
     return new AsyncContext(
         Kind.SUBSCRIPTION_TIME,
@@ -555,7 +608,7 @@ public final class Contexts {
       VisitorState state) {
     String name = method.getSimpleName().toString();
     if (name.equals("executeBlocking")) {
-      return offloaded(functionalPath, invocation, what + " runs on a Vert.x worker thread");
+      return offloaded(functionalPath, invocation, null, what + " runs on a Vert.x worker thread");
     }
     if (!method.isStatic()
         && VERTX_FUTURE_CALLBACKS.contains(name)
@@ -641,10 +694,38 @@ public final class Contexts {
     return true;
   }
 
-  private static boolean isParallelStream(@Nullable ExpressionTree receiver) {
-    for (ExpressionTree e = receiver; e != null; e = Trees.receiver(e)) {
+  /**
+   * True if the stream pipeline that {@code invocation} is a step of runs in parallel: the last
+   * {@code parallel()} or {@code sequential()} anywhere in the pipeline decides, downstream of the
+   * step included; without one, a {@code parallelStream()} source. Only calls whose value is a
+   * stream count, so a {@code parallel()} method of some other type does not.
+   */
+  private static boolean isParallelPipeline(
+      MethodInvocationTree invocation, TreePath invocationPath, VisitorState state) {
+    Boolean downstream = null;
+    TreePath p = invocationPath;
+    while (p.getParentPath() != null && p.getParentPath().getLeaf() instanceof MemberSelectTree) {
+      TreePath select = p.getParentPath();
+      TreePath call = select.getParentPath();
+      if (call == null
+          || !(call.getLeaf() instanceof MethodInvocationTree)
+          || ((MethodInvocationTree) call.getLeaf()).getMethodSelect() != select.getLeaf()
+          || !isStreamStep((MethodInvocationTree) call.getLeaf(), state)) {
+        break;
+      }
+      String name = Trees.methodName(call.getLeaf());
+      if (name.equals("parallel") || name.equals("sequential")) {
+        downstream = name.equals("parallel");
+      }
+      p = call;
+    }
+    if (downstream != null) {
+      return downstream;
+    }
+    for (ExpressionTree e = Trees.receiver(invocation); e != null; e = Trees.receiver(e)) {
       e = ASTHelpers.stripParentheses(e);
-      if (!(e instanceof MethodInvocationTree)) {
+      if (!(e instanceof MethodInvocationTree)
+          || !AsyncTypes.isSubtypeNamed(ASTHelpers.getType(e), BASE_STREAM, state)) {
         return false;
       }
       String name = Trees.methodName(e);
@@ -656,6 +737,11 @@ public final class Contexts {
       }
     }
     return false;
+  }
+
+  private static boolean isStreamStep(MethodInvocationTree invocation, VisitorState state) {
+    Symbol method = ASTHelpers.getSymbol(invocation);
+    return method != null && !method.isStatic() && AsyncTypes.isOwnedBy(method, BASE_STREAM, state);
   }
 
   private static @Nullable ExpressionTree executorArgument(
@@ -675,11 +761,47 @@ public final class Contexts {
         && symbol.owner.getQualifiedName().contentEquals("com.google.common.util.concurrent.MoreExecutors");
   }
 
+  /**
+   * {@code ForkJoinPool.commonPool()}, and {@code CompletableFuture.delayedExecutor(delay, unit)}
+   * without an executor, which hands its tasks to the common pool once the delay is over.
+   */
   private static boolean isCommonPool(ExpressionTree executor) {
-    Symbol symbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(executor));
-    return symbol != null
-        && symbol.getSimpleName().contentEquals("commonPool")
-        && symbol.owner.getQualifiedName().contentEquals("java.util.concurrent.ForkJoinPool");
+    ExpressionTree e = ASTHelpers.stripParentheses(executor);
+    Symbol symbol = ASTHelpers.getSymbol(e);
+    if (symbol == null) {
+      return false;
+    }
+    String owner = symbol.owner.getQualifiedName().toString();
+    if (symbol.getSimpleName().contentEquals("commonPool")) {
+      return owner.equals(FORK_JOIN_POOL);
+    }
+    return symbol.getSimpleName().contentEquals("delayedExecutor")
+        && owner.equals(COMPLETABLE_FUTURE)
+        && e instanceof MethodInvocationTree
+        && ((MethodInvocationTree) e).getArguments().size() == 2;
+  }
+
+  /**
+   * The name of a CompletableFuture subclass that {@code receiver}'s static type is or extends and
+   * that overrides {@code defaultExecutor()}, so that its *Async methods without an executor run
+   * there and not on the common pool. Null otherwise.
+   */
+  private static @Nullable String ownDefaultExecutor(
+      @Nullable ExpressionTree receiver, VisitorState state) {
+    Type type = receiver == null ? null : ASTHelpers.getType(receiver);
+    if (type == null || !AsyncTypes.isSubtypeNamed(type, COMPLETABLE_FUTURE, state)) {
+      return null;
+    }
+    for (Type t = type;
+        t != null && t.tsym != null && !t.tsym.getQualifiedName().contentEquals(COMPLETABLE_FUTURE);
+        t = state.getTypes().supertype(t)) {
+      for (Symbol member : t.tsym.members().getSymbolsByName(state.getName("defaultExecutor"))) {
+        if (member instanceof MethodSymbol && ((MethodSymbol) member).getParameters().isEmpty()) {
+          return t.tsym.getSimpleName().toString();
+        }
+      }
+    }
+    return null;
   }
 
   /** "this lambda", "this method reference", "this anonymous FutureCallback". */
