@@ -11,7 +11,12 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.google.errorprone.util.FindIdentifiers;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.HashSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Shared builders for suggested fixes. */
@@ -100,6 +105,31 @@ public final class Fixes {
       default:
         return null;
     }
+  }
+
+  /**
+   * The one executor that code at {@code path} can name by its simple name and that is annotated
+   * {@code @BlockingExecutor}: a field, parameter or local variable whose type is an Executor. Null
+   * if there is none, or more than one, so that a fix never has to guess. A variable hidden by
+   * another of the same name does not count; nor does an instance field in a static context, or a
+   * local that a lambda could not capture.
+   */
+  public static @Nullable VarSymbol soleBlockingExecutor(TreePath path, VisitorState state) {
+    Set<String> names = new HashSet<>();
+    VarSymbol found = null;
+    for (VarSymbol variable : FindIdentifiers.findAllIdents(state.withPath(path))) {
+      if (!names.add(variable.getSimpleName().toString())) {
+        continue;
+      }
+      if (Annotations.has(variable, Annotations.BLOCKING_EXECUTOR)
+          && AsyncTypes.isSubtypeNamed(variable.type, "java.util.concurrent.Executor", state)) {
+        if (found != null) {
+          return null;
+        }
+        found = variable;
+      }
+    }
+    return found;
   }
 
   private static String qualify(SuggestedFix.Builder fix, VisitorState state, String className) {

@@ -1,0 +1,185 @@
+package dev.asyncprone.checks;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.google.errorprone.util.FindIdentifiers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Type;
+import dev.asyncprone.model.AsyncContext;
+import dev.asyncprone.model.AsyncKind;
+import dev.asyncprone.model.AsyncTypes;
+import dev.asyncprone.model.AsyncWraps;
+import dev.asyncprone.model.AsyncWraps.WaitingWrap;
+import dev.asyncprone.model.Contexts;
+import dev.asyncprone.model.Docs;
+import dev.asyncprone.model.Guard;
+import dev.asyncprone.model.Options;
+import dev.asyncprone.model.Trees;
+import org.jspecify.annotations.Nullable;
+
+/** An async hop whose only work is to wait for another future: supplyAsync(() -> f().join()). */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "An async wrap whose only work is to wait for another future: it holds a thread for the"
+            + " whole wait and cancelling it does not cancel the work",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = Docs.CHECKS + "RedundantAsyncWrap.md")
+public final class RedundantAsyncWrap extends BugChecker implements MethodInvocationTreeMatcher {
+
+  private final Contexts contexts;
+
+  public RedundantAsyncWrap() {
+    this(ErrorProneFlags.empty());
+  }
+
+  public RedundantAsyncWrap(ErrorProneFlags flags) {
+    this.contexts = new Contexts(Options.from(flags));
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return Guard.safely(() -> match(tree, state));
+  }
+
+  private Description match(MethodInvocationTree tree, VisitorState state) {
+    WaitingWrap waiting = AsyncWraps.waiting(tree, state);
+    if (waiting == null) {
+      return Description.NO_MATCH;
+    }
+    String replacement = waiting.inTry() || waiting.await().bounded() ? null : replacement(waiting, state);
+    Description.Builder description =
+        buildDescription(tree).setMessage(message(waiting, replacement, state));
+    if (replacement != null) {
+      description.addFix(SuggestedFix.replace(tree, replacement));
+    }
+    return description.build();
+  }
+
+  private String message(WaitingWrap waiting, @Nullable String replacement, VisitorState state) {
+    String awaited = Trees.label(waiting.awaited(), state);
+    String advice;
+    if (replacement != null) {
+      advice = "use the future itself: " + replacement;
+    } else if (waiting.inTry()) {
+      advice =
+          "use '" + awaited + "' itself, with exceptionally(...)/handle(...) (onErrorResume for"
+              + " publishers) for what the catch clauses do";
+    } else if (waiting.await().bounded()) {
+      advice = "use '" + awaited + "' itself, bounded with orTimeout(...) (timeout(...) for publishers)";
+    } else {
+      advice = "use '" + awaited + "' itself, adapted to the type the callers need";
+    }
+    return waiting.wrap().methodName()
+        + "(...) only waits for '"
+        + awaited
+        + "' with "
+        + waiting.await().display()
+        + ": it holds "
+        + holder(waiting, state)
+        + " for the whole wait, and cancelling what it returns does not cancel '"
+        + awaited
+        + "'; "
+        + advice;
+  }
+
+  /** Who waits: the thread that runs the wrapped function. */
+  private String holder(WaitingWrap waiting, VisitorState state) {
+    TreePath function = TreePath.getPath(state.getPath(), waiting.wrap().function());
+    if (function == null) {
+      return "a thread";
+    }
+    AsyncContext context = contexts.of(function, state);
+    switch (context.kind()) {
+      case COMMON_POOL:
+      case NON_BLOCKING_EXECUTOR:
+      case SUBSCRIPTION_TIME:
+        return context.victim();
+      case OFFLOADED:
+        return context.source() == null
+            ? "a thread"
+            : "a thread of '" + Trees.label(context.source(), state) + "'";
+      default:
+        return "a thread";
+    }
+  }
+
+  /**
+   * The expression to put in place of the wrap: the awaited future, where its type is exactly the
+   * wrap's; for a runAsync over a CompletableFuture of a value, {@code f.thenApply(ignored ->
+   * null)} where the result is used as a future of Void, and {@code f} where it is dropped. Null
+   * where no rewrite keeps the types.
+   */
+  private static @Nullable String replacement(WaitingWrap waiting, VisitorState state) {
+    ExpressionTree awaited = waiting.awaited();
+    Type wrapType = ASTHelpers.getType(waiting.wrap().call());
+    Type awaitedType = ASTHelpers.getType(awaited);
+    if (wrapType == null || awaitedType == null) {
+      return null;
+    }
+    String source = state.getSourceForNode(awaited);
+    if (state.getTypes().isSameType(wrapType, awaitedType)) {
+      return source;
+    }
+    if (!AsyncWraps.isSupplyOrRunAsync(waiting.wrap().call())
+        || !waiting.wrap().runsVoidFunction(state)
+        || AsyncTypes.kindOf(awaitedType, state) != AsyncKind.COMPLETABLE_FUTURE) {
+      return null;
+    }
+    Tree parent = state.getPath().getParentPath().getLeaf();
+    if (parent instanceof ExpressionStatementTree) {
+      return awaited instanceof MethodInvocationTree ? source : null;
+    }
+    boolean typedTarget =
+        (parent instanceof ReturnTree && returnsFromMethod(state))
+            || parent instanceof AssignmentTree
+            || (parent instanceof VariableTree
+                && !ASTHelpers.hasImplicitType((VariableTree) parent, state));
+    if (!typedTarget) {
+      return null;
+    }
+    String name = "ignored";
+    for (int i = 2; inScope(name, state); i++) {
+      name = "ignored" + i;
+    }
+    return source + ".thenApply(" + name + " -> null)";
+  }
+
+  /** True if the return statement around the wrap returns from a method, not from a lambda. */
+  private static boolean returnsFromMethod(VisitorState state) {
+    for (Tree tree : state.getPath()) {
+      if (tree instanceof LambdaExpressionTree) {
+        return false;
+      }
+      if (tree instanceof MethodTree) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean inScope(String name, VisitorState state) {
+    return FindIdentifiers.findAllIdents(state).stream()
+        .anyMatch(v -> v.getSimpleName().contentEquals(name));
+  }
+}
