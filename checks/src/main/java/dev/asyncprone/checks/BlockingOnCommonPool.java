@@ -1,0 +1,206 @@
+package dev.asyncprone.checks;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.asyncprone.model.AsyncContext;
+import dev.asyncprone.model.AsyncContext.Kind;
+import dev.asyncprone.model.AsyncKind;
+import dev.asyncprone.model.AsyncTypes;
+import dev.asyncprone.model.AsyncWraps;
+import dev.asyncprone.model.Awaits;
+import dev.asyncprone.model.BlockingCalls;
+import dev.asyncprone.model.BlockingCalls.BlockingCall;
+import dev.asyncprone.model.Contexts;
+import dev.asyncprone.model.Docs;
+import dev.asyncprone.model.Fixes;
+import dev.asyncprone.model.Guard;
+import dev.asyncprone.model.Options;
+import dev.asyncprone.model.Trees;
+import org.jspecify.annotations.Nullable;
+
+/** Blocking work on ForkJoinPool.commonPool() or on an executor annotated @NonBlockingExecutor. */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "Blocking work on ForkJoinPool.commonPool() (supplyAsync/runAsync/*Async without an"
+            + " executor, parallel streams) or on an executor annotated @NonBlockingExecutor",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = Docs.CHECKS + "BlockingOnCommonPool.md")
+public final class BlockingOnCommonPool extends BugChecker
+    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
+
+  private final BlockingCalls blockingCalls;
+  private final Contexts contexts;
+
+  public BlockingOnCommonPool() {
+    this(ErrorProneFlags.empty());
+  }
+
+  public BlockingOnCommonPool(ErrorProneFlags flags) {
+    Options options = Options.from(flags);
+    this.blockingCalls = new BlockingCalls(options);
+    this.contexts = new Contexts(options);
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return Guard.safely(() -> match(tree, state));
+  }
+
+  @Override
+  public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    return Guard.safely(() -> match(tree, state));
+  }
+
+  @Override
+  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    return Guard.safely(() -> match(tree, state));
+  }
+
+  private Description match(Tree tree, VisitorState state) {
+    BlockingCall call = blockingCalls.of(tree, state);
+    if (call == null || (call.isAwait() && Awaits.isKnownDone(call.await(), state))) {
+      return Description.NO_MATCH;
+    }
+    AsyncContext context = contexts.of(state);
+    if (!context.isSharedPool() || isRedundantWrap(call, context, state)) {
+      return Description.NO_MATCH;
+    }
+    TreePath callbackPath = pathOf(context.callbackOf(), state);
+    VarSymbol executor =
+        callbackPath == null ? null : Fixes.soleBlockingExecutor(callbackPath, state);
+    SuggestedFix fix = executor == null ? null : passExecutor(context, executor, state);
+    Description.Builder description =
+        buildDescription(tree)
+            .setMessage(message(call, context, fix == null ? null : executor, state));
+    if (fix != null) {
+      description.addFix(fix);
+    }
+    return description.build();
+  }
+
+  /** {@code supplyAsync(() -> f.join())} is RedundantAsyncWrap's: its fix drops the hop itself. */
+  private static boolean isRedundantWrap(
+      BlockingCall call, AsyncContext context, VisitorState state) {
+    if (!call.isAwait() || context.callbackOf() == null) {
+      return false;
+    }
+    AsyncWraps.WaitingWrap waiting = AsyncWraps.waiting(context.callbackOf(), state);
+    return waiting != null && waiting.await().call() == call.tree();
+  }
+
+  private static String message(
+      BlockingCall call, AsyncContext context, @Nullable VarSymbol executor, VisitorState state) {
+    String what =
+        call.isAwait() ? call.display() : call.display() + " " + call.waitsFor() + " and";
+    String why =
+        context.kind() == Kind.COMMON_POOL
+            ? "the common pool has one thread per core, less one, shared by the whole JVM: a task"
+                + " that blocks there starves every parallel stream and every async stage that has"
+                + " no executor of its own"
+            : "'" + Trees.label(context.source(), state) + "' has few threads shared by many short"
+                + " tasks, and a task that blocks holds one of them for the whole wait";
+    return what
+        + " blocks "
+        + context.victim()
+        + " ("
+        + context.where()
+        + "); "
+        + why
+        + "; "
+        + advice(context, executor, state);
+  }
+
+  private static String advice(
+      AsyncContext context, @Nullable VarSymbol executor, VisitorState state) {
+    String name = executor == null ? "executor" : executor.getSimpleName().toString();
+    MethodInvocationTree callback = context.callbackOf();
+    if (callback != null && isStreamStep(callback, state)) {
+      return "use a sequential stream, or hand each blocking call to an executor meant for"
+          + " blocking work (supplyAsync(..., executor) per element, then join the futures)";
+    }
+    if (callback != null && takesExecutorArgument(callback, context, state)) {
+      return "pass an executor meant for blocking work: "
+          + context.callbackMethod()
+          + "(..., "
+          + name
+          + ")";
+    }
+    return "submit it to an executor meant for blocking work instead";
+  }
+
+  /**
+   * Passes {@code executor}: in place of the shared pool's executor argument, or as a new last
+   * argument of supplyAsync, runAsync or a CompletionStage *Async method that has none.
+   */
+  private static @Nullable SuggestedFix passExecutor(
+      AsyncContext context, VarSymbol executor, VisitorState state) {
+    MethodInvocationTree callback = context.callbackOf();
+    if (callback == null || !takesExecutorArgument(callback, context, state)) {
+      return null;
+    }
+    String name = executor.getSimpleName().toString();
+    ExpressionTree current = context.source();
+    if (current != null) {
+      return SuggestedFix.replace(current, name);
+    }
+    return SuggestedFix.postfixWith(
+        callback.getArguments().get(callback.getArguments().size() - 1), ", " + name);
+  }
+
+  /**
+   * True where the shared pool comes in as an executor argument, or as the implied default of a
+   * JDK call that has an overload taking one: not where it is the receiver ({@code
+   * ForkJoinPool.commonPool().submit(...)}), nor in a stream.
+   */
+  private static boolean takesExecutorArgument(
+      MethodInvocationTree callback, AsyncContext context, VisitorState state) {
+    if (context.source() != null) {
+      return Trees.isArgument(context.source(), callback);
+    }
+    if (AsyncWraps.isSupplyOrRunAsync(callback)) {
+      return true;
+    }
+    Symbol method = ASTHelpers.getSymbol(callback);
+    return method != null
+        && !method.isStatic()
+        && method.getSimpleName().toString().endsWith("Async")
+        && AsyncTypes.isOwnedBy(method, AsyncKind.COMPLETION_STAGE.className(), state)
+        && !callback.getArguments().isEmpty();
+  }
+
+  private static boolean isStreamStep(MethodInvocationTree callback, VisitorState state) {
+    Symbol method = ASTHelpers.getSymbol(callback);
+    return method != null && AsyncTypes.isOwnedBy(method, "java.util.stream.BaseStream", state);
+  }
+
+  private static @Nullable TreePath pathOf(@Nullable Tree tree, VisitorState state) {
+    for (TreePath p = state.getPath(); tree != null && p != null; p = p.getParentPath()) {
+      if (p.getLeaf() == tree) {
+        return p;
+      }
+    }
+    return null;
+  }
+}
