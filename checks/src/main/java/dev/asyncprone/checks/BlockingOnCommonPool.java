@@ -14,7 +14,6 @@ import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
@@ -24,7 +23,6 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.asyncprone.model.AsyncContext;
 import dev.asyncprone.model.AsyncContext.Kind;
-import dev.asyncprone.model.AsyncKind;
 import dev.asyncprone.model.AsyncTypes;
 import dev.asyncprone.model.AsyncWraps;
 import dev.asyncprone.model.Awaits;
@@ -87,10 +85,13 @@ public final class BlockingOnCommonPool extends BugChecker
     if (!context.isSharedPool() || isRedundantWrap(call, context, state)) {
       return Description.NO_MATCH;
     }
-    TreePath callbackPath = pathOf(context.callbackOf(), state);
+    TreePath callbackPath = Trees.pathOf(context.callbackOf(), state);
     VarSymbol executor =
         callbackPath == null ? null : Fixes.soleBlockingExecutor(callbackPath, state);
-    SuggestedFix fix = executor == null ? null : passExecutor(context, executor, state);
+    SuggestedFix fix =
+        executor == null
+            ? null
+            : Fixes.passExecutor(context, executor.getSimpleName().toString(), state);
     Description.Builder description =
         buildDescription(tree)
             .setMessage(message(call, context, fix == null ? null : executor, state));
@@ -134,13 +135,14 @@ public final class BlockingOnCommonPool extends BugChecker
 
   private static String advice(
       AsyncContext context, @Nullable VarSymbol executor, VisitorState state) {
-    String name = executor == null ? "executor" : executor.getSimpleName().toString();
     MethodInvocationTree callback = context.callbackOf();
-    if (callback != null && isStreamStep(callback, state)) {
+    Symbol method = callback == null ? null : ASTHelpers.getSymbol(callback);
+    if (method != null && AsyncTypes.isOwnedBy(method, "java.util.stream.BaseStream", state)) {
       return "use a sequential stream, or hand each blocking call to an executor meant for"
           + " blocking work (supplyAsync(..., executor) per element, then join the futures)";
     }
-    if (callback != null && takesExecutorArgument(callback, context, state)) {
+    String name = executor == null ? "executor" : executor.getSimpleName().toString();
+    if (Fixes.passExecutor(context, name, state) != null) {
       return "pass an executor meant for blocking work: "
           + context.callbackMethod()
           + "(..., "
@@ -148,59 +150,5 @@ public final class BlockingOnCommonPool extends BugChecker
           + ")";
     }
     return "submit it to an executor meant for blocking work instead";
-  }
-
-  /**
-   * Passes {@code executor}: in place of the shared pool's executor argument, or as a new last
-   * argument of supplyAsync, runAsync or a CompletionStage *Async method that has none.
-   */
-  private static @Nullable SuggestedFix passExecutor(
-      AsyncContext context, VarSymbol executor, VisitorState state) {
-    MethodInvocationTree callback = context.callbackOf();
-    if (callback == null || !takesExecutorArgument(callback, context, state)) {
-      return null;
-    }
-    String name = executor.getSimpleName().toString();
-    ExpressionTree current = context.source();
-    if (current != null) {
-      return SuggestedFix.replace(current, name);
-    }
-    return SuggestedFix.postfixWith(
-        callback.getArguments().get(callback.getArguments().size() - 1), ", " + name);
-  }
-
-  /**
-   * True where the shared pool comes in as an executor argument, or as the implied default of a
-   * JDK call that has an overload taking one: not where it is the receiver ({@code
-   * ForkJoinPool.commonPool().submit(...)}), nor in a stream.
-   */
-  private static boolean takesExecutorArgument(
-      MethodInvocationTree callback, AsyncContext context, VisitorState state) {
-    if (context.source() != null) {
-      return Trees.isArgument(context.source(), callback);
-    }
-    if (AsyncWraps.isSupplyOrRunAsync(callback)) {
-      return true;
-    }
-    Symbol method = ASTHelpers.getSymbol(callback);
-    return method != null
-        && !method.isStatic()
-        && method.getSimpleName().toString().endsWith("Async")
-        && AsyncTypes.isOwnedBy(method, AsyncKind.COMPLETION_STAGE.className(), state)
-        && !callback.getArguments().isEmpty();
-  }
-
-  private static boolean isStreamStep(MethodInvocationTree callback, VisitorState state) {
-    Symbol method = ASTHelpers.getSymbol(callback);
-    return method != null && AsyncTypes.isOwnedBy(method, "java.util.stream.BaseStream", state);
-  }
-
-  private static @Nullable TreePath pathOf(@Nullable Tree tree, VisitorState state) {
-    for (TreePath p = state.getPath(); tree != null && p != null; p = p.getParentPath()) {
-      if (p.getLeaf() == tree) {
-        return p;
-      }
-    }
-    return null;
   }
 }

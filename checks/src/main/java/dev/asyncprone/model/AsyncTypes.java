@@ -99,6 +99,18 @@ public final class AsyncTypes {
   }
 
   /**
+   * True if the value type of the future-like {@code futureLike} is exactly {@code value}, boxed:
+   * {@code CompletableFuture<Integer>} and {@code int}, not {@code CompletableFuture<Number>}.
+   */
+  public static boolean hasValueType(@Nullable Type futureLike, @Nullable Type value, VisitorState state) {
+    AsyncKind kind = kindOf(futureLike, state);
+    Type valueType = kind == null || futureLike == null ? null : valueType(futureLike, kind, state);
+    return valueType != null
+        && value != null
+        && state.getTypes().isSameType(valueType, state.getTypes().boxedTypeOrType(value));
+  }
+
+  /**
    * True for a future-like type that carries no value, whose only news is completion or failure:
    * {@code CompletableFuture<Void>}, {@code Mono<Void>}, RxJava's Completable.
    */

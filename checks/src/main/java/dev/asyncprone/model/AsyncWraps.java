@@ -27,9 +27,14 @@ import org.jspecify.annotations.Nullable;
  * <p>And the wraps whose function does nothing but wait for another future-like: {@code
  * supplyAsync(() -> fetch(id).join())}, the same with {@code get()} in a try, {@code
  * supplyAsync(future::join)}, {@code Mono.fromCallable(() -> other.block())}.
+ *
+ * <p>And the wraps of a value that is already there ({@code completedFuture(v)}, {@code
+ * Mono.just(v)}, {@code immediateFuture(v)}), with the compositions that accept them and the plain
+ * operators that would take the value itself.
  */
 public final class AsyncWraps {
   private static final String COMPLETABLE_FUTURE = AsyncKind.COMPLETABLE_FUTURE.className();
+  private static final String GUAVA_FUTURES = "com.google.common.util.concurrent.Futures";
 
   /** Awaits that hand back something to read later instead of waiting for the whole result. */
   private static final ImmutableSet<String> LAZY_AWAITS =
@@ -179,12 +184,64 @@ public final class AsyncWraps {
 
   /** True if {@code call} is {@code CompletableFuture.supplyAsync} or {@code runAsync}. */
   public static boolean isSupplyOrRunAsync(MethodInvocationTree call) {
-    MethodSymbol method = ASTHelpers.getSymbol(call);
-    return method != null
-        && method.isStatic()
-        && method.owner.getQualifiedName().contentEquals(COMPLETABLE_FUTURE)
-        && (method.getSimpleName().contentEquals("supplyAsync")
-            || method.getSimpleName().contentEquals("runAsync"));
+    return Trees.isStaticCall(call, COMPLETABLE_FUTURE, "supplyAsync")
+        || Trees.isStaticCall(call, COMPLETABLE_FUTURE, "runAsync");
+  }
+
+  /**
+   * The name of the factory if {@code call} wraps a value that is already there in a completed
+   * future-like: {@code completedFuture(v)}, {@code completedStage(v)}, {@code Mono.just(v)},
+   * Guava's {@code immediateFuture(v)}. Null otherwise.
+   */
+  public static @Nullable String valueWrap(MethodInvocationTree call) {
+    if (call.getArguments().size() != 1) {
+      return null;
+    }
+    boolean wraps =
+        Trees.isStaticCall(call, COMPLETABLE_FUTURE, "completedFuture")
+            || Trees.isStaticCall(call, COMPLETABLE_FUTURE, "completedStage")
+            || Trees.isStaticCall(call, AsyncKind.MONO.className(), "just")
+            || Trees.isStaticCall(call, GUAVA_FUTURES, "immediateFuture");
+    return wraps ? Trees.methodName(call) : null;
+  }
+
+  /**
+   * For a composition whose function may return the value wrap {@code valueWrap}, the operator
+   * that takes the plain value instead: {@code thenCompose} to {@code thenApply} (and the Async
+   * forms), Reactor's {@code flatMap} and {@code concatMap} to {@code map}, Guava's {@code
+   * transformAsync} to {@code transform}. Null for anything else.
+   */
+  public static @Nullable String plainOperator(
+      MethodInvocationTree compose, String valueWrap, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(compose);
+    if (method == null) {
+      return null;
+    }
+    String name = method.getSimpleName().toString();
+    String owner = method.owner.getQualifiedName().toString();
+    switch (valueWrap) {
+      case "completedFuture":
+      case "completedStage":
+        return !method.isStatic()
+                && AsyncTypes.isOwnedBy(method, AsyncKind.COMPLETION_STAGE.className(), state)
+                && (name.equals("thenCompose") || name.equals("thenComposeAsync"))
+            ? name.replace("Compose", "Apply")
+            : null;
+      case "just":
+        return (owner.equals(AsyncKind.MONO.className()) || owner.equals(AsyncKind.FLUX.className()))
+                && (name.equals("flatMap") || name.equals("concatMap"))
+                && compose.getArguments().size() == 1
+            ? "map"
+            : null;
+      case "immediateFuture":
+        return name.equals("transformAsync")
+                && (owner.equals(GUAVA_FUTURES)
+                    || owner.equals("com.google.common.util.concurrent.FluentFuture"))
+            ? "transform"
+            : null;
+      default:
+        return null;
+    }
   }
 
   private static @Nullable StatementTree onlyStatement(@Nullable BlockTree block) {

@@ -8,6 +8,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -26,9 +27,9 @@ public final class Expressions {
   /**
    * True for a value that is already there and reads the same wherever and whenever it is read,
    * without side effects and without throwing: a literal ({@code null} included), a compile-time
-   * constant, an enum constant, a static final field of an enclosing class or of {@code java.lang},
-   * a local variable or parameter (a lambda captures it effectively final), {@code this}, and a
-   * final field of {@code this}. Not a non-final field, which another thread may change between
+   * constant, a class literal, an enum constant, a static final field of an enclosing class or of
+   * {@code java.lang}, a local variable or parameter (a lambda captures it effectively final),
+   * {@code this}, and a final field of {@code this}. Not a non-final field, which another thread may change between
    * two reads, nor {@code other.field}, which throws if {@code other} is null.
    */
   public static boolean isTrivial(@Nullable ExpressionTree expression, VisitorState state) {
@@ -36,7 +37,7 @@ public final class Expressions {
       return false;
     }
     ExpressionTree e = ASTHelpers.stripParentheses(expression);
-    if (e instanceof LiteralTree || ASTHelpers.constValue(e) != null || isThis(e)) {
+    if (e instanceof LiteralTree || ASTHelpers.constValue(e) != null || isThis(e) || isClassLiteral(e)) {
       return true;
     }
     if (!(e instanceof IdentifierTree || e instanceof MemberSelectTree)) {
@@ -106,8 +107,10 @@ public final class Expressions {
         ConditionalExpressionTree conditional = (ConditionalExpressionTree) e;
         return isNonNull(conditional.getTrueExpression(), state)
             && isNonNull(conditional.getFalseExpression(), state);
+      case TYPE_CAST:
+        return isNonNull(((TypeCastTree) e).getExpression(), state);
       case MEMBER_SELECT:
-        if (((MemberSelectTree) e).getIdentifier().contentEquals("class")) {
+        if (isClassLiteral(e)) {
           return true;
         }
         break;
@@ -116,6 +119,11 @@ public final class Expressions {
     }
     Symbol symbol = ASTHelpers.getSymbol(e);
     return symbol != null && symbol.getKind() == ElementKind.ENUM_CONSTANT;
+  }
+
+  private static boolean isClassLiteral(ExpressionTree e) {
+    return e instanceof MemberSelectTree
+        && ((MemberSelectTree) e).getIdentifier().contentEquals("class");
   }
 
   /** True for {@code this} and {@code Outer.this}. */

@@ -8,6 +8,7 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -46,6 +47,31 @@ public final class Fixes {
       }
     }
     return null;
+  }
+
+  /** {@link #singleResult(LambdaExpressionTree)} of an argument that is a lambda, else null. */
+  public static @Nullable ExpressionTree singleResult(ExpressionTree argument) {
+    ExpressionTree e = ASTHelpers.stripParentheses(argument);
+    return e instanceof LambdaExpressionTree ? singleResult((LambdaExpressionTree) e) : null;
+  }
+
+  /**
+   * The path of the lambda whose {@linkplain #singleResult(LambdaExpressionTree) single result} is
+   * the expression at {@code path}, or null: {@code x -> HERE}, {@code x -> { return HERE; }}.
+   */
+  public static @Nullable TreePath lambdaReturning(TreePath path) {
+    TreePath p = path.getParentPath();
+    while (p != null && p.getLeaf() instanceof ParenthesizedTree) {
+      p = p.getParentPath();
+    }
+    if (p != null && p.getLeaf() instanceof ReturnTree && p.getParentPath() != null) {
+      p = p.getParentPath().getParentPath();
+    }
+    return p != null
+            && p.getLeaf() instanceof LambdaExpressionTree
+            && singleResult((LambdaExpressionTree) p.getLeaf()) == path.getLeaf()
+        ? p
+        : null;
   }
 
   /**
@@ -130,6 +156,38 @@ public final class Fixes {
       }
     }
     return found;
+  }
+
+  /**
+   * Passes the executor named {@code executor} to the call that hands over the code of {@code
+   * context}: in place of its executor argument ({@code supplyAsync(s, cpu)}, Guava's {@code
+   * transform(f, fn, ForkJoinPool.commonPool())}), or as a new last argument of supplyAsync,
+   * runAsync or a CompletionStage *Async method that has none. Null where the executor is not an
+   * argument: a receiver ({@code pool.submit(task)}), a parallel stream.
+   */
+  public static @Nullable SuggestedFix passExecutor(
+      AsyncContext context, String executor, VisitorState state) {
+    MethodInvocationTree callback = context.callbackOf();
+    ExpressionTree current = context.source();
+    if (callback == null
+        || callback.getArguments().isEmpty()
+        || !(context.isSharedPool() || context.kind() == AsyncContext.Kind.OFFLOADED)) {
+      return null;
+    }
+    if (current != null) {
+      return Trees.isArgument(current, callback) ? SuggestedFix.replace(current, executor) : null;
+    }
+    com.sun.tools.javac.code.Symbol method = ASTHelpers.getSymbol(callback);
+    boolean takesExecutor =
+        AsyncWraps.isSupplyOrRunAsync(callback)
+            || (method != null
+                && !method.isStatic()
+                && method.getSimpleName().toString().endsWith("Async")
+                && AsyncTypes.isOwnedBy(method, AsyncKind.COMPLETION_STAGE.className(), state));
+    return takesExecutor
+        ? SuggestedFix.postfixWith(
+            callback.getArguments().get(callback.getArguments().size() - 1), ", " + executor)
+        : null;
   }
 
   private static String qualify(SuggestedFix.Builder fix, VisitorState state, String className) {

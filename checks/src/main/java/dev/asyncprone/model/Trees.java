@@ -13,6 +13,7 @@ import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.HashSet;
@@ -77,6 +78,25 @@ public final class Trees {
   public static @Nullable ExpressionTree receiver(@Nullable ExpressionTree expression) {
     if (expression instanceof MethodInvocationTree || expression instanceof MemberSelectTree) {
       return ASTHelpers.getReceiver(expression);
+    }
+    return null;
+  }
+
+  /** True if {@code tree} calls the static method {@code owner.name}. */
+  public static boolean isStaticCall(Tree tree, String owner, String name) {
+    Symbol method = ASTHelpers.getSymbol(tree);
+    return method instanceof Symbol.MethodSymbol
+        && method.isStatic()
+        && method.getSimpleName().contentEquals(name)
+        && method.owner.getQualifiedName().contentEquals(owner);
+  }
+
+  /** The path of {@code ancestor} among the enclosing trees of {@code state}'s path, or null. */
+  public static @Nullable TreePath pathOf(@Nullable Tree ancestor, VisitorState state) {
+    for (TreePath p = state.getPath(); ancestor != null && p != null; p = p.getParentPath()) {
+      if (p.getLeaf() == ancestor) {
+        return p;
+      }
     }
     return null;
   }

@@ -1,0 +1,207 @@
+package dev.asyncprone.checks;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneOptions;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.asyncprone.model.AsyncKind;
+import dev.asyncprone.model.AsyncTypes;
+import dev.asyncprone.model.AsyncWraps;
+import dev.asyncprone.model.Docs;
+import dev.asyncprone.model.Expressions;
+import dev.asyncprone.model.Fixes;
+import dev.asyncprone.model.Guard;
+import dev.asyncprone.model.Trees;
+import org.jspecify.annotations.Nullable;
+
+/** Async machinery around a value that is already there, or a composition that only re-wraps. */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "Async machinery around a value that is already there: supplyAsync(() -> value),"
+            + " thenCompose(x -> completedFuture(g(x))), flatMap(x -> Mono.just(g(x)))",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = Docs.CHECKS + "NeedlessAsync.md")
+public final class NeedlessAsync extends BugChecker implements MethodInvocationTreeMatcher {
+  private static final String MONO = AsyncKind.MONO.className();
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return Guard.safely(
+        () -> {
+          if (AsyncWraps.isSupplyOrRunAsync(tree) && Trees.methodName(tree).equals("supplyAsync")) {
+            return supplyAsyncOfValue(tree, state);
+          }
+          if (Trees.isStaticCall(tree, MONO, "defer")) {
+            return deferOfConstant(tree, state);
+          }
+          return composeOfValue(tree, state);
+        });
+  }
+
+  /** {@code supplyAsync(() -> value)} to {@code completedFuture(value)}. */
+  private Description supplyAsyncOfValue(MethodInvocationTree tree, VisitorState state) {
+    ExpressionTree value = Fixes.singleResult(tree.getArguments().get(0));
+    if (!Expressions.isTrivial(value, state) || feedsCallbackOnCompletingThread(state)) {
+      return Description.NO_MATCH;
+    }
+    boolean executor = tree.getArguments().size() > 1;
+    String source = state.getSourceForNode(value);
+    String message =
+        "supplyAsync(...) only returns '"
+            + source
+            + "', a value that is already there: it schedules a task on "
+            + (executor ? "'" + Trees.label(tree.getArguments().get(1), state) + "'" : "the common pool")
+            + " just to complete a future with it; use CompletableFuture.completedFuture("
+            + source
+            + ")";
+    Description.Builder description = buildDescription(tree).setMessage(message);
+    if (!executor) {
+      SuggestedFix.Builder fix = SuggestedFix.builder();
+      String type = SuggestedFixes.qualifyType(state, fix, AsyncKind.COMPLETABLE_FUTURE.className());
+      String typeArguments =
+          tree.getTypeArguments().isEmpty()
+              ? ""
+              : "<" + state.getSourceForNode(tree.getTypeArguments().get(0)) + ">";
+      description.addFix(
+          fix.replace(tree, type + "." + typeArguments + "completedFuture(" + source + ")").build());
+    }
+    return description.build();
+  }
+
+  /**
+   * True if the supplyAsync call is the receiver of a stage method that runs its callback on the
+   * completing thread ({@code supplyAsync(() -> id).thenApply(this::load)}): there the hop likely
+   * carries the callback to the pool, and a completed future would run it on the caller.
+   */
+  private static boolean feedsCallbackOnCompletingThread(VisitorState state) {
+    TreePath select = state.getPath().getParentPath();
+    if (!(select.getLeaf() instanceof MemberSelectTree)) {
+      return false;
+    }
+    Symbol next = ASTHelpers.getSymbol(select.getLeaf());
+    return next instanceof MethodSymbol
+        && AsyncTypes.isOwnedBy(next, AsyncKind.COMPLETION_STAGE.className(), state)
+        && !next.getSimpleName().toString().endsWith("Async");
+  }
+
+  /** {@code Mono.defer(() -> Mono.just(constant))} to {@code Mono.just(constant)}. */
+  private Description deferOfConstant(MethodInvocationTree tree, VisitorState state) {
+    ExpressionTree inner = Fixes.singleResult(tree.getArguments().get(0));
+    if (!(inner instanceof MethodInvocationTree)
+        || !Trees.isStaticCall(inner, MONO, "just")
+        || ((MethodInvocationTree) inner).getArguments().size() != 1) {
+      return Description.NO_MATCH;
+    }
+    ExpressionTree value = ((MethodInvocationTree) inner).getArguments().get(0);
+    if (!Expressions.isTrivial(value, state)
+        || !Expressions.isNonNull(value, state)
+        || !state.getTypes().isSameType(ASTHelpers.getType(tree), ASTHelpers.getType(inner))) {
+      return Description.NO_MATCH;
+    }
+    String just = state.getSourceForNode(inner);
+    return buildDescription(tree)
+        .setMessage(
+            "Mono.defer(...) only defers " + just + ", which is the same at every"
+                + " subscription and cannot fail; use " + just)
+        .addFix(SuggestedFix.replace(tree, just))
+        .build();
+  }
+
+  /**
+   * A wrap of a value ({@code completedFuture(v)}, {@code Mono.just(v)}, {@code
+   * immediateFuture(v)}) that is all a composing function returns: {@code thenCompose} to {@code
+   * thenApply}, {@code flatMap}/{@code concatMap} to {@code map}, {@code transformAsync} to {@code
+   * transform}.
+   */
+  private Description composeOfValue(MethodInvocationTree wrap, VisitorState state) {
+    String wrapName = AsyncWraps.valueWrap(wrap);
+    TreePath lambdaPath = Fixes.lambdaReturning(state.getPath());
+    if (wrapName == null || lambdaPath == null) {
+      return Description.NO_MATCH;
+    }
+    LambdaExpressionTree lambda = (LambdaExpressionTree) lambdaPath.getLeaf();
+    Tree parent = lambdaPath.getParentPath().getLeaf();
+    if (!(parent instanceof MethodInvocationTree) || !Trees.isArgument(lambda, parent)) {
+      return Description.NO_MATCH;
+    }
+    MethodInvocationTree compose = (MethodInvocationTree) parent;
+    String plain = AsyncWraps.plainOperator(compose, wrapName, state);
+    ExpressionTree value = wrap.getArguments().get(0);
+    if (plain == null
+        || (wrapName.equals("immediateFuture") && !guavaIsOurs(lambda, state))) {
+      return Description.NO_MATCH;
+    }
+    String composeName = Trees.methodName(compose);
+    boolean nullSafe = !wrapName.equals("just") || isNonNull(value, lambda, state);
+    boolean sameType =
+        value.getKind() == Tree.Kind.NULL_LITERAL
+            || AsyncTypes.hasValueType(ASTHelpers.getType(compose), ASTHelpers.getType(value), state);
+    String message =
+        wrapName + "(...) only wraps the value of this " + composeName + " function, so the"
+            + " composition adds nothing; use " + plain + "(...), which takes the value itself"
+            + (nullSafe
+                ? ""
+                : " (no fix: map(...) signals a null from '" + Trees.label(value, state) + "'"
+                    + " with another error than Mono.just(null) does; make sure it is never null)");
+    Description.Builder description = buildDescription(wrap).setMessage(message);
+    if (nullSafe && sameType && wrap.getTypeArguments().isEmpty()) {
+      SuggestedFix.Builder fix =
+          SuggestedFix.builder()
+              .merge(Fixes.renameMethod(compose, plain, state))
+              .replace(wrap, state.getSourceForNode(value));
+      if (wrapName.equals("immediateFuture") && compose.getMethodSelect() instanceof IdentifierTree) {
+        fix.addStaticImport("com.google.common.util.concurrent.Futures." + plain);
+      }
+      description.addFix(fix.build());
+    }
+    return description.build();
+  }
+
+  /**
+   * Error Prone's own FutureTransformAsync reports Guava's transformAsync with the same fix; the
+   * shape is ours only where that check is off, so that each site is reported once. And
+   * transform's Function cannot throw the checked exceptions an AsyncFunction may.
+   */
+  private static boolean guavaIsOurs(LambdaExpressionTree lambda, VisitorState state) {
+    ErrorProneOptions options = state.errorProneOptions();
+    ErrorProneOptions.Severity severity = options.getSeverityMap().get("FutureTransformAsync");
+    boolean errorProneReports =
+        severity == null ? !options.isDisableAllChecks() : severity != ErrorProneOptions.Severity.OFF;
+    return !errorProneReports
+        && ASTHelpers.getThrownExceptions(lambda.getBody(), state).stream()
+            .noneMatch(t -> ASTHelpers.isCheckedExceptionType(t, state));
+  }
+
+  /** Never null: provably so, or the operator's own parameter, which Reactor never sets to null. */
+  private static boolean isNonNull(
+      ExpressionTree value, LambdaExpressionTree lambda, VisitorState state) {
+    Symbol symbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(value));
+    for (VariableTree parameter : lambda.getParameters()) {
+      if (symbol != null && symbol.equals(ASTHelpers.getSymbol(parameter))) {
+        return true;
+      }
+    }
+    return Expressions.isNonNull(value, state);
+  }
+}
