@@ -16,13 +16,11 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.AsyncKind;
 import dev.asyncprone.model.AsyncTypes;
 import dev.asyncprone.model.AsyncWraps;
@@ -62,7 +60,9 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
   /** {@code supplyAsync(() -> value)} to {@code completedFuture(value)}. */
   private Description supplyAsyncOfValue(MethodInvocationTree tree, VisitorState state) {
     ExpressionTree value = Fixes.singleResult(tree.getArguments().get(0));
-    if (!Expressions.isTrivial(value, state) || feedsCallbackOnCompletingThread(state)) {
+    // supplyAsync(() -> id).thenApply(this::load): the hop likely carries the callback to the
+    // pool, where a completed future would run it on the caller.
+    if (!Expressions.isTrivial(value, state) || AsyncWraps.feedsCallback(state)) {
       return Description.NO_MATCH;
     }
     boolean executor = tree.getArguments().size() > 1;
@@ -87,22 +87,6 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
           fix.replace(tree, type + "." + typeArguments + "completedFuture(" + source + ")").build());
     }
     return description.build();
-  }
-
-  /**
-   * True if the supplyAsync call is the receiver of a stage method that runs its callback on the
-   * completing thread ({@code supplyAsync(() -> id).thenApply(this::load)}): there the hop likely
-   * carries the callback to the pool, and a completed future would run it on the caller.
-   */
-  private static boolean feedsCallbackOnCompletingThread(VisitorState state) {
-    TreePath select = state.getPath().getParentPath();
-    if (!(select.getLeaf() instanceof MemberSelectTree)) {
-      return false;
-    }
-    Symbol next = ASTHelpers.getSymbol(select.getLeaf());
-    return next instanceof MethodSymbol
-        && AsyncTypes.isOwnedBy(next, AsyncKind.COMPLETION_STAGE.className(), state)
-        && !next.getSimpleName().toString().endsWith("Async");
   }
 
   /** {@code Mono.defer(() -> Mono.just(constant))} to {@code Mono.just(constant)}. */

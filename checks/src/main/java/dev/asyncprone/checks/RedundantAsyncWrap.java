@@ -67,49 +67,60 @@ public final class RedundantAsyncWrap extends BugChecker implements MethodInvoca
     if (waiting == null) {
       return Description.NO_MATCH;
     }
-    String replacement = waiting.inTry() || waiting.await().bounded() ? null : replacement(waiting, state);
-    Description.Builder description =
-        buildDescription(tree).setMessage(message(waiting, replacement, state));
+    TreePath function = TreePath.getPath(state.getPath(), waiting.wrap().function());
+    AsyncContext context = function == null ? null : contexts.of(function, state);
+    String awaited = Trees.label(waiting.awaited(), state);
+    String replacement = null;
+    String advice;
+    if (waiting.inTry()) {
+      advice =
+          "use '" + awaited + "' itself, with exceptionally(...)/handle(...) (onErrorResume for"
+              + " publishers) for what the catch clauses do";
+    } else if (waiting.await().bounded()) {
+      advice = "use '" + awaited + "' itself, bounded with orTimeout(...) (timeout(...) for publishers)";
+    } else if (movesCallbacks(waiting, context, state)) {
+      advice =
+          "use '" + awaited + "' itself; if the callbacks that follow must run on the executor,"
+              + " " + awaited + ".thenApplyAsync(x -> x, executor) moves them there without"
+              + " holding a thread";
+    } else {
+      replacement = replacement(waiting, state);
+      advice =
+          replacement != null
+              ? "use the future itself: " + replacement
+              : "use '" + awaited + "' itself, adapted to the type the callers need";
+    }
+    String message =
+        waiting.wrap().methodName() + "(...) only waits for '" + awaited + "' with "
+            + waiting.await().display() + ": it holds " + holder(context, state)
+            + " for the whole wait, and cancelling what it returns does not cancel '" + awaited
+            + "'; " + advice;
+    Description.Builder description = buildDescription(tree).setMessage(message);
     if (replacement != null) {
       description.addFix(SuggestedFix.replace(tree, replacement));
     }
     return description.build();
   }
 
-  private String message(WaitingWrap waiting, @Nullable String replacement, VisitorState state) {
-    String awaited = Trees.label(waiting.awaited(), state);
-    String advice;
-    if (replacement != null) {
-      advice = "use the future itself: " + replacement;
-    } else if (waiting.inTry()) {
-      advice =
-          "use '" + awaited + "' itself, with exceptionally(...)/handle(...) (onErrorResume for"
-              + " publishers) for what the catch clauses do";
-    } else if (waiting.await().bounded()) {
-      advice = "use '" + awaited + "' itself, bounded with orTimeout(...) (timeout(...) for publishers)";
-    } else {
-      advice = "use '" + awaited + "' itself, adapted to the type the callers need";
-    }
-    return waiting.wrap().methodName()
-        + "(...) only waits for '"
-        + awaited
-        + "' with "
-        + waiting.await().display()
-        + ": it holds "
-        + holder(waiting, state)
-        + " for the whole wait, and cancelling what it returns does not cancel '"
-        + awaited
-        + "'; "
-        + advice;
+  /**
+   * True where the wrap decides which thread runs the callbacks that follow, so that dropping it
+   * would move them: a callback attached to it right here ({@code wrap.thenApply(...)}), or a
+   * supplyAsync/runAsync given an executor of its own, whose dependents then run on that executor
+   * rather than on the thread that completes the awaited future.
+   */
+  private static boolean movesCallbacks(
+      WaitingWrap waiting, @Nullable AsyncContext context, VisitorState state) {
+    return AsyncWraps.feedsCallback(state)
+        || (AsyncWraps.isSupplyOrRunAsync(waiting.wrap().call())
+            && waiting.wrap().executor() != null
+            && (context == null || context.kind() != AsyncContext.Kind.COMMON_POOL));
   }
 
   /** Who waits: the thread that runs the wrapped function. */
-  private String holder(WaitingWrap waiting, VisitorState state) {
-    TreePath function = TreePath.getPath(state.getPath(), waiting.wrap().function());
-    if (function == null) {
+  private static String holder(@Nullable AsyncContext context, VisitorState state) {
+    if (context == null) {
       return "a thread";
     }
-    AsyncContext context = contexts.of(function, state);
     switch (context.kind()) {
       case COMMON_POOL:
       case NON_BLOCKING_EXECUTOR:

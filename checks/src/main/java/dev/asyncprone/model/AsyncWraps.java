@@ -8,11 +8,13 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -180,6 +182,36 @@ public final class AsyncWraps {
       return null;
     }
     return new WaitingWrap(wrap, await, inTry);
+  }
+
+  /**
+   * True if the future-like at {@code state}'s path is the receiver of a call that hands it a
+   * callback that runs where it completes or emits: {@code wrap.thenApply(...)}, {@code
+   * wrap.whenComplete(...)}, {@code mono.map(...)}; not the CompletionStage *Async methods, which
+   * hop to an executor anyway. Where a wrap feeds such a callback, the thread it completes on
+   * decides where the callback runs, and removing the wrap would move it.
+   */
+  public static boolean feedsCallback(VisitorState state) {
+    TreePath select = state.getPath().getParentPath();
+    TreePath call = select == null ? null : select.getParentPath();
+    if (call == null
+        || !(select.getLeaf() instanceof MemberSelectTree)
+        || !(call.getLeaf() instanceof MethodInvocationTree)
+        || ((MethodInvocationTree) call.getLeaf()).getMethodSelect() != select.getLeaf()) {
+      return false;
+    }
+    MethodSymbol method = ASTHelpers.getSymbol((MethodInvocationTree) call.getLeaf());
+    if (method == null
+        || (method.getSimpleName().toString().endsWith("Async")
+            && AsyncTypes.isOwnedBy(method, AsyncKind.COMPLETION_STAGE.className(), state))) {
+      return false;
+    }
+    for (ExpressionTree argument : ((MethodInvocationTree) call.getLeaf()).getArguments()) {
+      if (Trees.isFunctional(ASTHelpers.stripParentheses(argument))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True if {@code call} is {@code CompletableFuture.supplyAsync} or {@code runAsync}. */

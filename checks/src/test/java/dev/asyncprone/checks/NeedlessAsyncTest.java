@@ -63,6 +63,8 @@ public class NeedlessAsyncTest {
                 + " null); }",
             "  CompletableFuture<Object> typed() { return CompletableFuture.<Object>supplyAsync(()"
                 + " -> shop); }",
+            "  CompletableFuture<Integer> hops() { return CompletableFuture.supplyAsync(() ->"
+                + " shop).thenApplyAsync(String::length); }",
             "}")
         .addOutputLines(
             "Defaults.java",
@@ -90,6 +92,8 @@ public class NeedlessAsyncTest {
                 + " CompletableFuture.completedFuture(null); }",
             "  CompletableFuture<Object> typed() { return"
                 + " CompletableFuture.<Object>completedFuture(shop); }",
+            "  CompletableFuture<Integer> hops() { return"
+                + " CompletableFuture.completedFuture(shop).thenApplyAsync(String::length); }",
             "}")
         .doTest();
   }
@@ -140,6 +144,7 @@ public class NeedlessAsyncTest {
             "    CompletableFuture.supplyAsync(() -> new StringBuilder(id));",
             "    CompletableFuture.supplyAsync(() -> id).thenApply(this::load);",
             "    CompletableFuture.supplyAsync(() -> id).thenAccept(i -> compute(i.length()));",
+            "    CompletableFuture.supplyAsync(() -> id).whenComplete((i, e) -> compute(1));",
             "    CompletableFuture.runAsync(() -> {});",
             "  }",
             "  String load(String id) { return id; }",

@@ -64,9 +64,9 @@ public class RedundantAsyncWrapTest {
             "  CompletableFuture<Integer> stock(String sku) {",
             "    return CompletableFuture.supplyAsync(() -> client.stock(sku).join());",
             "  }",
-            "  CompletableFuture<Integer> stockOnIo(String sku) {",
+            "  CompletableFuture<Integer> pending(String sku) {",
             "    CompletableFuture<Integer> pending = client.stock(sku);",
-            "    return CompletableFuture.supplyAsync(pending::join, io);",
+            "    return CompletableFuture.supplyAsync(pending::join);",
             "  }",
             "  CompletableFuture<Integer> block(String sku) {",
             "    return CompletableFuture.supplyAsync(() -> { return client.stock(sku).join(); });",
@@ -84,12 +84,76 @@ public class RedundantAsyncWrapTest {
             "  CompletableFuture<Integer> stock(String sku) {",
             "    return client.stock(sku);",
             "  }",
-            "  CompletableFuture<Integer> stockOnIo(String sku) {",
+            "  CompletableFuture<Integer> pending(String sku) {",
             "    CompletableFuture<Integer> pending = client.stock(sku);",
             "    return pending;",
             "  }",
             "  CompletableFuture<Integer> block(String sku) {",
             "    return client.stock(sku);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void wrapsThatDecideWhereCallbacksRunAreMessageOnly() {
+    helper
+        .addSourceLines("InventoryClient.java", CLIENT)
+        .addSourceLines(
+            "StockService.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.Executor;",
+            "import reactor.core.publisher.Mono;",
+            "class StockService {",
+            "  CompletableFuture<Integer> onIo(InventoryClient client, Executor io) {",
+            "    // BUG: Diagnostic contains: client.stock(\"a\").thenApplyAsync(x -> x, executor)",
+            "    return CompletableFuture.supplyAsync(() -> client.stock(\"a\").join(), io);",
+            "  }",
+            "  CompletableFuture<String> chained(InventoryClient client) {",
+            "    // BUG: Diagnostic contains: if the callbacks that follow must run on the executor",
+            "    return CompletableFuture.supplyAsync(() -> client.stock(\"a\").join())",
+            "        .thenApply(stock -> \"stock: \" + stock);",
+            "  }",
+            "  Mono<Integer> mapped(Mono<String> remote) {",
+            "    // BUG: Diagnostic contains: if the callbacks that follow must run",
+            "    return Mono.fromCallable(() -> remote.block()).map(String::length);",
+            "  }",
+            "}")
+        .doTest();
+    refactoring
+        .addInputLines(
+            "Offload.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.Executor;",
+            "import reactor.core.publisher.Mono;",
+            "import reactor.core.scheduler.Schedulers;",
+            "class Offload {",
+            "  CompletableFuture<String> onIo(CompletableFuture<String> remote, Executor io) {",
+            "    return CompletableFuture.supplyAsync(remote::join, io);",
+            "  }",
+            "  Mono<String> scheduled(Mono<String> remote) {",
+            "    return Mono.fromCallable(() -> remote.block())"
+                + ".subscribeOn(Schedulers.boundedElastic());",
+            "  }",
+            "  CompletableFuture<Integer> hopsAnyway(CompletableFuture<String> remote) {",
+            "    return CompletableFuture.supplyAsync(remote::join).thenApplyAsync(String::length);",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Offload.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.Executor;",
+            "import reactor.core.publisher.Mono;",
+            "import reactor.core.scheduler.Schedulers;",
+            "class Offload {",
+            "  CompletableFuture<String> onIo(CompletableFuture<String> remote, Executor io) {",
+            "    return CompletableFuture.supplyAsync(remote::join, io);",
+            "  }",
+            "  Mono<String> scheduled(Mono<String> remote) {",
+            "    return remote.subscribeOn(Schedulers.boundedElastic());",
+            "  }",
+            "  CompletableFuture<Integer> hopsAnyway(CompletableFuture<String> remote) {",
+            "    return remote.thenApplyAsync(String::length);",
             "  }",
             "}")
         .doTest();

@@ -36,6 +36,7 @@ public class AsyncWrapsTest {
                     + wrap.methodName()
                     + executor
                     + (wrap.runsVoidFunction(state) ? " void" : "")
+                    + (AsyncWraps.feedsCallback(state) ? " feeds-callback" : "")
                     + (waiting == null
                         ? ""
                         : " WAITS " + waiting.await().display() + " for "
@@ -113,6 +114,35 @@ public class AsyncWrapsTest {
             "    Mono.fromSupplier(() -> flux.blockLast());",
             "  }",
             "}")
+        .doTest();
+  }
+
+  @Test
+  public void wrapsThatFeedACallbackRightThere() {
+    helper
+        .addSourceLines(
+            "T.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import reactor.core.publisher.Mono;",
+            "import reactor.core.scheduler.Schedulers;",
+            "class T {",
+            "  void f(CompletableFuture<String> cf, Mono<String> mono) {",
+            "    // BUG: Diagnostic contains: WRAP supplyAsync feeds-callback",
+            "    CompletableFuture.supplyAsync(() -> cf.join()).thenApply(String::length);",
+            "    // BUG: Diagnostic contains: WRAP supplyAsync feeds-callback",
+            "    CompletableFuture.supplyAsync(() -> cf.join()).whenComplete((v, e) -> {});",
+            "    // BUG: Diagnostic contains: WRAP fromCallable feeds-callback",
+            "    Mono.fromCallable(() -> mono.block()).map(String::length);",
+            "    // BUG: Diagnostic matches: NOT_FEEDING",
+            "    CompletableFuture.supplyAsync(() -> cf.join()).thenApplyAsync(String::length);",
+            "    // BUG: Diagnostic matches: NOT_FEEDING",
+            "    Mono.fromCallable(() -> mono.block()).subscribeOn(Schedulers.boundedElastic());",
+            "    // BUG: Diagnostic matches: NOT_FEEDING",
+            "    CompletableFuture.supplyAsync(() -> cf.join()).join();",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "NOT_FEEDING", msg -> msg.contains("] WRAP ") && !msg.contains("feeds-callback"))
         .doTest();
   }
 
