@@ -1,17 +1,6 @@
 package dev.asyncprone.model;
 
-import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
-
-import com.google.errorprone.BugPattern;
 import com.google.errorprone.CompilationTestHelper;
-import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.matchers.Description;
-import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.Tree;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
@@ -24,36 +13,6 @@ import org.junit.runners.JUnit4;
  */
 @RunWith(JUnit4.class)
 public class CommonPoolContextsTest {
-
-  /**
-   * Reports the context kind, and what it says, at every call of, or reference to, a method named
-   * probe.
-   */
-  @BugPattern(summary = "context probe", severity = WARNING)
-  public static final class ContextProbe extends BugChecker
-      implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
-    private final Contexts contexts = new Contexts(Options.defaults());
-
-    @Override
-    public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-      return probe(tree, state);
-    }
-
-    @Override
-    public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-      return probe(tree, state);
-    }
-
-    private Description probe(Tree tree, VisitorState state) {
-      if (!Trees.methodName(tree).equals("probe")) {
-        return Description.NO_MATCH;
-      }
-      AsyncContext context = contexts.of(state);
-      return buildDescription(tree)
-          .setMessage(context.kind() + " [" + context.victim() + "] " + context.where())
-          .build();
-    }
-  }
 
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(ContextProbe.class, getClass());
@@ -71,8 +30,8 @@ public class CommonPoolContextsTest {
             PROBE,
             "  void f() {",
             "    CompletableFuture.supplyAsync(",
-            "        // BUG: Diagnostic contains: COMMON_POOL [a ForkJoinPool.commonPool() thread]"
-                + " this lambda is passed to supplyAsync() without an executor",
+            "        // BUG: Diagnostic contains: COMMON_POOL | a ForkJoinPool.commonPool() thread"
+                + " | this lambda is passed to supplyAsync() without an executor",
             "        () -> probe(1));",
             "    CompletableFuture.runAsync(",
             "        // BUG: Diagnostic contains: COMMON_POOL",
@@ -118,7 +77,9 @@ public class CommonPoolContextsTest {
             "  void f(CompletableFuture<String> cf) {",
             "    // BUG: Diagnostic contains: COMMON_POOL",
             "    CompletableFuture.supplyAsync(() -> probe(1), ForkJoinPool.commonPool());",
-            "    // BUG: Diagnostic contains: COMMON_POOL",
+            "    // BUG: Diagnostic contains: COMMON_POOL | a ForkJoinPool.commonPool() thread | this"
+                + " lambda is passed to submit() on 'ForkJoinPool.commonPool()' and runs on the"
+                + " common pool",
             "    ForkJoinPool.commonPool().submit(() -> probe(1));",
             "    // BUG: Diagnostic contains: COMMON_POOL",
             "    ForkJoinPool.commonPool().execute(() -> probe());",
@@ -204,7 +165,7 @@ public class CommonPoolContextsTest {
             "  @NonBlockingExecutor static Executor eventLoop() { return Runnable::run; }",
             "  void f(CompletableFuture<String> cf, @NonBlockingExecutor Executor param) {",
             "    @NonBlockingExecutor Executor local = cpu;",
-            "    // BUG: Diagnostic contains: NON_BLOCKING_EXECUTOR [a thread of 'cpu']",
+            "    // BUG: Diagnostic contains: NON_BLOCKING_EXECUTOR | a thread of 'cpu'",
             "    CompletableFuture.supplyAsync(() -> probe(1), cpu);",
             "    // BUG: Diagnostic contains: NON_BLOCKING_EXECUTOR",
             "    cf.thenApplyAsync(s -> probe(s), this.cpu);",
