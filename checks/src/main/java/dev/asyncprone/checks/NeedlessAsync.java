@@ -57,36 +57,33 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
         });
   }
 
-  /** {@code supplyAsync(() -> value)} to {@code completedFuture(value)}. */
+  /**
+   * {@code supplyAsync(() -> value)} to {@code completedFuture(value)}. Not with an executor of its
+   * own, which decides where the callers' callbacks run; nor where a callback is attached right
+   * there ({@code supplyAsync(() -> id).thenApply(this::load)}), which the hop likely carries to
+   * the pool and a completed future would run on the caller.
+   */
   private Description supplyAsyncOfValue(MethodInvocationTree tree, VisitorState state) {
     ExpressionTree value = Fixes.singleResult(tree.getArguments().get(0));
-    // supplyAsync(() -> id).thenApply(this::load): the hop likely carries the callback to the
-    // pool, where a completed future would run it on the caller.
-    if (!Expressions.isTrivial(value, state) || AsyncWraps.feedsCallback(state)) {
+    if (tree.getArguments().size() > 1
+        || !Expressions.isTrivial(value, state)
+        || AsyncWraps.feedsCallback(state)) {
       return Description.NO_MATCH;
     }
-    boolean executor = tree.getArguments().size() > 1;
     String source = state.getSourceForNode(value);
-    String message =
-        "supplyAsync(...) only returns '"
-            + source
-            + "', a value that is already there: it schedules a task on "
-            + (executor ? "'" + Trees.label(tree.getArguments().get(1), state) + "'" : "the common pool")
-            + " just to complete a future with it; use CompletableFuture.completedFuture("
-            + source
-            + ")";
-    Description.Builder description = buildDescription(tree).setMessage(message);
-    if (!executor) {
-      SuggestedFix.Builder fix = SuggestedFix.builder();
-      String type = SuggestedFixes.qualifyType(state, fix, AsyncKind.COMPLETABLE_FUTURE.className());
-      String typeArguments =
-          tree.getTypeArguments().isEmpty()
-              ? ""
-              : "<" + state.getSourceForNode(tree.getTypeArguments().get(0)) + ">";
-      description.addFix(
-          fix.replace(tree, type + "." + typeArguments + "completedFuture(" + source + ")").build());
-    }
-    return description.build();
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    String type = SuggestedFixes.qualifyType(state, fix, AsyncKind.COMPLETABLE_FUTURE.className());
+    String typeArguments =
+        tree.getTypeArguments().isEmpty()
+            ? ""
+            : "<" + state.getSourceForNode(tree.getTypeArguments().get(0)) + ">";
+    return buildDescription(tree)
+        .setMessage(
+            "supplyAsync(...) only returns '" + source + "', a value that is already there: it"
+                + " schedules a task on the common pool just to complete a future with it; use"
+                + " CompletableFuture.completedFuture(" + source + ")")
+        .addFix(fix.replace(tree, type + "." + typeArguments + "completedFuture(" + source + ")").build())
+        .build();
   }
 
   /** {@code Mono.defer(() -> Mono.just(constant))} to {@code Mono.just(constant)}. */

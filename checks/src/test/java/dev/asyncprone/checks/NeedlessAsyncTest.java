@@ -99,34 +99,6 @@ public class NeedlessAsyncTest {
   }
 
   @Test
-  public void supplyAsyncWithAnExecutorIsMessageOnly() {
-    refactoring
-        .addInputLines(
-            "Defaults.java",
-            "import java.util.concurrent.CompletableFuture;",
-            "import java.util.concurrent.Executor;",
-            "class Defaults {",
-            "  CompletableFuture<String> none(Executor io) {",
-            "    return CompletableFuture.supplyAsync(() -> \"none\", io);",
-            "  }",
-            "}")
-        .expectUnchanged()
-        .doTest();
-    helper
-        .addSourceLines(
-            "Defaults.java",
-            "import java.util.concurrent.CompletableFuture;",
-            "import java.util.concurrent.Executor;",
-            "class Defaults {",
-            "  CompletableFuture<String> none(Executor io) {",
-            "    // BUG: Diagnostic contains: schedules a task on 'io' just to complete a future",
-            "    return CompletableFuture.supplyAsync(() -> \"none\", io);",
-            "  }",
-            "}")
-        .doTest();
-  }
-
-  @Test
   public void supplyAsyncThatMayBeDeliberateIsLeftAlone() {
     helper
         .addSourceLines(
@@ -146,6 +118,7 @@ public class NeedlessAsyncTest {
             "    CompletableFuture.supplyAsync(() -> id).thenAccept(i -> compute(i.length()));",
             "    CompletableFuture.supplyAsync(() -> id).whenComplete((i, e) -> compute(1));",
             "    CompletableFuture.runAsync(() -> {});",
+            "    CompletableFuture.supplyAsync(() -> \"none\", Runnable::run);",
             "  }",
             "  String load(String id) { return id; }",
             "}")
