@@ -75,8 +75,8 @@ public final class BlockingInAsyncContext extends BugChecker
   }
 
   private Description match(Tree tree, VisitorState state) {
-    BlockingCall call = blockingCalls.of(tree, state);
-    if (call == null || (call.isAwait() && Awaits.isKnownDone(call.await(), state))) {
+    BlockingCall call = blockingCalls.waitingAt(tree, state);
+    if (call == null) {
       return Description.NO_MATCH;
     }
     AsyncContext context = contexts.of(state);
@@ -93,15 +93,7 @@ public final class BlockingInAsyncContext extends BugChecker
   }
 
   private static String message(BlockingCall call, AsyncContext context, VisitorState state) {
-    String what =
-        call.isAwait() ? call.display() : call.display() + " " + call.waitsFor() + " and";
-    return what
-        + " blocks "
-        + context.victim()
-        + " ("
-        + context.where()
-        + "); "
-        + advice(call, context, state);
+    return call.blocks(context) + "; " + advice(call, context, state);
   }
 
   private static String advice(BlockingCall call, AsyncContext context, VisitorState state) {

@@ -25,7 +25,6 @@ import dev.asyncprone.model.AsyncContext;
 import dev.asyncprone.model.AsyncContext.Kind;
 import dev.asyncprone.model.AsyncTypes;
 import dev.asyncprone.model.AsyncWraps;
-import dev.asyncprone.model.Awaits;
 import dev.asyncprone.model.BlockingCalls;
 import dev.asyncprone.model.BlockingCalls.BlockingCall;
 import dev.asyncprone.model.Contexts;
@@ -77,8 +76,8 @@ public final class BlockingOnCommonPool extends BugChecker
   }
 
   private Description match(Tree tree, VisitorState state) {
-    BlockingCall call = blockingCalls.of(tree, state);
-    if (call == null || (call.isAwait() && Awaits.isKnownDone(call.await(), state))) {
+    BlockingCall call = blockingCalls.waitingAt(tree, state);
+    if (call == null) {
       return Description.NO_MATCH;
     }
     AsyncContext context = contexts.of(state);
@@ -113,8 +112,6 @@ public final class BlockingOnCommonPool extends BugChecker
 
   private static String message(
       BlockingCall call, AsyncContext context, @Nullable VarSymbol executor, VisitorState state) {
-    String what =
-        call.isAwait() ? call.display() : call.display() + " " + call.waitsFor() + " and";
     String why =
         context.kind() == Kind.COMMON_POOL
             ? "the common pool has one thread per core, less one, shared by the whole JVM: a task"
@@ -122,15 +119,7 @@ public final class BlockingOnCommonPool extends BugChecker
                 + " no executor of its own"
             : "'" + Trees.label(context.source(), state) + "' has few threads shared by many short"
                 + " tasks, and a task that blocks holds one of them for the whole wait";
-    return what
-        + " blocks "
-        + context.victim()
-        + " ("
-        + context.where()
-        + "); "
-        + why
-        + "; "
-        + advice(context, executor, state);
+    return call.blocks(context) + "; " + why + "; " + advice(context, executor, state);
   }
 
   private static String advice(

@@ -12,7 +12,6 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
-import com.google.errorprone.util.FindIdentifiers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -31,6 +30,7 @@ import dev.asyncprone.model.AsyncWraps;
 import dev.asyncprone.model.AsyncWraps.WaitingWrap;
 import dev.asyncprone.model.Contexts;
 import dev.asyncprone.model.Docs;
+import dev.asyncprone.model.Fixes;
 import dev.asyncprone.model.Guard;
 import dev.asyncprone.model.Options;
 import dev.asyncprone.model.Trees;
@@ -169,11 +169,7 @@ public final class RedundantAsyncWrap extends BugChecker implements MethodInvoca
     if (!typedTarget) {
       return null;
     }
-    String name = "ignored";
-    for (int i = 2; inScope(name, state); i++) {
-      name = "ignored" + i;
-    }
-    return source + ".thenApply(" + name + " -> null)";
+    return source + ".thenApply(" + Fixes.freshName("ignored", state) + " -> null)";
   }
 
   /** True if the return statement around the wrap returns from a method, not from a lambda. */
@@ -187,10 +183,5 @@ public final class RedundantAsyncWrap extends BugChecker implements MethodInvoca
       }
     }
     return false;
-  }
-
-  private static boolean inScope(String name, VisitorState state) {
-    return FindIdentifiers.findAllIdents(state).stream()
-        .anyMatch(v -> v.getSimpleName().contentEquals(name));
   }
 }

@@ -35,6 +35,16 @@ public final class BlockingCalls {
     public boolean isAwait() {
       return reason == Reason.AWAIT;
     }
+
+    /**
+     * The start of a message: what blocks whom, and where. {@code join() blocks the thread that
+     * completes 'order' (this lambda is a thenApply callback and runs there)}; for a call that is
+     * not an await, what it waits for too: {@code Thread.sleep() sleeps and blocks ...}.
+     */
+    public String blocks(AsyncContext context) {
+      String what = isAwait() ? display : display + " " + waitsFor + " and";
+      return what + " blocks " + context.victim() + " (" + context.where() + ")";
+    }
   }
 
   private final BlockingCatalog catalog;
@@ -83,6 +93,15 @@ public final class BlockingCalls {
           null);
     }
     return null;
+  }
+
+  /**
+   * The blocking call that {@code tree} is, if it waits where it runs: not an await of a future
+   * known to be done there ({@link Awaits#isKnownDone}), which returns at once.
+   */
+  public @Nullable BlockingCall waitingAt(Tree tree, VisitorState state) {
+    BlockingCall call = of(tree, state);
+    return call == null || (call.isAwait() && Awaits.isKnownDone(call.await(), state)) ? null : call;
   }
 
   /** True if {@code method} is annotated blocking, directly, by an override, or by its class. */

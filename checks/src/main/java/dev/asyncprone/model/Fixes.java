@@ -159,6 +159,22 @@ public final class Fixes {
   }
 
   /**
+   * {@code base}, or {@code base2}, {@code base3}, ...: the first that names no variable in scope
+   * at {@code state}'s path, for a lambda parameter that a fix introduces there.
+   */
+  public static String freshName(String base, VisitorState state) {
+    Set<String> taken = new HashSet<>();
+    for (VarSymbol variable : FindIdentifiers.findAllIdents(state)) {
+      taken.add(variable.getSimpleName().toString());
+    }
+    String name = base;
+    for (int i = 2; taken.contains(name); i++) {
+      name = base + i;
+    }
+    return name;
+  }
+
+  /**
    * Passes the executor named {@code executor} to the call that hands over the code of {@code
    * context}: in place of its executor argument ({@code supplyAsync(s, cpu)}, Guava's {@code
    * transform(f, fn, ForkJoinPool.commonPool())}), or as a new last argument of supplyAsync,

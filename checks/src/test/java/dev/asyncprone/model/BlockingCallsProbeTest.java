@@ -57,8 +57,47 @@ public class BlockingCallsProbeTest {
     }
   }
 
+  /** Reports {@link BlockingCall#blocks} for every call that waits where it runs. */
+  @BugPattern(summary = "waiting probe", severity = WARNING)
+  public static final class WaitingProbe extends BugChecker implements MethodInvocationTreeMatcher {
+    private final BlockingCalls blockingCalls = new BlockingCalls(Options.defaults());
+    private final Contexts contexts = new Contexts(Options.defaults());
+
+    @Override
+    public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+      BlockingCall call = blockingCalls.waitingAt(tree, state);
+      return call == null
+          ? Description.NO_MATCH
+          : buildDescription(tree).setMessage(call.blocks(contexts.of(state))).build();
+    }
+  }
+
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(BlockingProbe.class, getClass());
+
+  @Test
+  public void waitingAtLeavesOutFuturesKnownToBeDone() {
+    CompilationTestHelper.newInstance(WaitingProbe.class, getClass())
+        .addSourceLines(
+            "T.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class T {",
+            "  void f(CompletableFuture<String> a, CompletableFuture<String> b) {",
+            "    CompletableFuture.allOf(a, b).thenRunAsync(() -> {",
+            "      a.join();",
+            "      // BUG: Diagnostic contains: LockSupport.parkNanos() waits for another thread and"
+                + " blocks a ForkJoinPool.commonPool() thread (this lambda is passed to"
+                + " thenRunAsync() without an executor and runs on the common pool)",
+            "      java.util.concurrent.locks.LockSupport.parkNanos(1);",
+            "    });",
+            "    a.thenRun(() -> {",
+            "      // BUG: Diagnostic contains: join() blocks the thread that completes 'a'",
+            "      b.join();",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
 
   @Test
   public void awaitsOfEveryFamily() {

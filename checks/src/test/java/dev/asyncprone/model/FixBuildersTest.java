@@ -17,11 +17,11 @@ import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
 
 /**
- * {@link Fixes#soleBlockingExecutor} (the one {@code @BlockingExecutor} that code can name) and
- * {@link Fixes#passExecutor} (where an executor goes).
+ * {@link Fixes#soleBlockingExecutor} (the one {@code @BlockingExecutor} that code can name), {@link
+ * Fixes#passExecutor} (where an executor goes), {@link Fixes#freshName}.
  */
 @RunWith(JUnit4.class)
-public class BlockingExecutorFixesTest {
+public class FixBuildersTest {
 
   /** At every probe() call: the sole blocking executor in scope there, or NONE. */
   @BugPattern(summary = "executor probe", severity = WARNING)
@@ -53,6 +53,38 @@ public class BlockingExecutorFixesTest {
       SuggestedFix fix = Fixes.passExecutor(contexts.of(state), "io", state);
       return fix == null ? describeMatch(tree) : describeMatch(tree, fix);
     }
+  }
+
+  /** At every probe() call: a fresh name based on "ignored". */
+  @BugPattern(summary = "fresh name probe", severity = WARNING)
+  public static final class FreshNameProbe extends BugChecker
+      implements MethodInvocationTreeMatcher {
+    @Override
+    public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+      return Trees.methodName(tree).equals("probe")
+          ? buildDescription(tree).setMessage("FRESH " + Fixes.freshName("ignored", state)).build()
+          : Description.NO_MATCH;
+    }
+  }
+
+  @Test
+  public void freshNamesAvoidVariablesInScope() {
+    CompilationTestHelper.newInstance(FreshNameProbe.class, getClass())
+        .addSourceLines(
+            "T.java",
+            "class T {",
+            "  static void probe() {}",
+            "  void f() {",
+            "    // BUG: Diagnostic contains: FRESH ignored",
+            "    probe();",
+            "  }",
+            "  void g(String ignored) {",
+            "    String ignored2 = ignored;",
+            "    // BUG: Diagnostic contains: FRESH ignored3",
+            "    probe();",
+            "  }",
+            "}")
+        .doTest();
   }
 
   @Test
