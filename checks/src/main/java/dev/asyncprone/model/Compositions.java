@@ -1,0 +1,117 @@
+package dev.asyncprone.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The calls that chain one future on another, so that the next starts only once the first has
+ * completed: {@code thenCompose}, Guava's {@code transformAsync}, Reactor's and RxJava's {@code
+ * flatMap} on a single value, Mutiny's {@code chain} and {@code onItem().transformToUni}, Vert.x's
+ * {@code compose}; and for each, the combinator that runs both at once instead.
+ */
+public final class Compositions {
+  private static final String GUAVA_FUTURES = "com.google.common.util.concurrent.Futures";
+
+  /**
+   * A composition: the call, the name to show for it, the stage it waits for, the function that
+   * makes the next future, and the family whose combinators apply.
+   */
+  public record Composition(
+      MethodInvocationTree call,
+      String operator,
+      ExpressionTree source,
+      ExpressionTree function,
+      AsyncKind.Family family) {
+
+    /** The lambda's parameter list is one value and its body makes the next future; or null. */
+    public @Nullable LambdaExpressionTree lambda() {
+      return function instanceof LambdaExpressionTree
+              && ((LambdaExpressionTree) function).getParameters().size() == 1
+          ? (LambdaExpressionTree) function
+          : null;
+    }
+
+    /** The combinator that starts {@code next} together with the source, in words for a message. */
+    public String combineAdvice(ExpressionTree next, VisitorState state) {
+      String a = Trees.label(source, state);
+      String b = Trees.label(next, state);
+      switch (family) {
+        case GUAVA:
+          return "Futures.whenAllSucceed(" + a + ", " + b + ")";
+        case REACTOR:
+          return "Mono.zip(" + a + ", " + b + ").map(Tuple2::getT2)";
+        case RXJAVA:
+          return "Single.zip(" + a + ", " + b + ", (ignored, next) -> next)";
+        case MUTINY:
+          return "Uni.combine().all().unis(" + a + ", " + b + ").asTuple().map(Tuple2::getItem2)";
+        case VERTX:
+          return "Future.all(" + a + ", " + b + ").map(all -> all.resultAt(1))";
+        default:
+          return a + ".thenCombine(" + b + ", (ignored, next) -> next)";
+      }
+    }
+  }
+
+  private Compositions() {}
+
+  /** The composition {@code call} is, or null. */
+  public static @Nullable Composition of(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    if (method == null) {
+      return null;
+    }
+    String name = method.getSimpleName().toString();
+    List<? extends ExpressionTree> arguments = call.getArguments();
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    String owner = method.owner.getQualifiedName().toString();
+    if (method.isStatic()) {
+      return owner.equals(GUAVA_FUTURES) && name.equals("transformAsync") && arguments.size() >= 2
+          ? new Composition(call, name, arguments.get(0), arguments.get(1), AsyncKind.Family.GUAVA)
+          : null;
+    }
+    if (receiver == null || arguments.isEmpty()) {
+      return null;
+    }
+    if (owner.equals("io.smallrye.mutiny.groups.UniOnItem") && name.equals("transformToUni")) {
+      ExpressionTree uni = ASTHelpers.getReceiver(receiver);
+      return uni == null
+          ? null
+          : new Composition(call, "onItem()." + name, uni, arguments.get(0), AsyncKind.Family.MUTINY);
+    }
+    AsyncKind kind = AsyncTypes.kindOf(method.owner.type, state);
+    if (kind == null) {
+      return null;
+    }
+    boolean composes;
+    switch (kind) {
+      case COMPLETABLE_FUTURE:
+      case COMPLETION_STAGE:
+        composes = name.equals("thenCompose") || name.equals("thenComposeAsync");
+        break;
+      case LISTENABLE_FUTURE:
+        composes = name.equals("transformAsync");
+        break;
+      case MONO:
+      case RX_SINGLE:
+        composes = name.equals("flatMap");
+        break;
+      case UNI:
+        composes = name.equals("chain") || name.equals("flatMap");
+        break;
+      case VERTX_FUTURE:
+        composes = (name.equals("compose") || name.equals("flatMap")) && arguments.size() == 1;
+        break;
+      default:
+        composes = false;
+    }
+    return composes
+        ? new Composition(call, name, receiver, arguments.get(0), kind.family())
+        : null;
+  }
+}
