@@ -36,6 +36,7 @@ import dev.asyncprone.model.Variables;
 import dev.asyncprone.model.Verbs;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -67,17 +68,18 @@ public final class SequentialAwait extends BugChecker
     return Guard.safely(
         () -> {
           List<Step> run = new ArrayList<>();
+          Set<String> taken = new HashSet<>();
           for (StatementTree statement : block.getStatements()) {
             Step step = step(statement, state);
             if (step == null || !joins(run, step, state)) {
-              report(run, block, state);
+              report(run, block, taken, state);
               run = new ArrayList<>();
             }
             if (step != null) {
               run.add(step);
             }
           }
-          report(run, block, state);
+          report(run, block, taken, state);
           return Description.NO_MATCH;
         });
   }
@@ -208,14 +210,18 @@ public final class SequentialAwait extends BugChecker
     return true;
   }
 
-  private void report(List<Step> run, BlockTree block, VisitorState state) {
+  /** Reports a run of two or more; {@code taken} holds the names fixes in this block declare. */
+  private void report(List<Step> run, BlockTree block, Set<String> taken, VisitorState state) {
     if (run.size() < 2) {
       return;
     }
     Step second = run.get(1);
     Description.Builder description =
         buildDescription(second.await().call()).setMessage(message(run, state));
-    SuggestedFix fix = startAllFirst(run, block, state);
+    if (taken.isEmpty()) {
+      taken.addAll(NewLocals.takenNames(state));
+    }
+    SuggestedFix fix = startAllFirst(run, block, taken, state);
     if (fix != null) {
       description.addFix(fix);
     }
@@ -265,18 +271,18 @@ public final class SequentialAwait extends BugChecker
   /**
    * Declares a future for every call of the run in front of its first statement, in source order,
    * and awaits each where it was: the same results, in the same order, failing with the same
-   * first exception. Only for futures whose work starts when they are made.
+   * first exception. Only for futures whose work starts when they are made, and results declared
+   * in this block (so that no fix elsewhere picks the same names in an overlapping scope).
    */
   private static @Nullable SuggestedFix startAllFirst(
-      List<Step> run, BlockTree block, VisitorState state) {
+      List<Step> run, BlockTree block, Set<String> taken, VisitorState state) {
     SuggestedFix.Builder fix = SuggestedFix.builder();
-    Set<String> taken = NewLocals.takenNames(block, state);
     String indent = NewLocals.indentOf(run.get(0).statement(), state);
     StringBuilder declarations = new StringBuilder();
     for (Step step : run) {
       String type = NewLocals.typeSource(ASTHelpers.getType(step.future()), fix, state);
       String source = state.getSourceForNode(step.future());
-      if (step.kind().isLazy() || type == null || source == null) {
+      if (step.kind().isLazy() || type == null || source == null || !declaredIn(block, step)) {
         return null;
       }
       String name = NewLocals.freshName(step.result().getSimpleName() + "Future", taken);
@@ -286,5 +292,14 @@ public final class SequentialAwait extends BugChecker
     }
     fix.prefixWith(run.get(0).statement(), declarations.toString());
     return fix.build();
+  }
+
+  private static boolean declaredIn(BlockTree block, Step step) {
+    for (StatementTree statement : block.getStatements()) {
+      if (statement instanceof VariableTree && ASTHelpers.getSymbol(statement) == step.result()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

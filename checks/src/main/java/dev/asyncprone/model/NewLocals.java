@@ -5,9 +5,14 @@ import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.FindIdentifiers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -25,10 +30,10 @@ public final class NewLocals {
   private NewLocals() {}
 
   /**
-   * The names a new local declared in {@code scope} must avoid: every variable visible where
-   * {@code state}'s path points, and every name declared or used anywhere in {@code scope}.
+   * The names a new local declared where {@code state}'s path points must avoid: every variable
+   * visible there, and every name declared or used anywhere in {@link #scope}.
    */
-  public static Set<String> takenNames(Tree scope, VisitorState state) {
+  public static Set<String> takenNames(VisitorState state) {
     Set<String> taken = new HashSet<>();
     for (VarSymbol symbol : FindIdentifiers.findAllIdents(state)) {
       taken.add(symbol.getSimpleName().toString());
@@ -45,8 +50,29 @@ public final class NewLocals {
         taken.add(node.getName().toString());
         return null;
       }
-    }.scan(scope, null);
+    }.scan(scope(state.getPath()), null);
     return taken;
+  }
+
+  /**
+   * The code in which no two locals may share a name with the one about to be declared at {@code
+   * path}: the enclosing method, or where there is none, the outermost block or lambda around it.
+   */
+  public static Tree scope(TreePath path) {
+    Tree scope = path.getLeaf();
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree) {
+        return leaf;
+      }
+      if (leaf instanceof ClassTree) {
+        break;
+      }
+      if (leaf instanceof BlockTree || leaf instanceof LambdaExpressionTree) {
+        scope = leaf;
+      }
+    }
+    return scope;
   }
 
   /** {@code base}, or {@code base2}, {@code base3}, ...: the first not in {@code taken}; noted there. */
