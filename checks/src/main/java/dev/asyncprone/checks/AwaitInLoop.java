@@ -4,7 +4,6 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -20,22 +19,13 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
-import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
-import com.sun.source.tree.LabeledStatementTree;
-import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.UnaryTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Type;
 import dev.asyncprone.model.AsyncKind;
 import dev.asyncprone.model.AsyncTypes;
 import dev.asyncprone.model.Docs;
@@ -173,7 +163,7 @@ public final class AwaitInLoop extends BugChecker
       return null;
     }
     EnhancedForLoopTree forLoop = (EnhancedForLoopTree) loop.tree();
-    MethodInvocationTree add = onlyCall(forLoop.getStatement());
+    MethodInvocationTree add = Loops.onlyCall(forLoop.getStatement());
     MethodSymbol addMethod = add == null ? null : ASTHelpers.getSymbol(add);
     ExpressionTree out = add == null ? null : ASTHelpers.getReceiver(add);
     if (addMethod == null
@@ -188,7 +178,7 @@ public final class AwaitInLoop extends BugChecker
     ExpressionTree future = await.await().future();
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String type = NewLocals.typeSource(ASTHelpers.getType(future), fix, state);
-    String header = header(forLoop, state);
+    String header = Loops.headerSource(forLoop, state);
     String awaitSource = state.getSourceForNode(await.await().call());
     if (type == null || header == null || awaitSource == null) {
       return null;
@@ -199,7 +189,7 @@ public final class AwaitInLoop extends BugChecker
       @Override
       public Void visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
         if (ASTHelpers.getStartPosition(node) < ASTHelpers.getStartPosition(forLoop)
-            && onlyCall(node.getStatement()) != null) {
+            && Loops.onlyCall(node.getStatement()) != null) {
           NewLocals.freshName("futures", taken);
         }
         return super.visitEnhancedForLoop(node, unused);
@@ -222,32 +212,5 @@ public final class AwaitInLoop extends BugChecker
             list, type, futures, arrayList, indent, header, state.getSourceForNode(future), each,
             state.getSourceForNode(out), awaitEach);
     return fix.replace(forLoop, replacement).build();
-  }
-
-  /** The one call that is the whole body: {@code out.add(...)} alone, braced or not. */
-  private static @Nullable MethodInvocationTree onlyCall(StatementTree body) {
-    StatementTree only = body;
-    if (body instanceof BlockTree) {
-      List<? extends StatementTree> statements = ((BlockTree) body).getStatements();
-      only = statements.size() == 1 ? statements.get(0) : null;
-    }
-    return only instanceof ExpressionStatementTree
-            && ((ExpressionStatementTree) only).getExpression() instanceof MethodInvocationTree
-        ? (MethodInvocationTree) ((ExpressionStatementTree) only).getExpression()
-        : null;
-  }
-
-  /** {@code String id : ids}: the source between the parentheses of {@code for (...)}. */
-  private static @Nullable String header(EnhancedForLoopTree loop, VisitorState state) {
-    CharSequence source = state.getSourceCode();
-    int start = ASTHelpers.getStartPosition(loop);
-    int bodyStart = ASTHelpers.getStartPosition(loop.getStatement());
-    if (source == null || start < 0 || bodyStart <= start) {
-      return null;
-    }
-    String head = source.subSequence(start, bodyStart).toString();
-    int open = head.indexOf('(');
-    int close = head.lastIndexOf(')');
-    return open < 0 || close <= open ? null : head.substring(open + 1, close).trim();
   }
 }

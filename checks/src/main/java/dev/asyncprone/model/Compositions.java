@@ -6,6 +6,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +60,66 @@ public final class Compositions {
   }
 
   private Compositions() {}
+
+  /**
+   * The future a composition starts next, if it starts it only to wait: the function ignores the
+   * value it is given, its result is a fresh call ({@code g(y)}, not a future made already or a
+   * known value), both stages carry a value (not Void, not a gate's Boolean), neither is named as a
+   * write or gate, and the next call neither reads the first future nor shares an object with the
+   * call that made it (unless both are reads). Null otherwise.
+   */
+  public static @Nullable ExpressionTree independentNext(Composition c, VisitorState state) {
+    LambdaExpressionTree lambda = c.lambda();
+    ExpressionTree next = lambda == null ? null : Fixes.singleResult(lambda);
+    if (next == null
+        || Variables.reads(lambda.getBody())
+            .contains(ASTHelpers.getSymbol(lambda.getParameters().get(0)))) {
+      return null;
+    }
+    ExpressionTree source = c.source();
+    MethodInvocationTree sourceCall = FutureCalls.creatingCall(source, state);
+    MethodInvocationTree nextCall = FutureCalls.creatingCall(next, state);
+    if (nextCall == null
+        || !carriesValue(ASTHelpers.getType(source), state)
+        || !carriesValue(ASTHelpers.getType(next), state)
+        || FutureCalls.containsBatch(next, state)
+        || Verbs.orderedAlong(source) != null
+        || Verbs.orderedAlong(next) != null
+        || Variables.readsAny(next, Trees.rootSymbols(source, state))
+        || (sourceCall != null && FutureCalls.mayShareState(sourceCall, nextCall, state))) {
+      return null;
+    }
+    return next;
+  }
+
+  /** A future-like type with a value that is neither Void nor a Boolean (a gate's yes or no). */
+  private static boolean carriesValue(@Nullable Type type, VisitorState state) {
+    AsyncKind kind = AsyncTypes.kindOf(type, state);
+    if (kind == null || AsyncTypes.isVoidValued(type, state)) {
+      return false;
+    }
+    Type value = AsyncTypes.valueType(type, kind, state);
+    return value == null
+        || value.tsym == null
+        || !value.tsym.getQualifiedName().contentEquals("java.lang.Boolean");
+  }
+
+  /**
+   * In words for a message, how to wait once for several lazy publishers at the same time:
+   * {@code Mono.zip(a, b).block()} and its like; {@code all} is their sources, comma-separated.
+   */
+  public static String awaitAll(AsyncKind.Family family, String all) {
+    switch (family) {
+      case REACTOR:
+        return "Mono.zip(" + all + ").block()";
+      case RXJAVA:
+        return "Single.zip(" + all + ", ...).blockingGet()";
+      case MUTINY:
+        return "Uni.combine().all().unis(" + all + ").asTuple().await().indefinitely()";
+      default:
+        return "a combinator that waits for all of " + all;
+    }
+  }
 
   /** The composition {@code call} is, or null. */
   public static @Nullable Composition of(MethodInvocationTree call, VisitorState state) {

@@ -8,6 +8,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -209,6 +210,17 @@ public final class FutureCalls {
       roots.addAll(Trees.rootSymbols(receiver, state));
     }
     return roots;
+  }
+
+  /**
+   * True if two calls may work on the same object's state: they share a {@link #receiverRoots
+   * receiver root} and are not both reads by name ({@code users.find(a)}, {@code users.find(b)}
+   * are independent; {@code users.touch(id)}, {@code users.find(id)} may not be).
+   */
+  public static boolean mayShareState(
+      MethodInvocationTree a, MethodInvocationTree b, VisitorState state) {
+    boolean bothRead = Verbs.isRead(Trees.methodName(a)) && Verbs.isRead(Trees.methodName(b));
+    return !bothRead && !Collections.disjoint(receiverRoots(a, state), receiverRoots(b, state));
   }
 
   private static boolean isThis(ExpressionTree receiver) {

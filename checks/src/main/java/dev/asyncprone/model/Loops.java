@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -503,6 +504,33 @@ public final class Loops {
         && (type.hasTag(com.sun.tools.javac.code.TypeTag.ARRAY)
             || AsyncTypes.isSubtypeNamed(type, "java.util.Collection", state)
             || AsyncTypes.isSubtypeNamed(type, "java.util.Map", state));
+  }
+
+  /** The one call that is the whole of a loop body, braced or not ({@code out.add(...)}); or null. */
+  public static @Nullable MethodInvocationTree onlyCall(StatementTree body) {
+    StatementTree only = body;
+    if (body instanceof BlockTree) {
+      List<? extends StatementTree> statements = ((BlockTree) body).getStatements();
+      only = statements.size() == 1 ? statements.get(0) : null;
+    }
+    return only instanceof ExpressionStatementTree
+            && ((ExpressionStatementTree) only).getExpression() instanceof MethodInvocationTree
+        ? (MethodInvocationTree) ((ExpressionStatementTree) only).getExpression()
+        : null;
+  }
+
+  /** {@code String id : ids}: the source between the parentheses of {@code for (...)}; or null. */
+  public static @Nullable String headerSource(EnhancedForLoopTree loop, VisitorState state) {
+    CharSequence source = state.getSourceCode();
+    int start = ASTHelpers.getStartPosition(loop);
+    int bodyStart = ASTHelpers.getStartPosition(loop.getStatement());
+    if (source == null || start < 0 || bodyStart <= start) {
+      return null;
+    }
+    String head = source.subSequence(start, bodyStart).toString();
+    int open = head.indexOf('(');
+    int close = head.lastIndexOf(')');
+    return open < 0 || close <= open ? null : head.substring(open + 1, close).trim();
   }
 
   /** {@code ids} for {@code ids} and {@code ids.stream()}. */
