@@ -130,7 +130,7 @@ public final class SequentialAwait extends BugChecker
         || call == null
         || AsyncTypes.isVoidValued(type, state)
         || FutureCalls.containsBatch(future, state)
-        || Verbs.orderedAlong(future) != null
+        || Verbs.orderedAlong(future, state) != null
         || Variables.assigns(future)) {
       return null;
     }

@@ -83,8 +83,8 @@ public final class Compositions {
         || !carriesValue(ASTHelpers.getType(source), state)
         || !carriesValue(ASTHelpers.getType(next), state)
         || FutureCalls.containsBatch(next, state)
-        || Verbs.orderedAlong(source) != null
-        || Verbs.orderedAlong(next) != null
+        || Verbs.orderedAlong(source, state) != null
+        || Verbs.orderedAlong(next, state) != null
         || Variables.readsAny(next, Trees.rootSymbols(source, state))
         || (sourceCall != null && FutureCalls.mayShareState(sourceCall, nextCall, state))) {
       return null;

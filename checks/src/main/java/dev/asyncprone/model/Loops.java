@@ -274,7 +274,9 @@ public final class Loops {
 
     /** users.update(u): whatever users does next may see it. */
     void noteWrite(MethodInvocationTree node) {
-      if (Verbs.isOrdered(Trees.methodName(node))) {
+      ExpressionTree receiver = ASTHelpers.getReceiver(node);
+      if (Verbs.isOrdered(Trees.methodName(node))
+          && (receiver == null || !AsyncTypes.isFutureLike(ASTHelpers.getType(receiver), state))) {
         changedObjects.addAll(FutureCalls.receiverRoots(node, state));
       }
     }
@@ -300,7 +302,7 @@ public final class Loops {
           || kind == null
           || AsyncTypes.isVoidValued(type, state)
           || FutureCalls.containsBatch(future, state)
-          || Verbs.orderedAlong(future) != null) {
+          || Verbs.orderedAlong(future, state) != null) {
         return;
       }
       Set<Symbol> futureReads = Variables.reads(future);

@@ -1,6 +1,7 @@
 package dev.asyncprone.model;
 
 import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -39,7 +40,7 @@ public final class Verbs {
           "trigger", "schedule", "set", "increment", "decrement", "reset", "clear", "flush",
           "mark", "ack", "acknowledge", "confirm", "import", "upload", "move", "copy", "rename",
           "init", "initialize", "provision", "deploy", "migrate", "sync", "invalidate", "evict",
-          "apply", "assign", "claim", "consume", "poll", "take", "next", "drain", "truncate",
+          "assign", "claim", "consume", "poll", "take", "next", "drain", "truncate",
           "drop", "purge", "archive", "restore", "replace", "modify", "edit", "change",
           "enroll", "activate", "deactivate", "enable", "disable", "grant", "revoke", "log",
           "record", "audit", "track");
@@ -95,9 +96,11 @@ public final class Verbs {
    */
   public static @Nullable String orderedCallIn(Tree call) {
     String own = Trees.methodName(call);
-    if (isOrdered(own)) {
-      return own;
-    }
+    return isOrdered(own) ? own : orderedCallHandedTo(call);
+  }
+
+  /** The first ordered call (or method reference) in the lambdas and references {@code call} is given. */
+  private static @Nullable String orderedCallHandedTo(Tree call) {
     String[] found = {null};
     for (ExpressionTree argument : Trees.arguments(call)) {
       if (!Trees.isFunctional(argument)) {
@@ -128,17 +131,22 @@ public final class Verbs {
   }
 
   /**
-   * The first ordered call along {@code expression}'s receiver chain, in the calls themselves and
-   * in the code handed to them: {@code save} for {@code repo.save(o).thenApply(Order::id)} and
-   * for {@code find(id).thenApply(u -> audit.record(u))}'s {@code record}. Null if none.
+   * The first ordered call along {@code expression}'s receiver chain: the call that makes the
+   * first future ({@code save} for {@code repo.save(o).thenApply(Order::id)}), or a call in code
+   * handed to any call of the chain ({@code record} for {@code find(id).thenApply(u ->
+   * audit.record(u))}). The names of the stages themselves ({@code thenApply}, {@code map}) say
+   * nothing. Null if none.
    */
-  public static @Nullable String orderedAlong(@Nullable ExpressionTree expression) {
+  public static @Nullable String orderedAlong(
+      @Nullable ExpressionTree expression, VisitorState state) {
     for (ExpressionTree e = expression; e != null; e = ASTHelpers.getReceiver(e)) {
       e = ASTHelpers.stripParentheses(e);
       if (!(e instanceof MethodInvocationTree)) {
         return null;
       }
-      String ordered = orderedCallIn(e);
+      ExpressionTree receiver = ASTHelpers.getReceiver(e);
+      boolean stage = receiver != null && AsyncTypes.isFutureLike(ASTHelpers.getType(receiver), state);
+      String ordered = stage ? orderedCallHandedTo(e) : orderedCallIn(e);
       if (ordered != null) {
         return ordered;
       }

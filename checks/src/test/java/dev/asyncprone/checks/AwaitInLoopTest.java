@@ -116,6 +116,24 @@ public class AwaitInLoopTest {
   }
 
   @Test
+  public void stagesOnFreshCalls() {
+    withRepos()
+        .addSourceLines(
+            "Names.java",
+            "import java.util.List;",
+            "class Names {",
+            "  Users users;",
+            "  void names(List<String> ids, List<String> out) {",
+            "    for (String id : ids) {",
+            "      // BUG: Diagnostic contains: users.find(id)",
+            "      out.add(users.find(id).thenApply(User::name).join());",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   public void countsAwaitsPerElement() {
     withRepos()
         .addSourceLines(

@@ -91,6 +91,23 @@ public class SequentialAwaitTest {
   }
 
   @Test
+  public void stagesOnFreshCalls() {
+    withRepos()
+        .addSourceLines(
+            "Names.java",
+            "class Names {",
+            "  Users users; Orders orders;",
+            "  String names(String id) {",
+            "    String name = users.find(id).thenApply(User::name).join();",
+            "    // BUG: Diagnostic contains: users.find(id) and orders.count(id)",
+            "    Integer n = orders.count(id).thenApply(c -> c + 1).toCompletableFuture().join();",
+            "    return name + n;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   public void sameReceiverBothReads() {
     withRepos()
         .addSourceLines(
