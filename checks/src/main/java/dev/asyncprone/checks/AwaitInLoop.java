@@ -165,7 +165,7 @@ public final class AwaitInLoop extends BugChecker
     EnhancedForLoopTree forLoop = (EnhancedForLoopTree) loop.tree();
     MethodInvocationTree add = Loops.onlyCall(forLoop.getStatement());
     MethodSymbol addMethod = add == null ? null : ASTHelpers.getSymbol(add);
-    ExpressionTree out = add == null ? null : ASTHelpers.getReceiver(add);
+    ExpressionTree out = add == null ? null : Trees.receiver(add);
     if (addMethod == null
         || out == null
         || !addMethod.getSimpleName().contentEquals("add")

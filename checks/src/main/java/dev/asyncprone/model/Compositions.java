@@ -129,7 +129,7 @@ public final class Compositions {
     }
     String name = method.getSimpleName().toString();
     List<? extends ExpressionTree> arguments = call.getArguments();
-    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    ExpressionTree receiver = Trees.receiver(call);
     String owner = method.owner.getQualifiedName().toString();
     if (method.isStatic()) {
       return owner.equals(GUAVA_FUTURES) && name.equals("transformAsync") && arguments.size() >= 2
@@ -140,7 +140,7 @@ public final class Compositions {
       return null;
     }
     if (owner.equals("io.smallrye.mutiny.groups.UniOnItem") && name.equals("transformToUni")) {
-      ExpressionTree uni = ASTHelpers.getReceiver(receiver);
+      ExpressionTree uni = Trees.receiver(receiver);
       return uni == null
           ? null
           : new Composition(call, "onItem()." + name, uni, arguments.get(0), AsyncKind.Family.MUTINY);

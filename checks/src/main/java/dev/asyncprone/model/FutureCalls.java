@@ -117,7 +117,7 @@ public final class FutureCalls {
       if (method == null) {
         return null;
       }
-      ExpressionTree receiver = ASTHelpers.getReceiver(call);
+      ExpressionTree receiver = Trees.receiver(call);
       if (!method.isStatic() && receiver != null && AsyncTypes.isFutureLike(ASTHelpers.getType(receiver), state)) {
         e = receiver;
         continue;
@@ -177,7 +177,7 @@ public final class FutureCalls {
 
   /** True if a call along {@code future}'s receiver chain {@link #isBatch}. */
   public static boolean containsBatch(@Nullable ExpressionTree future, VisitorState state) {
-    for (ExpressionTree e = future; e != null; e = ASTHelpers.getReceiver(e)) {
+    for (ExpressionTree e = future; e != null; e = Trees.receiver(e)) {
       e = ASTHelpers.stripParentheses(e);
       if (e instanceof MethodInvocationTree && isBatch((MethodInvocationTree) e, state)) {
         return true;
@@ -201,7 +201,7 @@ public final class FutureCalls {
     if (method == null) {
       return roots;
     }
-    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    ExpressionTree receiver = Trees.receiver(call);
     if (method.isStatic()) {
       roots.add(method.owner);
     } else if (receiver == null || isThis(receiver)) {

@@ -256,7 +256,7 @@ public final class Loops {
       if (THROTTLES.contains(Trees.methodName(node))) {
         stops = true;
       }
-      ExpressionTree receiver = ASTHelpers.getReceiver(node);
+      ExpressionTree receiver = Trees.receiver(node);
       if (receiver != null
           && !AsyncTypes.isFutureLike(ASTHelpers.getType(node), state)
           && (awaitsSeen > before || argumentsRead(node, results))) {
@@ -274,7 +274,7 @@ public final class Loops {
 
     /** users.update(u): whatever users does next may see it. */
     void noteWrite(MethodInvocationTree node) {
-      ExpressionTree receiver = ASTHelpers.getReceiver(node);
+      ExpressionTree receiver = Trees.receiver(node);
       if (Verbs.isOrdered(Trees.methodName(node))
           && (receiver == null || !AsyncTypes.isFutureLike(ASTHelpers.getType(receiver), state))) {
         changedObjects.addAll(FutureCalls.receiverRoots(node, state));
@@ -427,10 +427,10 @@ public final class Loops {
     if (!(e instanceof MethodInvocationTree)
         || !((MethodInvocationTree) e).getArguments().isEmpty()
         || !STEPS.contains(Trees.methodName(e))
-        || ASTHelpers.getReceiver(e) == null) {
+        || Trees.receiver(e) == null) {
       return Set.of();
     }
-    return Trees.rootSymbols(ASTHelpers.getReceiver(e), state);
+    return Trees.rootSymbols(Trees.receiver(e), state);
   }
 
   /**
@@ -447,7 +447,7 @@ public final class Loops {
         || !PER_ELEMENT.contains(method.getSimpleName().toString())) {
       return null;
     }
-    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    ExpressionTree receiver = Trees.receiver(call);
     boolean stream = AsyncTypes.isOwnedBy(method, "java.util.stream.BaseStream", state);
     boolean inline =
         AsyncTypes.isOwnedBy(method, "java.lang.Iterable", state)
@@ -473,7 +473,7 @@ public final class Loops {
 
   /** A sequential stream: no parallel() or parallelStream() along its chain. */
   private static boolean isParallel(ExpressionTree receiver) {
-    for (ExpressionTree e = receiver; e instanceof MethodInvocationTree; e = ASTHelpers.getReceiver(e)) {
+    for (ExpressionTree e = receiver; e instanceof MethodInvocationTree; e = Trees.receiver(e)) {
       String name = Trees.methodName(e);
       if (name.equals("parallel") || name.equals("parallelStream")) {
         return true;
@@ -540,8 +540,8 @@ public final class Loops {
     ExpressionTree e = ASTHelpers.stripParentheses(iterable);
     if (e instanceof MethodInvocationTree
         && Trees.methodName(e).equals("stream")
-        && ASTHelpers.getReceiver(e) != null) {
-      e = ASTHelpers.getReceiver(e);
+        && Trees.receiver(e) != null) {
+      e = Trees.receiver(e);
     }
     return Trees.label(e, state);
   }

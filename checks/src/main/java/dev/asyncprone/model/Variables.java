@@ -173,7 +173,7 @@ public final class Variables {
       } else if (e instanceof ArrayAccessTree) {
         e = ((ArrayAccessTree) e).getExpression();
       } else if (e instanceof MethodInvocationTree) {
-        e = ASTHelpers.getReceiver(e);
+        e = Trees.receiver(e);
       } else {
         e = null;
       }

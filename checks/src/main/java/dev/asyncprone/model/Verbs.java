@@ -139,12 +139,12 @@ public final class Verbs {
    */
   public static @Nullable String orderedAlong(
       @Nullable ExpressionTree expression, VisitorState state) {
-    for (ExpressionTree e = expression; e != null; e = ASTHelpers.getReceiver(e)) {
+    for (ExpressionTree e = expression; e != null; e = Trees.receiver(e)) {
       e = ASTHelpers.stripParentheses(e);
       if (!(e instanceof MethodInvocationTree)) {
         return null;
       }
-      ExpressionTree receiver = ASTHelpers.getReceiver(e);
+      ExpressionTree receiver = Trees.receiver(e);
       boolean stage = receiver != null && AsyncTypes.isFutureLike(ASTHelpers.getType(receiver), state);
       String ordered = stage ? orderedCallHandedTo(e) : orderedCallIn(e);
       if (ordered != null) {
