@@ -58,6 +58,7 @@ public final class SequentialAwait extends BugChecker
       Awaits.Await await,
       MethodInvocationTree call,
       Set<Symbol> reads,
+      Set<Symbol> writes,
       AsyncKind kind) {}
 
   /** Splits the block into runs of adjacent steps that could all start at once; one pass. */
@@ -134,13 +135,14 @@ public final class SequentialAwait extends BugChecker
         || Variables.assigns(future)) {
       return null;
     }
-    return new Step(statement, result, await, call, Variables.reads(future), kind);
+    return new Step(
+        statement, result, await, call, Variables.reads(future), Variables.writes(statement), kind);
   }
 
   /** True if {@code step} could start before the awaits of {@code run} without them noticing. */
   private static boolean joins(List<Step> run, Step step, VisitorState state) {
     for (Step earlier : run) {
-      if (!Collections.disjoint(step.reads(), Variables.writes(earlier.statement()))
+      if (!Collections.disjoint(step.reads(), earlier.writes())
           || FutureCalls.mayShareState(earlier.call(), step.call(), state)) {
         return false;
       }
