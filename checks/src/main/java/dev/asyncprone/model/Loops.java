@@ -17,7 +17,6 @@ import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchTree;
@@ -338,46 +337,19 @@ public final class Loops {
       return null;
     }
 
+    /** Nested loops are read by their own match; lambdas and classes run later, or are loops. */
     @Override
-    public Void visitForLoop(ForLoopTree node, Void unused) {
-      nested.add(node);
-      return null;
-    }
-
-    @Override
-    public Void visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
-      nested.add(node);
-      return null;
-    }
-
-    @Override
-    public Void visitWhileLoop(WhileLoopTree node, Void unused) {
-      nested.add(node);
-      return null;
-    }
-
-    @Override
-    public Void visitDoWhileLoop(DoWhileLoopTree node, Void unused) {
-      nested.add(node);
-      return null;
-    }
-
-    @Override
-    public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-      nested.add(node);
-      return null;
-    }
-
-    @Override
-    public Void visitClass(ClassTree node, Void unused) {
-      nested.add(node);
-      return null;
-    }
-
-    @Override
-    public Void visitNewClass(NewClassTree node, Void unused) {
-      // Arguments run now; an anonymous body later, and is set aside by visitClass.
-      return super.visitNewClass(node, unused);
+    public Void scan(Tree tree, Void unused) {
+      if (tree instanceof ForLoopTree
+          || tree instanceof EnhancedForLoopTree
+          || tree instanceof WhileLoopTree
+          || tree instanceof DoWhileLoopTree
+          || tree instanceof LambdaExpressionTree
+          || tree instanceof ClassTree) {
+        nested.add(tree);
+        return null;
+      }
+      return super.scan(tree, unused);
     }
   }
 
