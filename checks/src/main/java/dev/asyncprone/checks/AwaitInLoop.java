@@ -25,6 +25,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.AsyncKind;
 import dev.asyncprone.model.AsyncTypes;
@@ -176,6 +177,12 @@ public final class AwaitInLoop extends BugChecker
       return null;
     }
     ExpressionTree future = await.await().future();
+    Set<Symbol> outRoots = Trees.rootSymbols(out, state);
+    if (Variables.readsAny(future, outRoots)
+        || Variables.readsAny(forLoop.getExpression(), outRoots)) {
+      // f(out.size()) would see an empty list; adding to the list being iterated would not throw.
+      return null;
+    }
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String type = NewLocals.typeSource(ASTHelpers.getType(future), fix, state);
     String header = Loops.headerSource(forLoop, state);
