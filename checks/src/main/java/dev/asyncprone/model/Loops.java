@@ -155,6 +155,13 @@ public final class Loops {
           scan.noteWrite(node);
           return super.visitMethodInvocation(node, unused);
         }
+
+        @Override
+        public Void visitVariable(VariableTree node, Void unused) {
+          // Declared in there, such as a lambda's parameter: new each time, carried by nothing.
+          scan.declared.add(ASTHelpers.getSymbol(node));
+          return super.visitVariable(node, unused);
+        }
       }.scan(nested, null);
       if (leavesEnclosingLoop(nested, loop)) {
         return List.of();

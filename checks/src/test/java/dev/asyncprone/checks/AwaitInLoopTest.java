@@ -128,6 +128,13 @@ public class AwaitInLoopTest {
             "      // BUG: Diagnostic contains: users.find(id)",
             "      out.add(users.find(id).thenApply(User::name).join());",
             "    }",
+            "    // BUG: Diagnostic contains: users.find(id)",
+            "    ids.forEach(id -> out.add(users.find(id).thenApply(u -> u.name().trim()).join()));",
+            "    for (String id : ids) {",
+            "      // BUG: Diagnostic contains: users.find(id)",
+            "      String name = users.find(id).thenApply(u -> { String n = u.name(); return n.trim(); }).join();",
+            "      out.add(name);",
+            "    }",
             "  }",
             "}")
         .doTest();
