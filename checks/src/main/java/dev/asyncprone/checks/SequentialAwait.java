@@ -34,8 +34,10 @@ import dev.asyncprone.model.Variables;
 import dev.asyncprone.model.Verbs;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -58,27 +60,59 @@ public final class SequentialAwait extends BugChecker
       Awaits.Await await,
       MethodInvocationTree call,
       Set<Symbol> reads,
-      Set<Symbol> writes,
+      Set<Object> receivers,
+      boolean read,
+      boolean declaredHere,
       AsyncKind kind) {}
+
+  /**
+   * Adjacent steps that could all start at once, with what they write and the objects they call,
+   * so that joining a step costs the size of that step, not of the run.
+   */
+  private static final class Run {
+    final List<Step> steps = new ArrayList<>();
+    final Set<Symbol> writes = new HashSet<>();
+    final Set<Object> receivers = new HashSet<>();
+    final Set<Object> receiversNotOnlyRead = new HashSet<>();
+
+    /** True if {@code step} could start before this run's awaits without them noticing. */
+    boolean admits(Step step) {
+      return Collections.disjoint(step.reads(), writes)
+          && Collections.disjoint(step.receivers(), step.read() ? receiversNotOnlyRead : receivers);
+    }
+
+    void add(Step step) {
+      steps.add(step);
+      writes.addAll(Variables.writes(step.statement()));
+      receivers.addAll(step.receivers());
+      if (!step.read()) {
+        receiversNotOnlyRead.addAll(step.receivers());
+      }
+    }
+  }
 
   /** Splits the block into runs of adjacent steps that could all start at once; one pass. */
   @Override
   public Description matchBlock(BlockTree block, VisitorState state) {
     return Guard.safely(
         () -> {
-          List<Step> run = new ArrayList<>();
+          Run run = new Run();
           Set<String> taken = new HashSet<>();
+          Set<Symbol> declared = new HashSet<>();
           for (StatementTree statement : block.getStatements()) {
-            Step step = step(statement, state);
-            if (step == null || !joins(run, step, state)) {
-              report(run, block, taken, state);
-              run = new ArrayList<>();
+            Step step = step(statement, declared, state);
+            if (statement instanceof VariableTree) {
+              declared.add(ASTHelpers.getSymbol(statement));
+            }
+            if (step == null || !run.admits(step)) {
+              report(run.steps, taken, state);
+              run = new Run();
             }
             if (step != null) {
               run.add(step);
             }
           }
-          report(run, block, taken, state);
+          report(run.steps, taken, state);
           return Description.NO_MATCH;
         });
   }
@@ -106,7 +140,8 @@ public final class SequentialAwait extends BugChecker
         });
   }
 
-  private @Nullable Step step(StatementTree statement, VisitorState state) {
+  /** The step {@code statement} is; {@code declared} holds the variables declared before it. */
+  private @Nullable Step step(StatementTree statement, Set<Symbol> declared, VisitorState state) {
     ExpressionTree value = null;
     Symbol result = null;
     if (statement instanceof VariableTree && !isSuppressed(statement, state)) {
@@ -136,22 +171,19 @@ public final class SequentialAwait extends BugChecker
       return null;
     }
     return new Step(
-        statement, result, await, call, Variables.reads(future), Variables.writes(statement), kind);
-  }
-
-  /** True if {@code step} could start before the awaits of {@code run} without them noticing. */
-  private static boolean joins(List<Step> run, Step step, VisitorState state) {
-    for (Step earlier : run) {
-      if (!Collections.disjoint(step.reads(), earlier.writes())
-          || FutureCalls.mayShareState(earlier.call(), step.call(), state)) {
-        return false;
-      }
-    }
-    return true;
+        statement,
+        result,
+        await,
+        call,
+        Variables.reads(future),
+        FutureCalls.receiverRoots(call, state),
+        Verbs.isRead(Trees.methodName(call)),
+        statement instanceof VariableTree || declared.contains(result),
+        kind);
   }
 
   /** Reports a run of two or more; {@code taken} holds the names fixes in this block declare. */
-  private void report(List<Step> run, BlockTree block, Set<String> taken, VisitorState state) {
+  private void report(List<Step> run, Set<String> taken, VisitorState state) {
     if (run.size() < 2) {
       return;
     }
@@ -159,8 +191,11 @@ public final class SequentialAwait extends BugChecker
       taken.addAll(NewLocals.takenNames(state));
     }
     List<String> calls = new ArrayList<>();
-    for (Step step : run) {
+    for (Step step : run.subList(0, Math.min(run.size(), 4))) {
       calls.add(Trees.label(step.call(), state));
+    }
+    if (run.size() > 4) {
+      calls.set(3, (run.size() - 3) + " more");
     }
     AsyncKind kind = run.get(1).kind();
     String advice =
@@ -179,7 +214,7 @@ public final class SequentialAwait extends BugChecker
             + " the later variable (see the docs)";
     Description.Builder description =
         buildDescription(run.get(1).await().call()).setMessage(message);
-    SuggestedFix fix = startAllFirst(run, block, taken, state);
+    SuggestedFix fix = startAllFirst(run, taken, state);
     if (fix != null) {
       description.addFix(fix);
     }
@@ -193,15 +228,19 @@ public final class SequentialAwait extends BugChecker
    * in this block (so that no fix elsewhere picks the same names in an overlapping scope).
    */
   private static @Nullable SuggestedFix startAllFirst(
-      List<Step> run, BlockTree block, Set<String> taken, VisitorState state) {
+      List<Step> run, Set<String> taken, VisitorState state) {
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String indent = NewLocals.indentOf(run.get(0).statement(), state);
     StringBuilder declarations = new StringBuilder();
+    Map<String, String> typeSources = new HashMap<>();
     for (Step step : run) {
       ExpressionTree future = step.await().future();
-      String type = NewLocals.typeSource(ASTHelpers.getType(future), fix, state);
+      Type futureType = ASTHelpers.getType(future);
+      String type =
+          typeSources.computeIfAbsent(
+              String.valueOf(futureType), t -> NewLocals.typeSource(futureType, fix, state));
       String source = state.getSourceForNode(future);
-      if (step.kind().isLazy() || type == null || source == null || !declaredIn(block, step)) {
+      if (step.kind().isLazy() || type == null || source == null || !step.declaredHere()) {
         return null;
       }
       String name = NewLocals.freshName(step.result().getSimpleName() + "Future", taken);
@@ -210,14 +249,5 @@ public final class SequentialAwait extends BugChecker
       fix.replace(future, name);
     }
     return fix.prefixWith(run.get(0).statement(), declarations.toString()).build();
-  }
-
-  private static boolean declaredIn(BlockTree block, Step step) {
-    for (StatementTree statement : block.getStatements()) {
-      if (statement instanceof VariableTree && ASTHelpers.getSymbol(statement) == step.result()) {
-        return true;
-      }
-    }
-    return false;
   }
 }

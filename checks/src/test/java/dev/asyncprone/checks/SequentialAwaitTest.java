@@ -600,6 +600,54 @@ public class SequentialAwaitTest {
   }
 
   @Test
+  public void longRunsNameTheFirstCalls() {
+    withRepos()
+        .addSourceLines(
+            "Many.java",
+            "class Many {",
+            "  Users users;",
+            "  String all(String a, String b, String c, String d, String e) {",
+            "    User ua = users.find(a).join();",
+            "    // BUG: Diagnostic contains: users.find(a), users.find(b), users.find(c) and 2 more are",
+            "    User ub = users.find(b).join();",
+            "    User uc = users.find(c).join();",
+            "    User ud = users.find(d).join();",
+            "    User ue = users.find(e).join();",
+            "    return ua + \"\" + ub + uc + ud + ue;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void noFixForResultsDeclaredInAnOuterBlock() {
+    refactoring
+        .addInputLines(
+            "Users.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "interface Users { CompletableFuture<String> find(String id); }")
+        .expectUnchanged()
+        .addInputLines(
+            "Pair.java",
+            "class Pair {",
+            "  Users users;",
+            "  String pair(String a, String b, boolean twice) {",
+            "    String first;",
+            "    String second;",
+            "    if (twice) {",
+            "      first = users.find(a).join();",
+            "      second = users.find(b).join();",
+            "    } else {",
+            "      first = second = \"\";",
+            "    }",
+            "    return first + second;",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
   public void noFixForPublishers() {
     refactoring
         .addInputLines(
