@@ -77,8 +77,9 @@ public final class SequentialAwait extends BugChecker
 
     /** True if {@code step} could start before this run's awaits without them noticing. */
     boolean admits(Step step) {
-      return Collections.disjoint(step.reads(), writes)
-          && Collections.disjoint(step.receivers(), step.read() ? receiversNotOnlyRead : receivers);
+      // Collections.disjoint iterates its second argument when the first is a set: the step's.
+      return Collections.disjoint(writes, step.reads())
+          && Collections.disjoint(step.read() ? receiversNotOnlyRead : receivers, step.receivers());
     }
 
     void add(Step step) {

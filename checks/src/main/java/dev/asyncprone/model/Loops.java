@@ -172,8 +172,8 @@ public final class Loops {
     List<PerElementAwait> awaits = new ArrayList<>();
     for (int i = 0; i < scan.found.size(); i++) {
       PerElementAwait await = scan.found.get(i);
-      if (Collections.disjoint(scan.reads.get(i), carried)
-          && Collections.disjoint(FutureCalls.receiverRoots(await.call(), state), scan.changedObjects)) {
+      if (Collections.disjoint(carried, scan.reads.get(i))
+          && Collections.disjoint(scan.changedObjects, FutureCalls.receiverRoots(await.call(), state))) {
         awaits.add(await);
       }
     }
@@ -246,10 +246,10 @@ public final class Loops {
         return;
       }
       Set<Symbol> valueReads = Variables.reads(value);
-      if (!Collections.disjoint(valueReads, perElement)) {
+      if (!Collections.disjoint(perElement, valueReads)) {
         perElement.addAll(targets);
       }
-      if (awaitsSeen > awaitsBefore || !Collections.disjoint(valueReads, results)) {
+      if (awaitsSeen > awaitsBefore || !Collections.disjoint(results, valueReads)) {
         results.addAll(targets);
       }
     }
@@ -312,7 +312,7 @@ public final class Loops {
         return;
       }
       Set<Symbol> futureReads = Variables.reads(future);
-      if (!Collections.disjoint(futureReads, perElement)) {
+      if (!Collections.disjoint(perElement, futureReads)) {
         found.add(new PerElementAwait(await, call, kind, declaration));
         reads.add(futureReads);
       }

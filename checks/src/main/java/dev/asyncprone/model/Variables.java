@@ -71,7 +71,7 @@ public final class Variables {
 
   /** True if {@code tree} reads one of {@code variables}. */
   public static boolean readsAny(@Nullable Tree tree, Set<? extends Symbol> variables) {
-    return !variables.isEmpty() && !Collections.disjoint(reads(tree), variables);
+    return !variables.isEmpty() && !Collections.disjoint(variables, reads(tree));
   }
 
   /**
