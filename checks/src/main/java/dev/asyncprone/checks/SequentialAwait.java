@@ -145,7 +145,7 @@ public final class SequentialAwait extends BugChecker
   private @Nullable Step step(StatementTree statement, Set<Symbol> declared, VisitorState state) {
     ExpressionTree value = null;
     Symbol result = null;
-    if (statement instanceof VariableTree && !isSuppressed(statement, state)) {
+    if (statement instanceof VariableTree) {
       value = ((VariableTree) statement).getInitializer();
       result = ASTHelpers.getSymbol(statement);
     } else if (statement instanceof ExpressionStatementTree
@@ -168,7 +168,8 @@ public final class SequentialAwait extends BugChecker
         || AsyncTypes.isVoidValued(type, state)
         || FutureCalls.containsBatch(future, state)
         || Verbs.orderedAlong(future, state) != null
-        || Variables.assigns(future)) {
+        || Variables.assigns(future)
+        || (statement instanceof VariableTree && isSuppressed(statement, state))) {
       return null;
     }
     return new Step(
