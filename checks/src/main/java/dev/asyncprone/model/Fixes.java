@@ -163,15 +163,7 @@ public final class Fixes {
    * at {@code state}'s path, for a lambda parameter that a fix introduces there.
    */
   public static String freshName(String base, VisitorState state) {
-    Set<String> taken = new HashSet<>();
-    for (VarSymbol variable : FindIdentifiers.findAllIdents(state)) {
-      taken.add(variable.getSimpleName().toString());
-    }
-    String name = base;
-    for (int i = 2; taken.contains(name); i++) {
-      name = base + i;
-    }
-    return name;
+    return NewLocals.freshName(base, NewLocals.visibleNames(state));
   }
 
   /**

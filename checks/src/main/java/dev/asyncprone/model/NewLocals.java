@@ -34,10 +34,7 @@ public final class NewLocals {
    * visible there, and every name declared or used anywhere in {@link #scope}.
    */
   public static Set<String> takenNames(VisitorState state) {
-    Set<String> taken = new HashSet<>();
-    for (VarSymbol symbol : FindIdentifiers.findAllIdents(state)) {
-      taken.add(symbol.getSimpleName().toString());
-    }
+    Set<String> taken = visibleNames(state);
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree node, Void unused) {
@@ -52,6 +49,15 @@ public final class NewLocals {
       }
     }.scan(scope(state.getPath()), null);
     return taken;
+  }
+
+  /** The names of the variables visible where {@code state}'s path points. */
+  public static Set<String> visibleNames(VisitorState state) {
+    Set<String> names = new HashSet<>();
+    for (VarSymbol symbol : FindIdentifiers.findAllIdents(state)) {
+      names.add(symbol.getSimpleName().toString());
+    }
+    return names;
   }
 
   /**
