@@ -16,6 +16,13 @@
  *       for a message.
  *   <li>{@link dev.asyncprone.model.Fixes}: shared builders for suggested fixes.
  *   <li>{@link dev.asyncprone.model.Options}: every {@code -XepOpt:AsyncProne:...} flag.
+ *   <li>Independence, for checks that would start work earlier or side by side: {@link
+ *       dev.asyncprone.model.FutureCalls} (the call that starts a future's work, batches, the
+ *       objects a call works on), {@link dev.asyncprone.model.Variables} (what a tree reads and
+ *       writes), {@link dev.asyncprone.model.Verbs} (reads, writes and gates by name), {@link
+ *       dev.asyncprone.model.Compositions} (thenCompose and its kin, and what combines instead),
+ *       {@link dev.asyncprone.model.Loops} (loops, their elements, the awaits paid per element),
+ *       {@link dev.asyncprone.model.NewLocals} (names, types and indentation for new locals).
  *   <li>{@link dev.asyncprone.model.Annotations}, {@link dev.asyncprone.model.Trees}, {@link
  *       dev.asyncprone.model.Guard}, {@link dev.asyncprone.model.Docs}: annotation contracts,
  *       small tree questions, the crash guard every matcher runs under, the docs link.
