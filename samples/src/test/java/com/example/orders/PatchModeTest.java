@@ -26,6 +26,14 @@ public class PatchModeTest {
     assertFalse("no finding offers a fix", before.fixable().isEmpty());
 
     Path copy = SampleBuild.copyOfSources();
+    try {
+      patchAndRecompile(before, copy);
+    } finally {
+      SampleBuild.delete(copy);
+    }
+  }
+
+  private static void patchAndRecompile(SampleBuild.Result before, Path copy) throws Exception {
     String checks = String.join(",", SampleBuild.asyncproneChecks());
     SampleBuild.Result patching =
         SampleBuild.compile(

@@ -146,6 +146,8 @@ final class SampleBuild {
         throw new AssertionError("javac failed without diagnostics");
       }
       return new Result(diagnostics.getDiagnostics(), findings, fixable);
+    } finally {
+      delete(classes);
     }
   }
 
@@ -168,6 +170,15 @@ final class SampleBuild {
       }
     }
     return marks;
+  }
+
+  /** Deletes a directory this class made, with everything in it. */
+  static void delete(Path directory) throws IOException {
+    try (Stream<Path> walk = Files.walk(directory)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   /** A copy of the sample sources in a fresh directory. */
