@@ -77,6 +77,46 @@ public final class Annotations {
     return annotation == null ? null : new Found(symbol, annotation);
   }
 
+  /**
+   * True if the result of {@code method} may be dropped by its author's word: the method, its class
+   * (or an enclosing class), or a method it overrides that returns a future-like type carries an
+   * annotation whose simple name is {@code CanIgnoreReturnValue} (Error Prone's, or a copy). The
+   * override rule is Error Prone's own: a {@code @CanIgnoreReturnValue} interface such as Guava's
+   * {@code Function} does not excuse an override that returns a future.
+   */
+  public static boolean canIgnoreReturnValue(MethodSymbol method, VisitorState state) {
+    if (hasSimpleName(method, CAN_IGNORE_RETURN_VALUE)) {
+      return true;
+    }
+    for (Symbol owner = method.owner; owner instanceof Symbol.ClassSymbol; owner = owner.owner) {
+      if (hasSimpleName(owner, CAN_IGNORE_RETURN_VALUE)) {
+        return true;
+      }
+    }
+    for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+      if (hasSimpleName(superMethod, CAN_IGNORE_RETURN_VALUE)
+          && AsyncTypes.isFutureLike(superMethod.getReturnType(), state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String CAN_IGNORE_RETURN_VALUE = "CanIgnoreReturnValue";
+
+  /** True if {@code symbol} carries an annotation with the simple name {@code simpleName}. */
+  public static boolean hasSimpleName(@Nullable Symbol symbol, String simpleName) {
+    if (symbol == null) {
+      return false;
+    }
+    for (Attribute.Compound compound : symbol.getRawAttributes()) {
+      if (compound.type.tsym.getSimpleName().contentEquals(simpleName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True if the symbol or its return type carries an annotation whose simple name is Nullable. */
   public static boolean isNullable(@Nullable Symbol symbol) {
     if (symbol == null) {

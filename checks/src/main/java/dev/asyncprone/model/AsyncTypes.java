@@ -111,6 +111,20 @@ public final class AsyncTypes {
   }
 
   /**
+   * The future-like kind of the value a future-like type carries, or null: {@code MONO} for {@code
+   * Flux<Mono<Order>>}, {@code COMPLETABLE_FUTURE} for {@code CompletableFuture<CompletableFuture<
+   * Order>>}. A nested future like these is almost always a map that should have been a flatMap.
+   */
+  public static @Nullable AsyncKind valueKind(@Nullable Type type, VisitorState state) {
+    AsyncKind kind = kindOf(type, state);
+    if (type == null || kind == null) {
+      return null;
+    }
+    Type value = valueType(type, kind, state);
+    return value == null ? null : kindOf(value, state);
+  }
+
+  /**
    * True for a future-like type that carries no value, whose only news is completion or failure:
    * {@code CompletableFuture<Void>}, {@code Mono<Void>}, RxJava's Completable.
    */

@@ -149,6 +149,17 @@ public final class Trees {
     return symbol != null ? symbol.getSimpleName().toString() : "the future";
   }
 
+  /** The path of {@code ancestor}, found walking out from {@code path}; null if it is not there. */
+  public static com.sun.source.util.@Nullable TreePath pathOf(
+      Tree ancestor, com.sun.source.util.TreePath path) {
+    for (com.sun.source.util.TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() == ancestor) {
+        return p;
+      }
+    }
+    return null;
+  }
+
   /** The simple name of the method a call invokes, or an empty string. */
   public static String methodName(Tree invocation) {
     Symbol symbol = ASTHelpers.getSymbol(invocation);

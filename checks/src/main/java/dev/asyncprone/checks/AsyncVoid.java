@@ -1,0 +1,147 @@
+package dev.asyncprone.checks;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.google.errorprone.util.Reachability;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.TypeTag;
+import dev.asyncprone.model.Annotations;
+import dev.asyncprone.model.AsyncKind;
+import dev.asyncprone.model.Docs;
+import dev.asyncprone.model.Drops;
+import dev.asyncprone.model.Fixes;
+import dev.asyncprone.model.Guard;
+import dev.asyncprone.model.Trees;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/** A void method that starts async work and drops its handle: the Java twin of async void. */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "A void method starts async work and drops its future, so callers can neither wait for it"
+            + " nor see it fail; Spring @Async void likewise",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = Docs.CHECKS + "AsyncVoid.md")
+public final class AsyncVoid extends BugChecker implements MethodTreeMatcher {
+  @Override
+  public Description matchMethod(MethodTree tree, VisitorState state) {
+    return Guard.safely(
+        () -> {
+          MethodSymbol method = ASTHelpers.getSymbol(tree);
+          if (method == null
+              || method.isConstructor()
+              || tree.getBody() == null
+              || !method.getReturnType().hasTag(TypeTag.VOID)
+              || isMain(method)) {
+            return Description.NO_MATCH;
+          }
+          Set<Modifier> modifiers = method.getModifiers();
+          boolean canChange =
+              !modifiers.contains(Modifier.PUBLIC)
+                  && !modifiers.contains(Modifier.PROTECTED)
+                  && ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty();
+          if (isSpringAsync(method)) {
+            return springAsync(tree, method, canChange, state);
+          }
+          List<? extends StatementTree> statements = tree.getBody().getStatements();
+          if (statements.isEmpty()
+              || !(statements.get(statements.size() - 1) instanceof ExpressionStatementTree)
+              || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()) {
+            return Description.NO_MATCH;
+          }
+          ExpressionStatementTree last = (ExpressionStatementTree) statements.get(statements.size() - 1);
+          TreePath lastPath =
+              new TreePath(new TreePath(new TreePath(state.getPath(), tree.getBody()), last), last.getExpression());
+          Drops.Drop drop = Drops.of(lastPath, state);
+          if (drop == null || Drops.endOfVoidMethod(drop, state.withPath(lastPath)) != tree) {
+            return Description.NO_MATCH;
+          }
+          String name = method.getSimpleName() + "()";
+          Description.Builder description =
+              buildDescription(tree)
+                  .setMessage(
+                      String.format(
+                          "%s starts async work (%s returns a %s) and returns void, dropping it:"
+                              + " its callers can neither wait for it nor see it fail, the Java"
+                              + " twin of async void. %s",
+                          name,
+                          Trees.label(last.getExpression(), state),
+                          drop.kind().simpleName(),
+                          Fixes.mayChangeReturnType(tree, state)
+                              ? "Return the " + drop.kind().simpleName() + " instead."
+                              : "Return the " + drop.kind().simpleName() + " instead; that changes"
+                                  + " a signature that others see, implement or call by annotation,"
+                                  + " so no fix is suggested."));
+          SuggestedFix fix = Fixes.returnDroppedAtEnd(drop, state.withPath(lastPath));
+          if (fix != null) {
+            description.addFix(fix);
+          }
+          return description.build();
+        });
+  }
+
+  private Description springAsync(
+      MethodTree tree, MethodSymbol method, boolean canChange, VisitorState state) {
+    if (method.getModifiers().contains(Modifier.PRIVATE)) {
+      return Description.NO_MATCH;
+    }
+    Description.Builder description =
+        buildDescription(tree)
+            .setMessage(
+                String.format(
+                    "%s() is @Async and returns void: Spring runs it on another thread, and its"
+                        + " callers can neither wait for it nor see it fail (an exception goes only"
+                        + " to the AsyncUncaughtExceptionHandler, which logs it by default), the"
+                        + " Java twin of async void. Return CompletableFuture<Void> instead%s.",
+                    method.getSimpleName(),
+                    canChange
+                        ? ""
+                        : "; that changes a signature others see or implement, so no fix is"
+                            + " suggested"));
+    if (canChange) {
+      SuggestedFix.Builder fix = SuggestedFix.builder();
+      String future = SuggestedFixes.qualifyType(state, fix, AsyncKind.COMPLETABLE_FUTURE.className());
+      String done = "return " + future + ".completedFuture(null);";
+      fix.replace(tree.getReturnType(), future + "<Void>");
+      for (ReturnTree ret : Fixes.ownReturns(tree.getBody())) {
+        fix.replace(ret, done);
+      }
+      List<? extends StatementTree> statements = tree.getBody().getStatements();
+      if (statements.isEmpty()) {
+        fix.replace(tree.getBody(), "{ " + done + " }");
+      } else if (Reachability.canCompleteNormally(tree.getBody())) {
+        fix.postfixWith(statements.get(statements.size() - 1), "\n" + done);
+      }
+      description.addFix(fix.build());
+    }
+    return description.build();
+  }
+
+  /** Spring's {@code @Async} on the method, or on its class (which makes every method async). */
+  private static boolean isSpringAsync(MethodSymbol method) {
+    return Annotations.has(method, Annotations.SPRING_ASYNC)
+        || Annotations.has(method.owner, Annotations.SPRING_ASYNC);
+  }
+
+  private static boolean isMain(MethodSymbol method) {
+    return method.isStatic() && method.getSimpleName().contentEquals("main");
+  }
+}

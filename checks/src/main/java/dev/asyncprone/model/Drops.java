@@ -1,0 +1,228 @@
+package dev.asyncprone.model;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matchers;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A future or publisher dropped where nobody can see it finish or fail, and what that loses: a
+ * publisher that is never subscribed (its work never happens), the Future of a submitted task
+ * (the task's exception is kept in it, unread), a future dropped by a callback that returns void,
+ * or a future chain dropped with no stage that handles failure.
+ *
+ * <p>Values that are returned, stored, passed on or chained on are not drops; nor are chains that
+ * handle failure ({@link Chains#handlesFailure}), publishers that something subscribes to, results
+ * of methods annotated {@code @CanIgnoreReturnValue}, and plain {@code java.util.concurrent.Future}s
+ * other than a submitted task's (Error Prone's FutureReturnValueIgnored covers those).
+ */
+public final class Drops {
+  /** What is lost. */
+  public enum Shape {
+    /** A publisher created and dropped without a subscriber: its work never happens. */
+    NEVER_SUBSCRIBED,
+    /** {@code executor.submit(task)} dropped: the task's exception is kept in a Future nobody reads. */
+    SUBMITTED_TASK,
+    /** A future dropped by a lambda or method reference that returns void: nothing waits for it. */
+    IN_VOID_CALLBACK,
+    /** A future chain dropped as a statement, no stage of which handles failure. */
+    UNHANDLED_CHAIN
+  }
+
+  /**
+   * A drop.
+   *
+   * @param shape what is lost
+   * @param tree the call or method reference whose value is dropped
+   * @param kind the dropped value's type
+   * @param type the dropped value's type, as declared where it is produced
+   * @param use where it is dropped
+   */
+  public record Drop(Shape shape, Tree tree, AsyncKind kind, Type type, Uses.Use use) {}
+
+  /**
+   * Methods that return the future they are called on ({@code f.orTimeout(...)}): dropping the
+   * result of one called on a variable drops nothing that the variable does not still hold.
+   */
+  private static final ImmutableSet<String> RETURNS_RECEIVER =
+      ImmutableSet.of(
+          "orTimeout", "completeOnTimeout", "completeAsync", "onSuccess", "onFailure", "onComplete");
+
+  /** Mockito's {@code verify(mock)}, {@code doReturn(x).when(mock)}, BDD {@code then(mock).should()}. */
+  private static final ImmutableSet<String> MOCKITO_STUBS = ImmutableSet.of("verify", "when", "should");
+
+  private static final ImmutableSet<AsyncKind> CHAINS =
+      ImmutableSet.of(
+          AsyncKind.COMPLETABLE_FUTURE,
+          AsyncKind.COMPLETION_STAGE,
+          AsyncKind.LISTENABLE_FUTURE,
+          AsyncKind.VERTX_FUTURE);
+
+  private Drops() {}
+
+  /** The drop that the call or method reference at {@code path} is, or null. */
+  public static @Nullable Drop of(TreePath path, VisitorState state) {
+    Tree tree = path.getLeaf();
+    if (!(tree instanceof MethodInvocationTree || tree instanceof MemberReferenceTree)) {
+      return null;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    if (!(symbol instanceof MethodSymbol) || ((MethodSymbol) symbol).isConstructor()) {
+      return null;
+    }
+    MethodSymbol method = (MethodSymbol) symbol;
+    Type type =
+        tree instanceof MethodInvocationTree ? ASTHelpers.getType(tree) : method.getReturnType();
+    AsyncKind kind = AsyncTypes.kindOf(type, state);
+    if (kind == null) {
+      return null;
+    }
+    Uses.Use use = Uses.of(path, state);
+    if (!use.isDiscarded()
+        || Annotations.canIgnoreReturnValue(method, state)
+        || returnsHeldReceiver(tree, method)
+        || isIdiomaticDrop(tree, method, use, state)) {
+      return null;
+    }
+    ExpressionTree chain = tree instanceof MethodInvocationTree ? (ExpressionTree) tree : null;
+    if (kind.isLazy()) {
+      return Chains.subscription(chain, state) == null
+          ? new Drop(Shape.NEVER_SUBSCRIBED, tree, kind, type, use)
+          : null;
+    }
+    if (isSubmit(method, state)) {
+      return taskCatchesAll(tree) ? null : new Drop(Shape.SUBMITTED_TASK, tree, kind, type, use);
+    }
+    if (!CHAINS.contains(kind) || Chains.handlesFailure(chain, state)) {
+      return null;
+    }
+    return new Drop(
+        use.kind() == Uses.Kind.STATEMENT ? Shape.UNHANDLED_CHAIN : Shape.IN_VOID_CALLBACK,
+        tree,
+        kind,
+        type,
+        use);
+  }
+
+  /**
+   * Drops that are the idiom of their library or test framework: a write to a Vert.x stream
+   * ({@code response.end("ok")}, whose failure also reaches the stream's exceptionHandler); a call
+   * on a Mockito {@code verify(mock)}, {@code doReturn(x).when(mock)} or BDD {@code
+   * then(mock).should()}; the body of an {@code
+   * assertThrows(...)} lambda, which is there to throw.
+   */
+  private static boolean isIdiomaticDrop(
+      Tree tree, MethodSymbol method, Uses.Use use, VisitorState state) {
+    if (AsyncTypes.isOwnedBy(method, "io.vertx.core.streams.WriteStream", state)) {
+      return true;
+    }
+    if (use.kind() == Uses.Kind.VOID_CALLBACK
+        && Matchers.isThrowingFunctionalInterface(
+            ASTHelpers.getType(use.user()), state)) {
+      return true;
+    }
+    if (tree instanceof MethodInvocationTree) {
+      ExpressionTree receiver = ASTHelpers.getReceiver((MethodInvocationTree) tree);
+      Symbol stub = receiver == null ? null : ASTHelpers.getSymbol(ASTHelpers.stripParentheses(receiver));
+      return stub != null
+          && MOCKITO_STUBS.contains(stub.getSimpleName().toString())
+          && stub.owner.getQualifiedName().toString().startsWith("org.mockito.");
+    }
+    return false;
+  }
+
+  /**
+   * The void method whose body ends with the statement that drops {@code drop} (the shape of
+   * async void), found from {@code state}'s path at the dropped tree; null if the drop is anywhere
+   * else, or is a publisher (which starts nothing).
+   */
+  public static @Nullable MethodTree endOfVoidMethod(
+      Drop drop, VisitorState state) {
+    if (drop.use().kind() != Uses.Kind.STATEMENT
+        || (drop.shape() != Shape.UNHANDLED_CHAIN && drop.shape() != Shape.SUBMITTED_TASK)) {
+      return null;
+    }
+    TreePath statement = Trees.pathOf(drop.use().user(), state.getPath());
+    TreePath block = statement == null ? null : statement.getParentPath();
+    TreePath method = block == null ? null : block.getParentPath();
+    if (method == null
+        || !(method.getLeaf() instanceof MethodTree)
+        || !(block.getLeaf() instanceof BlockTree)) {
+      return null;
+    }
+    List<? extends StatementTree> statements =
+        ((BlockTree) block.getLeaf()).getStatements();
+    MethodSymbol symbol = ASTHelpers.getSymbol((MethodTree) method.getLeaf());
+    return statements.get(statements.size() - 1) == drop.use().user()
+            && symbol != null
+            && !symbol.isConstructor()
+            && symbol.getReturnType().hasTag(TypeTag.VOID)
+        ? (MethodTree) method.getLeaf()
+        : null;
+  }
+
+  /** {@code ExecutorService.submit}, Guava's included; not {@code CompletionService.submit}. */
+  public static boolean isSubmit(MethodSymbol method, VisitorState state) {
+    return !method.isStatic()
+        && method.getSimpleName().contentEquals("submit")
+        && AsyncTypes.isOwnedBy(method, "java.util.concurrent.ExecutorService", state);
+  }
+
+  private static boolean returnsHeldReceiver(Tree tree, MethodSymbol method) {
+    if (!(tree instanceof MethodInvocationTree)
+        || !RETURNS_RECEIVER.contains(method.getSimpleName().toString())) {
+      return false;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver((ExpressionTree) tree);
+    return receiver != null
+        && ASTHelpers.getSymbol(ASTHelpers.stripParentheses(receiver)) instanceof Symbol.VarSymbol;
+  }
+
+  /**
+   * True if the task passed to {@code submit} is a lambda whose whole body is a try that catches
+   * Throwable, Exception or RuntimeException: its failures are handled inside it.
+   */
+  private static boolean taskCatchesAll(Tree submit) {
+    if (!(submit instanceof MethodInvocationTree)
+        || ((MethodInvocationTree) submit).getArguments().isEmpty()) {
+      return false;
+    }
+    ExpressionTree task =
+        ASTHelpers.stripParentheses(((MethodInvocationTree) submit).getArguments().get(0));
+    if (!(task instanceof LambdaExpressionTree)
+        || !(((LambdaExpressionTree) task).getBody() instanceof BlockTree)) {
+      return false;
+    }
+    BlockTree body = (BlockTree) ((LambdaExpressionTree) task).getBody();
+    if (body.getStatements().size() != 1 || !(body.getStatements().get(0) instanceof TryTree)) {
+      return false;
+    }
+    for (CatchTree handler : ((TryTree) body.getStatements().get(0)).getCatches()) {
+      Type caught = ASTHelpers.getType(handler.getParameter());
+      String name = caught == null ? "" : caught.tsym.getQualifiedName().toString();
+      if (name.equals("java.lang.Throwable")
+          || name.equals("java.lang.Exception")
+          || name.equals("java.lang.RuntimeException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,1010 @@
+package dev.asyncprone.checks;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+
+@RunWith(JUnit4.class)
+public class UnobservedFutureTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(UnobservedFuture.class, getClass());
+  private final BugCheckerRefactoringTestHelper refactoring =
+      BugCheckerRefactoringTestHelper.newInstance(UnobservedFuture.class, getClass());
+
+  // Shape 1: a future dropped by a callback that returns void.
+
+  @Test
+  public void futureDroppedInThenAccept() {
+    helper
+        .addSourceLines(
+            "Orders.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Orders {",
+            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> flushAsync() { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> place(CompletableFuture<String> order) {",
+            "    // BUG: Diagnostic matches: MESSAGE",
+            "    return order.thenAccept(o -> saveAsync(o));",
+            "  }",
+            "  CompletableFuture<Void> flush(CompletableFuture<String> order) {",
+            "    // BUG: Diagnostic contains: thenRun callback, a Runnable, which returns void",
+            "    return order.thenRun(() -> flushAsync());",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "MESSAGE",
+            msg ->
+                msg.contains(
+                        "saveAsync(o) returns a CompletableFuture that this lambda drops (it is a"
+                            + " thenAccept callback, a Consumer, which returns void), so nothing"
+                            + " waits for it, and if it fails nobody sees the exception.")
+                    && msg.contains("Compose it (thenCompose"))
+        .doTest();
+  }
+
+  @Test
+  public void thenAcceptBecomesThenCompose() {
+    refactoring
+        .addInputLines(
+            "Orders.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Orders {",
+            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> flushAsync() { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> place(CompletableFuture<String> order) {",
+            "    return order.thenAccept(o -> saveAsync(o));",
+            "  }",
+            "  CompletableFuture<Void> flush(CompletableFuture<String> order) {",
+            "    return order.thenRun(() -> flushAsync());",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Orders.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Orders {",
+            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> flushAsync() { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> place(CompletableFuture<String> order) {",
+            "    return order.thenCompose(o -> saveAsync(o));",
+            "  }",
+            "  CompletableFuture<Void> flush(CompletableFuture<String> order) {",
+            "    return order.thenCompose(ignored -> flushAsync());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void thenAcceptAsyncOfAMethodReferenceBecomesThenComposeAsync() {
+    refactoring
+        .addInputLines(
+            "Orders.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.Executor;",
+            "class Orders {",
+            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> place(CompletableFuture<String> order, Executor io) {",
+            "    return order.thenAcceptAsync(this::saveAsync, io);",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Orders.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.Executor;",
+            "class Orders {",
+            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> place(CompletableFuture<String> order, Executor io) {",
+            "    return order.thenComposeAsync(item -> this.saveAsync(item), io);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void aVoidMethodThatEndsByDroppingAFutureReturnsIt() {
+    refactoring
+        .addInputLines(
+            "Orders.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.Executor;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Orders {",
+            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
+            "  void place(CompletableFuture<String> order, Executor io) {",
+            "    order.thenAcceptAsync(this::saveAsync, io);",
+            "  }",
+            "  private void report(ExecutorService pool) {",
+            "    pool.submit(() -> System.out.println(\"report\"));",
+            "  }",
+            "  public void publicPlace(CompletableFuture<String> order) {",
+            "    order.thenAccept(o -> System.out.println(o));",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Orders.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.Executor;",
+            "import java.util.concurrent.ExecutorService;",
+            "import java.util.concurrent.Future;",
+            "class Orders {",
+            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> place(CompletableFuture<String> order, Executor io) {",
+            "    return order.thenComposeAsync(item -> this.saveAsync(item), io);",
+            "  }",
+            "  private Future<?> report(ExecutorService pool) {",
+            "    return pool.submit(() -> System.out.println(\"report\"));",
+            "  }",
+            "  public void publicPlace(CompletableFuture<String> order) {",
+            "    order.thenAccept(o -> System.out.println(o));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void noFixWhenThenComposeWouldChangeTheStageType() {
+    helper
+        .addSourceLines(
+            "Orders.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Orders {",
+            "  CompletableFuture<Integer> saveAsync(String order) { return CompletableFuture.completedFuture(1); }",
+            "  CompletableFuture<Void> place(CompletableFuture<String> order) {",
+            "    // BUG: Diagnostic contains: thenAccept callback",
+            "    return order.thenAccept(o -> saveAsync(o));",
+            "  }",
+            "}")
+        .doTest();
+    refactoring
+        .addInputLines(
+            "Orders.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Orders {",
+            "  CompletableFuture<Integer> saveAsync(String order) { return CompletableFuture.completedFuture(1); }",
+            "  CompletableFuture<Void> place(CompletableFuture<String> order) {",
+            "    return order.thenAccept(o -> saveAsync(o));",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  public void futuresDroppedInForEachExecuteAndGuavaListener() {
+    helper
+        .addSourceLines(
+            "Notifier.java",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import com.google.common.util.concurrent.MoreExecutors;",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.Executor;",
+            "class Notifier {",
+            "  CompletableFuture<Void> sendAsync(String to) { return CompletableFuture.completedFuture(null); }",
+            "  void notifyAll(List<String> customers, Executor executor, ListenableFuture<?> order) {",
+            "    // BUG: Diagnostic contains: forEach callback, a Consumer",
+            "    customers.forEach(c -> sendAsync(c));",
+            "    // BUG: Diagnostic contains: forEach callback",
+            "    customers.forEach(this::sendAsync);",
+            "    // BUG: Diagnostic contains: execute callback, a Runnable",
+            "    executor.execute(() -> sendAsync(\"ops\"));",
+            "    // BUG: Diagnostic contains: addListener callback",
+            "    order.addListener(() -> sendAsync(\"ops\"), MoreExecutors.directExecutor());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void futureDroppedInGuavaCallbackBody() {
+    helper
+        .addSourceLines(
+            "Shipping.java",
+            "import com.google.common.util.concurrent.FutureCallback;",
+            "import com.google.common.util.concurrent.Futures;",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import com.google.common.util.concurrent.MoreExecutors;",
+            "class Shipping {",
+            "  ListenableFuture<Void> shipAsync(String order) { return Futures.immediateFuture(null); }",
+            "  void onPaid(ListenableFuture<String> payment) {",
+            "    Futures.addCallback(payment, new FutureCallback<String>() {",
+            "      @Override public void onSuccess(String order) {",
+            "        // BUG: Diagnostic contains: no stage of its chain handles failure",
+            "        shipAsync(order);",
+            "      }",
+            "      @Override public void onFailure(Throwable t) {}",
+            "    }, MoreExecutors.directExecutor());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  // Shape 2: a publisher that nothing subscribes to.
+
+  @Test
+  public void monoDroppedInWebFluxHandlerIsAnError() {
+    CompilationResults.expectErrors(helper)
+        .addSourceLines(
+            "OrderHandler.java",
+            "import reactor.core.publisher.Mono;",
+            "class OrderHandler {",
+            "  interface OrderRepository { Mono<String> save(String order); }",
+            "  private final OrderRepository repository;",
+            "  OrderHandler(OrderRepository repository) { this.repository = repository; }",
+            "  Mono<String> create(String order) {",
+            "    // BUG: Diagnostic matches: MESSAGE",
+            "    repository.save(order);",
+            "    return Mono.just(order);",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "MESSAGE",
+            msg ->
+                msg.contains(
+                    "repository.save(order) returns a Mono that is dropped here, and nothing"
+                        + " subscribes to it, so its work never happens"))
+        .doTest();
+  }
+
+  @Test
+  public void neverSubscribedIsOnlyAWarningWhenTheBuildSaysSo() {
+    CompilationResults.expectOk(helper)
+        .setArgs("-Xep:UnobservedFuture:WARN")
+        .addSourceLines(
+            "OrderHandler.java",
+            "import reactor.core.publisher.Mono;",
+            "class OrderHandler {",
+            "  Mono<Void> audit(String order) { return Mono.empty(); }",
+            "  void create(String order) {",
+            "    // BUG: Diagnostic contains: nothing subscribes to it",
+            "    audit(order);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void neverSubscribedIsAWarningWhenAllErrorsAre() {
+    CompilationResults.expectOk(helper)
+        .setArgs("-XepAllErrorsAsWarnings")
+        .addSourceLines(
+            "OrderHandler.java",
+            "import reactor.core.publisher.Mono;",
+            "class OrderHandler {",
+            "  Mono<Void> audit(String order) { return Mono.empty(); }",
+            "  void create(String order) {",
+            "    // BUG: Diagnostic contains: nothing subscribes to it",
+            "    audit(order);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void droppedCompletableFutureIsAWarning() {
+    CompilationResults.expectOk(helper)
+        .addSourceLines(
+            "Orders.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Orders {",
+            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
+            "  void place(String order) {",
+            "    // BUG: Diagnostic contains: no stage of its chain handles failure",
+            "    saveAsync(order);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void rxJavaSourcesDropped() {
+    helper
+        .addSourceLines(
+            "Audit.java",
+            "import io.reactivex.rxjava3.core.Completable;",
+            "import io.reactivex.rxjava3.core.Single;",
+            "class Audit {",
+            "  Completable record(String event) { return Completable.complete(); }",
+            "  Single<Integer> count() { return Single.just(1); }",
+            "  void onLogin(String user) {",
+            "    // BUG: Diagnostic contains: returns a Completable that is dropped here",
+            "    record(user);",
+            "    // BUG: Diagnostic contains: returns a Single",
+            "    count().map(n -> n + 1);",
+            "    // BUG: Diagnostic contains: returns a Uni that is dropped here, and nothing subscribes",
+            "    io.smallrye.mutiny.Uni.createFrom().item(user).onItem().transform(String::trim);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void doOnNextThatReturnsAPublisher() {
+    CompilationResults.expectErrors(helper)
+        .addSourceLines(
+            "Importer.java",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Importer {",
+            "  Mono<String> save(String row) { return Mono.just(row); }",
+            "  Flux<String> load(Flux<String> rows) {",
+            "    // BUG: Diagnostic contains: this lambda drops (it is a doOnNext callback, a Consumer",
+            "    return rows.doOnNext(r -> save(r));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void doOnNextBecomesConcatMap() {
+    refactoring
+        .addInputLines(
+            "Importer.java",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Importer {",
+            "  interface Repo { Mono<String> save(String row); Flux<String> saveAll(String row); }",
+            "  Repo repo;",
+            "  Flux<String> load(Flux<String> rows) {",
+            "    return rows.doOnNext(r -> repo.save(r));",
+            "  }",
+            "  Flux<String> loadAll(Flux<String> rows) {",
+            "    return rows.doOnNext(repo::saveAll);",
+            "  }",
+            "  Mono<String> one(Mono<String> row) {",
+            "    return row.doOnNext(r -> repo.save(r));",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Importer.java",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Importer {",
+            "  interface Repo { Mono<String> save(String row); Flux<String> saveAll(String row); }",
+            "  Repo repo;",
+            "  Flux<String> load(Flux<String> rows) {",
+            "    return rows.concatMap(r -> repo.save(r).thenReturn(r));",
+            "  }",
+            "  Flux<String> loadAll(Flux<String> rows) {",
+            "    return rows.concatMap(item -> repo.saveAll(item).then().thenReturn(item));",
+            "  }",
+            "  Mono<String> one(Mono<String> row) {",
+            "    return row.flatMap(r -> repo.save(r).thenReturn(r));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void droppedMonoBeforeReturnIsComposed() {
+    refactoring
+        .addInputLines(
+            "OrderHandler.java",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class OrderHandler {",
+            "  interface OrderRepository { Mono<String> save(String order); }",
+            "  OrderRepository repository;",
+            "  Mono<String> create(String order) {",
+            "    String id = order.trim();",
+            "    repository.save(id);",
+            "    return Mono.just(id);",
+            "  }",
+            "  Flux<String> all(String order) {",
+            "    repository.save(order);",
+            "    return Flux.just(order, order);",
+            "  }",
+            "  Mono<String> commented(String order) {",
+            "    repository.save(order); // saved later",
+            "    // the response does not wait for the save",
+            "    return Mono.just(order);",
+            "  }",
+            "}")
+        .addOutputLines(
+            "OrderHandler.java",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class OrderHandler {",
+            "  interface OrderRepository { Mono<String> save(String order); }",
+            "  OrderRepository repository;",
+            "  Mono<String> create(String order) {",
+            "    String id = order.trim();",
+            "    return repository.save(id).then(Mono.just(id));",
+            "  }",
+            "  Flux<String> all(String order) {",
+            "    return repository.save(order).thenMany(Flux.just(order, order));",
+            "  }",
+            "  Mono<String> commented(String order) {",
+            "    // saved later",
+            "    // the response does not wait for the save",
+            "    return repository.save(order).then(Mono.just(order));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void publisherInStageCallbackBecomesThenCompose() {
+    refactoring
+        .addInputLines(
+            "Bridge.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import reactor.core.publisher.Mono;",
+            "class Bridge {",
+            "  Mono<Integer> index(String doc) { return Mono.just(1); }",
+            "  CompletableFuture<Void> onStored(CompletableFuture<String> stored) {",
+            "    return stored.thenAccept(doc -> index(doc));",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Bridge.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import reactor.core.publisher.Mono;",
+            "class Bridge {",
+            "  Mono<Integer> index(String doc) { return Mono.just(1); }",
+            "  CompletableFuture<Void> onStored(CompletableFuture<String> stored) {",
+            "    return stored.thenCompose(doc -> index(doc).then().toFuture());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  // Shape 3: subscribe() without an error consumer.
+
+  @Test
+  public void subscribeWithoutErrorConsumer() {
+    helper
+        .addSourceLines(
+            "Warmup.java",
+            "import io.reactivex.rxjava3.core.Observable;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Warmup {",
+            "  Mono<Void> loadCache() { return Mono.empty(); }",
+            "  void start(Flux<String> events, Observable<String> ticks) {",
+            "    // BUG: Diagnostic matches: MESSAGE",
+            "    loadCache().subscribe();",
+            "    // BUG: Diagnostic contains: with no error consumer",
+            "    events.subscribe(e -> System.out.println(e));",
+            "    // BUG: Diagnostic contains: RxJavaPlugins.onError",
+            "    ticks.subscribe(t -> System.out.println(t));",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "MESSAGE",
+            msg ->
+                msg.contains(
+                    "This subscribes to loadCache() with no error consumer: if it fails, the error"
+                        + " goes to Reactor's onErrorDropped hook"))
+        .doTest();
+  }
+
+  @Test
+  public void subscribeWithErrorHandlingIsFine() {
+    helper
+        .addSourceLines(
+            "Warmup.java",
+            "import io.reactivex.rxjava3.core.Single;",
+            "import org.reactivestreams.Subscriber;",
+            "import reactor.core.publisher.BaseSubscriber;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Warmup {",
+            "  Mono<Void> loadCache() { return Mono.empty(); }",
+            "  void start(Flux<String> events, Single<String> one, BaseSubscriber<String> s) {",
+            "    loadCache().subscribe(null, e -> System.err.println(e));",
+            "    loadCache().doOnError(e -> System.err.println(e)).subscribe();",
+            "    loadCache().onErrorResume(e -> Mono.empty()).subscribe();",
+            "    events.subscribe(s);",
+            "    events.subscribe(e -> {}, e -> {}, () -> {});",
+            "    one.subscribe((v, e) -> {});",
+            "    one.subscribe(v -> {}, e -> {});",
+            "    one.onErrorReturnItem(\"\").subscribe();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void mutinySubscribeWithOnItemOnly() {
+    helper
+        .addSourceLines(
+            "Greeter.java",
+            "import io.smallrye.mutiny.Uni;",
+            "class Greeter {",
+            "  void greet(Uni<String> name) {",
+            "    // BUG: Diagnostic contains: Mutiny's dropped-exception handler",
+            "    name.subscribe().with(n -> System.out.println(n));",
+            "    name.subscribe().with(n -> {}, failure -> {});",
+            "    name.onFailure().recoverWithItem(\"x\").subscribe().with(n -> {});",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  // Shape 4: submit() whose Future is dropped.
+
+  @Test
+  public void submitDropped() {
+    helper
+        .addSourceLines(
+            "Reports.java",
+            "import java.util.concurrent.ExecutorService;",
+            "class Reports {",
+            "  void render() {}",
+            "  int count() { return 1; }",
+            "  void start(ExecutorService pool) {",
+            "    // BUG: Diagnostic matches: MESSAGE",
+            "    pool.submit(() -> render());",
+            "    // BUG: Diagnostic contains: if the task throws",
+            "    pool.submit(() -> count());",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "MESSAGE",
+            msg ->
+                msg.contains(
+                    "pool.submit(() -> render()) returns a Future that is dropped here: if the task"
+                        + " throws, its exception is kept in that Future and nobody reads it"))
+        .doTest();
+  }
+
+  @Test
+  public void submitRunnableBecomesExecute() {
+    refactoring
+        .addInputLines(
+            "Reports.java",
+            "import com.google.common.util.concurrent.ListeningExecutorService;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Reports {",
+            "  void render() {}",
+            "  int count() { return 1; }",
+            "  public void start(ExecutorService pool, ListeningExecutorService listening) {",
+            "    pool.submit(() -> render());",
+            "    pool.submit(this::render);",
+            "    listening.submit(() -> render());",
+            "    pool.submit(() -> count());",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Reports.java",
+            "import com.google.common.util.concurrent.ListeningExecutorService;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Reports {",
+            "  void render() {}",
+            "  int count() { return 1; }",
+            "  public void start(ExecutorService pool, ListeningExecutorService listening) {",
+            "    pool.execute(() -> render());",
+            "    pool.execute(this::render);",
+            "    listening.execute(() -> render());",
+            "    pool.submit(() -> count());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void submitOfATaskThatCatchesEverythingIsFine() {
+    helper
+        .addSourceLines(
+            "Reports.java",
+            "import java.util.concurrent.CompletionService;",
+            "import java.util.concurrent.ExecutorService;",
+            "import java.util.concurrent.ForkJoinTask;",
+            "class Reports {",
+            "  void render() {}",
+            "  void start(ExecutorService pool, CompletionService<String> done, ForkJoinTask<?> task) {",
+            "    pool.submit(() -> {",
+            "      try {",
+            "        render();",
+            "      } catch (RuntimeException e) {",
+            "        System.err.println(e);",
+            "      }",
+            "    });",
+            "    done.submit(() -> \"x\");",
+            "    task.fork();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  // Shape 5: a chain dropped as a statement with no failure handling.
+
+  @Test
+  public void droppedChains() {
+    helper
+        .addSourceLines(
+            "Checkout.java",
+            "import com.google.common.util.concurrent.Futures;",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import com.google.common.util.concurrent.MoreExecutors;",
+            "import io.vertx.core.Future;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.CompletionStage;",
+            "class Checkout {",
+            "  CompletableFuture<String> charge(String card) { return CompletableFuture.completedFuture(card); }",
+            "  CompletionStage<String> reserve(String sku) { return CompletableFuture.completedFuture(sku); }",
+            "  ListenableFuture<String> ship(String order) { return Futures.immediateFuture(order); }",
+            "  Future<String> email(String to) { return Future.succeededFuture(to); }",
+            "  void checkout(String card, String sku) {",
+            "    // BUG: Diagnostic contains: charge(card).thenApply(String::trim) returns a CompletableFuture that is dropped here",
+            "    charge(card).thenApply(String::trim);",
+            "    // BUG: Diagnostic contains: returns a CompletionStage",
+            "    reserve(sku).thenAccept(s -> System.out.println(s));",
+            "    // BUG: Diagnostic contains: returns a ListenableFuture",
+            "    Futures.transform(ship(sku), String::trim, MoreExecutors.directExecutor());",
+            "    // BUG: Diagnostic contains: returns a Future",
+            "    email(card).map(String::length);",
+            "    // BUG: Diagnostic contains: returns a CompletableFuture",
+            "    CompletableFuture.runAsync(() -> System.out.println(card));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void chainsThatHandleFailureAreObserved() {
+    helper
+        .addSourceLines(
+            "Checkout.java",
+            "import com.google.common.util.concurrent.FluentFuture;",
+            "import com.google.common.util.concurrent.Futures;",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import com.google.common.util.concurrent.MoreExecutors;",
+            "import io.vertx.core.Future;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.TimeUnit;",
+            "class Checkout {",
+            "  CompletableFuture<String> charge(String card) { return CompletableFuture.completedFuture(card); }",
+            "  ListenableFuture<String> ship(String order) { return Futures.immediateFuture(order); }",
+            "  Future<String> email(String to) { return Future.succeededFuture(to); }",
+            "  void checkout(String card, CompletableFuture<String> pending) {",
+            "    charge(card).thenApply(String::trim).exceptionally(e -> \"failed\");",
+            "    charge(card).whenComplete((v, e) -> {});",
+            "    charge(card).handle((v, e) -> v).thenAccept(v -> {});",
+            "    Futures.catching(ship(card), Exception.class, e -> \"x\", MoreExecutors.directExecutor());",
+            "    FluentFuture.from(ship(card)).transform(String::trim, MoreExecutors.directExecutor())",
+            "        .catching(Exception.class, e -> \"x\", MoreExecutors.directExecutor());",
+            "    email(card).onFailure(e -> {});",
+            "    email(card).map(String::length).onComplete(r -> {});",
+            "    email(card).recover(e -> Future.succeededFuture(\"\"));",
+            "    pending.orTimeout(1, TimeUnit.SECONDS);",
+            "    pending.completeOnTimeout(\"x\", 1, TimeUnit.SECONDS);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void valuesThatAreUsedAreLeftAlone() {
+    helper
+        .addSourceLines(
+            "Orders.java",
+            "import java.util.ArrayList;",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.Future;",
+            "import java.util.concurrent.ExecutorService;",
+            "import reactor.core.publisher.Mono;",
+            "class Orders {",
+            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
+            "  Mono<String> find(String id) { return Mono.just(id); }",
+            "  private final List<CompletableFuture<Void>> pending = new ArrayList<>();",
+            "  private CompletableFuture<Void> last;",
+            "  CompletableFuture<Void> place(String order, ExecutorService pool) {",
+            "    CompletableFuture<Void> saved = saveAsync(order);",
+            "    last = saveAsync(order);",
+            "    pending.add(saveAsync(order));",
+            "    Future<?> task = pool.submit(() -> {});",
+            "    CompletableFuture.allOf(saveAsync(order), saved).join();",
+            "    Mono<String> found = find(order);",
+            "    return saveAsync(order);",
+            "  }",
+            "  Mono<String> lookup(String id) { return find(id).map(String::trim); }",
+            "  List<CompletableFuture<Void>> all(List<String> orders) {",
+            "    List<CompletableFuture<Void>> out = new ArrayList<>();",
+            "    orders.forEach(o -> out.add(saveAsync(o)));",
+            "    orders.stream().map(o -> saveAsync(o)).forEach(out::add);",
+            "    return out;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void canIgnoreReturnValueIsRespected() {
+    helper
+        .addSourceLines(
+            "CanIgnoreReturnValue.java",
+            "package com.acme;",
+            "public @interface CanIgnoreReturnValue {}")
+        .addSourceLines(
+            "Cache.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import reactor.core.publisher.Mono;",
+            "class Cache {",
+            "  @com.google.errorprone.annotations.CanIgnoreReturnValue",
+            "  CompletableFuture<Void> refresh() { return CompletableFuture.completedFuture(null); }",
+            "  @com.acme.CanIgnoreReturnValue",
+            "  Mono<Void> warm() { return Mono.empty(); }",
+            "  void start() {",
+            "    refresh();",
+            "    warm();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void plainFuturesAndNonFuturesAreLeftToOthers() {
+    helper
+        .addSourceLines(
+            "Files.java",
+            "import java.nio.ByteBuffer;",
+            "import java.nio.channels.AsynchronousFileChannel;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Files {",
+            "  void write(AsynchronousFileChannel channel, CompletableFuture<String> f) {",
+            "    channel.write(ByteBuffer.allocate(1), 0L);",
+            "    f.complete(\"done\");",
+            "    f.cancel(true);",
+            "    String.valueOf(1);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  // Shape 6: a future of a future.
+
+  @Test
+  public void nestedFutures() {
+    helper
+        .addSourceLines(
+            "Pricing.java",
+            "import com.google.common.util.concurrent.Futures;",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import com.google.common.util.concurrent.MoreExecutors;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.CompletionStage;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Pricing {",
+            "  CompletableFuture<Integer> priceAsync(String sku) { return CompletableFuture.completedFuture(1); }",
+            "  ListenableFuture<Integer> quote(String sku) { return Futures.immediateFuture(1); }",
+            "  Mono<Integer> save(String sku) { return Mono.just(1); }",
+            "  void refresh(CompletableFuture<String> sku) {",
+            "    // BUG: Diagnostic matches: MESSAGE",
+            "    sku.thenApply(s -> priceAsync(s));",
+            "  }",
+            "  CompletionStage<?> reprice(CompletableFuture<String> sku) {",
+            "    // BUG: Diagnostic contains: it goes on as a CompletionStage<?>",
+            "    return sku.thenApply(s -> priceAsync(s));",
+            "  }",
+            "  void log(CompletableFuture<String> sku) {",
+            "    // BUG: Diagnostic contains: thenRun() waits for the outer one only",
+            "    sku.thenApply(s -> priceAsync(s)).thenRun(() -> System.out.println(\"priced\"))",
+            "        .exceptionally(e -> null);",
+            "  }",
+            "  ListenableFuture<?> quoteAll(ListenableFuture<String> sku) {",
+            "    // BUG: Diagnostic contains: Use transformAsync(...)",
+            "    return Futures.transform(sku, s -> quote(s), MoreExecutors.directExecutor());",
+            "  }",
+            "  Mono<Void> store(Flux<String> skus) {",
+            "    // BUG: Diagnostic contains: the inner Mono is never subscribed",
+            "    return skus.map(s -> save(s)).then();",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "MESSAGE",
+            msg ->
+                msg.contains(
+                    "thenApply's function returns a CompletableFuture, so this is a"
+                        + " CompletableFuture<CompletableFuture<Integer>>, and it is dropped:"
+                        + " nobody waits for the inner CompletableFuture or sees it fail. Use"
+                        + " thenCompose(...)"))
+        .doTest();
+  }
+
+  @Test
+  public void nestedFuturesThatAreUnwrappedAreFine() {
+    helper
+        .addSourceLines(
+            "Pricing.java",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.Function;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Pricing {",
+            "  CompletableFuture<Integer> priceAsync(String sku) { return CompletableFuture.completedFuture(1); }",
+            "  Mono<Integer> save(String sku) { return Mono.just(1); }",
+            "  CompletableFuture<Integer> price(CompletableFuture<String> sku) {",
+            "    return sku.thenApply(s -> priceAsync(s)).thenCompose(Function.identity());",
+            "  }",
+            "  CompletableFuture<CompletableFuture<Integer>> explicit(CompletableFuture<String> sku) {",
+            "    return sku.thenApply(s -> priceAsync(s));",
+            "  }",
+            "  Flux<Integer> merged(Flux<String> skus) {",
+            "    return Flux.merge(skus.map(s -> save(s)));",
+            "  }",
+            "  Flux<Integer> flattened(Flux<String> skus) {",
+            "    return skus.map(s -> save(s)).concatMap(m -> m);",
+            "  }",
+            "  Mono<List<Mono<Integer>>> collected(Flux<String> skus) {",
+            "    return skus.map(s -> save(s)).collectList();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void nestedFutureFixes() {
+    refactoring
+        .addInputLines(
+            "Pricing.java",
+            "import com.google.common.util.concurrent.Futures;",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import com.google.common.util.concurrent.MoreExecutors;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.CompletionStage;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Pricing {",
+            "  CompletableFuture<Integer> priceAsync(String sku) { return CompletableFuture.completedFuture(1); }",
+            "  ListenableFuture<Integer> quote(String sku) { return Futures.immediateFuture(1); }",
+            "  Mono<Integer> save(String sku) { return Mono.just(1); }",
+            "  Flux<Integer> saveAll(String sku) { return Flux.just(1); }",
+            "  CompletionStage<?> reprice(CompletableFuture<String> sku) {",
+            "    return sku.thenApply(s -> priceAsync(s));",
+            "  }",
+            "  ListenableFuture<?> quoteAll(ListenableFuture<String> sku) {",
+            "    return Futures.transform(sku, this::quote, MoreExecutors.directExecutor());",
+            "  }",
+            "  Mono<Void> store(Flux<String> skus) {",
+            "    return skus.map(s -> save(s)).then();",
+            "  }",
+            "  void storeOne(Mono<String> sku) {",
+            "    sku.map(s -> saveAll(s)).subscribe();",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Pricing.java",
+            "import com.google.common.util.concurrent.Futures;",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import com.google.common.util.concurrent.MoreExecutors;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.CompletionStage;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Pricing {",
+            "  CompletableFuture<Integer> priceAsync(String sku) { return CompletableFuture.completedFuture(1); }",
+            "  ListenableFuture<Integer> quote(String sku) { return Futures.immediateFuture(1); }",
+            "  Mono<Integer> save(String sku) { return Mono.just(1); }",
+            "  Flux<Integer> saveAll(String sku) { return Flux.just(1); }",
+            "  CompletionStage<?> reprice(CompletableFuture<String> sku) {",
+            "    return sku.thenCompose(s -> priceAsync(s));",
+            "  }",
+            "  ListenableFuture<?> quoteAll(ListenableFuture<String> sku) {",
+            "    return Futures.transformAsync(sku, this::quote, MoreExecutors.directExecutor());",
+            "  }",
+            "  Mono<Void> store(Flux<String> skus) {",
+            "    return skus.concatMap(s -> save(s)).then();",
+            "  }",
+            "  void storeOne(Mono<String> sku) {",
+            "    sku.flatMapMany(s -> saveAll(s)).subscribe();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  // Spring @Async methods return futures too.
+
+  @Test
+  public void springAsyncFutureDropped() {
+    helper
+        .addSourceLines(
+            "Mailer.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import org.springframework.scheduling.annotation.Async;",
+            "class Mailer {",
+            "  @Async",
+            "  public CompletableFuture<Void> send(String to) { return CompletableFuture.completedFuture(null); }",
+            "}")
+        .addSourceLines(
+            "Signup.java",
+            "class Signup {",
+            "  Mailer mailer;",
+            "  void register(String email) {",
+            "    // BUG: Diagnostic contains: mailer.send(email) returns a CompletableFuture that is dropped here",
+            "    mailer.send(email);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void idiomsOfLibrariesAndTestsAreLeftAlone() {
+    helper
+        .addSourceLines(
+            "Mockito.java",
+            "package org.mockito;",
+            "public class Mockito {",
+            "  public static <T> T verify(T mock) { return mock; }",
+            "  public static <T> Then<T> then(T mock) { return null; }",
+            "  public interface Then<T> { T should(); }",
+            "}")
+        .addSourceLines(
+            "Server.java",
+            "import static org.junit.Assert.assertThrows;",
+            "import io.vertx.core.Vertx;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import org.mockito.Mockito;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Server {",
+            "  interface Repo { CompletableFuture<Void> saveAsync(String order); }",
+            "  Mono<Void> audit(String order) { return Mono.empty(); }",
+            "  void start(Vertx vertx) {",
+            "    vertx.createHttpServer()",
+            "        .requestHandler(req -> req.response().end(\"hello\"))",
+            "        .listen(8080)",
+            "        .onFailure(Throwable::printStackTrace);",
+            "  }",
+            "  void test(Repo repo) {",
+            "    Mockito.verify(repo).saveAsync(\"order\");",
+            "    Mockito.then(repo).should().saveAsync(\"order\");",
+            "    assertThrows(NullPointerException.class, () -> repo.saveAsync(null));",
+            "  }",
+            "  Flux<String> nested(Flux<String> orders) {",
+            "    return orders.doOnNext(o -> audit(o).subscribe());",
+            "  }",
+            "  Mono<String> handler(Mono<String> body, Repo repo) {",
+            "    return body",
+            "        .flatMap(o -> audit(o).thenReturn(o))",
+            "        .doOnNext(o -> repo.saveAsync(o).exceptionally(e -> null));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void unusualCodeDoesNotCrash() {
+    helper
+        .addSourceLines(
+            "Odd.java",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.Function;",
+            "import java.util.function.Supplier;",
+            "import reactor.core.publisher.Mono;",
+            "class Odd {",
+            "  record Order(String id) {",
+            "    CompletableFuture<Void> save() { return CompletableFuture.completedFuture(null); }",
+            "  }",
+            "  enum Kind { A, B;",
+            "    Mono<Void> run() { return Mono.empty(); }",
+            "  }",
+            "  <T extends CompletableFuture<String>> void generic(T t, List<? extends CompletableFuture<?>> fs) {",
+            "    // BUG: Diagnostic contains: dropped here",
+            "    t.thenApply(s -> s);",
+            "    Function<String, Function<String, CompletableFuture<String>>> f =",
+            "        a -> b -> CompletableFuture.completedFuture(a + b);",
+            "    Supplier<CompletableFuture<String>> s = () -> t;",
+            "    Runnable r = new Runnable() {",
+            "      @Override public void run() {",
+            "        // BUG: Diagnostic contains: dropped here",
+            "        new Order(\"x\").save();",
+            "      }",
+            "    };",
+            "    Object o = switch (fs.size()) {",
+            "      case 0 -> t;",
+            "      default -> Kind.A.run();",
+            "    };",
+            "    CompletableFuture<?> c = fs.isEmpty() ? t : fs.get(0);",
+            "  }",
+            "}")
+        .doTest();
+  }
+}
