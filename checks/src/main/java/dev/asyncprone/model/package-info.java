@@ -14,6 +14,14 @@
  *   <li>{@link dev.asyncprone.model.Contexts} and {@link dev.asyncprone.model.AsyncContext}: for a
  *       tree, the innermost enclosing context that decides whether it may block, with the words
  *       for a message.
+ *   <li>{@link dev.asyncprone.model.Uses}: where the value of an expression goes (dropped,
+ *       returned, stored, passed on, chained on); {@link dev.asyncprone.model.Chains}: whether a
+ *       chain of calls on a future or publisher handles failure, or subscribes; {@link
+ *       dev.asyncprone.model.Drops}: a future or publisher dropped where nobody observes it, and
+ *       what that loses; {@link dev.asyncprone.model.Subscriptions}: the calls that subscribe, and
+ *       whether errors have somewhere to go; {@link dev.asyncprone.model.Operators} and {@link
+ *       dev.asyncprone.model.NestedFutures}: maps, their composing twins, and a future of a future
+ *       whose inner one is lost.
  *   <li>{@link dev.asyncprone.model.Fixes}: shared builders for suggested fixes.
  *   <li>{@link dev.asyncprone.model.Options}: every {@code -XepOpt:AsyncProne:...} flag.
  *   <li>Independence, for checks that would start work earlier or side by side: {@link
