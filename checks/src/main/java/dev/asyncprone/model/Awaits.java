@@ -216,6 +216,75 @@ public final class Awaits {
     return false;
   }
 
+  /** How many statements before an await {@link #isAwaitedEarlier} reads, in each block. */
+  private static final int EARLIER_STATEMENTS = 32;
+
+  /**
+   * True if an earlier statement of a block around the await already waited for its future (not a
+   * publisher, which runs again), alone or through an all-of combinator over it, so this await
+   * returns at once: {@code a.join()} after
+   * {@code CompletableFuture.allOf(a, b).join()}, or after {@code a.get(5, SECONDS)}. Reads only
+   * the statements themselves ({@code x.join();}, {@code T v = x.join();}) and only the last few
+   * of each block, so its cost does not grow with the size of a method.
+   */
+  public static boolean isAwaitedEarlier(Await await, VisitorState state) {
+    Set<Symbol> awaited = new HashSet<>(Trees.rootSymbols(await.future(), state));
+    TreePath child = state.getPath();
+    if (await.future() == null && await.call() instanceof MemberReferenceTree) {
+      Tree parent = child.getParentPath().getLeaf();
+      if (parent instanceof MethodInvocationTree) {
+        awaited.addAll(Trees.rootSymbols(ASTHelpers.getReceiver((ExpressionTree) parent), state));
+      }
+    }
+    if (awaited.isEmpty()) {
+      return false;
+    }
+    for (TreePath path = child.getParentPath();
+        path != null;
+        child = path, path = path.getParentPath()) {
+      Tree leaf = path.getLeaf();
+      if (leaf instanceof com.sun.source.tree.BlockTree) {
+        List<? extends com.sun.source.tree.StatementTree> statements =
+            ((com.sun.source.tree.BlockTree) leaf).getStatements();
+        int index = statements.indexOf(child.getLeaf());
+        for (int i = index - 1; i >= 0 && i >= index - EARLIER_STATEMENTS; i--) {
+          if (!Collections.disjoint(awaitedBy(statements.get(i), state), awaited)) {
+            return true;
+          }
+        }
+      } else if (leaf.getKind() == Tree.Kind.METHOD
+          || leaf.getKind() == Tree.Kind.CLASS
+          || leaf instanceof LambdaExpressionTree) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** The futures a statement waits for: {@code x.join();} or {@code T v = allOf(a, b).get();}. */
+  private static Set<Symbol> awaitedBy(com.sun.source.tree.StatementTree statement, VisitorState state) {
+    ExpressionTree expression = null;
+    if (statement instanceof com.sun.source.tree.ExpressionStatementTree) {
+      expression = ((com.sun.source.tree.ExpressionStatementTree) statement).getExpression();
+    } else if (statement instanceof VariableTree) {
+      expression = ((VariableTree) statement).getInitializer();
+    }
+    if (!(expression instanceof MethodInvocationTree)) {
+      return Set.of();
+    }
+    Await earlier = of(expression, state);
+    if (earlier == null || earlier.future() == null) {
+      return Set.of();
+    }
+    AsyncKind kind = AsyncTypes.kindOf(earlier.future(), state);
+    if (kind == null || kind.isLazy()) {
+      return Set.of(); // a publisher runs again for each subscriber: blocking once proves nothing
+    }
+    Set<Symbol> done = new HashSet<>();
+    collectChainSources(earlier.future(), done, state);
+    return done;
+  }
+
   /**
    * The futures complete when a callback passed to {@code invocation} runs: its receiver chain's
    * sources and the inputs of any all-of combinator in that chain, and the other inputs of a

@@ -1,0 +1,93 @@
+package dev.asyncprone.checks;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.asyncprone.model.AsyncKind;
+import dev.asyncprone.model.AsyncTypes;
+import dev.asyncprone.model.Docs;
+import dev.asyncprone.model.Guard;
+import dev.asyncprone.model.Trees;
+import java.util.Set;
+
+/** {@code cancel(true)} on a CompletableFuture, which interrupts nothing. */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "cancel(true) on a CompletableFuture interrupts nothing: the flag is ignored and the task"
+            + " runs on",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = Docs.CHECKS + "CancelDoesNotInterrupt.md")
+public final class CancelDoesNotInterrupt extends BugChecker implements MethodInvocationTreeMatcher {
+  private static final String COMPLETABLE_FUTURE = AsyncKind.COMPLETABLE_FUTURE.className();
+
+  /**
+   * Methods that return a CompletableFuture subclass whose cancel reaches the work behind it: the
+   * HTTP client aborts the exchange, Reactor cancels the subscription.
+   */
+  private static final Set<String> CANCELLABLE_SOURCES =
+      Set.of("java.net.http.HttpClient#sendAsync", "reactor.core.publisher.Mono#toFuture");
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return Guard.safely(() -> match(tree, state));
+  }
+
+  private Description match(MethodInvocationTree tree, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    if (method == null
+        || !method.getSimpleName().contentEquals("cancel")
+        || method.getParameters().size() != 1
+        || !method.owner.getQualifiedName().contentEquals(COMPLETABLE_FUTURE)
+        || !Boolean.TRUE.equals(ASTHelpers.constValue(tree.getArguments().get(0), Boolean.class))) {
+      return Description.NO_MATCH;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(tree);
+    if (receiver == null || comesFromCancellableSource(receiver)) {
+      return Description.NO_MATCH;
+    }
+    return buildDescription(tree)
+        .setMessage(
+            "cancel(true) on '"
+                + Trees.label(receiver, state)
+                + "', a CompletableFuture, interrupts nothing: CompletableFuture ignores"
+                + " mayInterruptIfRunning, so it only completes the future with a"
+                + " CancellationException while the task that would complete it (a supplyAsync"
+                + " or runAsync task, a callback) runs on to the end and its result is thrown"
+                + " away. To stop the work, cancel the Future that runs it: a FutureTask, such as"
+                + " ExecutorService.submit() returns, interrupts its thread on cancel(true); or"
+                + " make the task cooperative, checking isCancelled() or a flag between steps."
+                + " Pass false if the future's completion is all that should change.")
+        .build();
+  }
+
+  private static boolean comesFromCancellableSource(ExpressionTree receiver) {
+    ExpressionTree e = ASTHelpers.stripParentheses(receiver);
+    while (e instanceof MethodInvocationTree) {
+      Symbol symbol = ASTHelpers.getSymbol(e);
+      if (symbol != null
+          && CANCELLABLE_SOURCES.contains(
+              symbol.owner.getQualifiedName() + "#" + symbol.getSimpleName())) {
+        return true;
+      }
+      if (!Trees.methodName(e).equals("toCompletableFuture")) {
+        return false;
+      }
+      e = ASTHelpers.getReceiver(e);
+      e = e == null ? null : ASTHelpers.stripParentheses(e);
+    }
+    return false;
+  }
+}

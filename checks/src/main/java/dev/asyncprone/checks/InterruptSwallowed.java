@@ -1,0 +1,210 @@
+package dev.asyncprone.checks;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CatchTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
+import dev.asyncprone.model.Docs;
+import dev.asyncprone.model.EveryPath;
+import dev.asyncprone.model.EveryPath.Exit;
+import dev.asyncprone.model.Guard;
+import dev.asyncprone.model.Interrupts;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A catch of InterruptedException that forgets the thread was asked to stop. */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "InterruptedException caught and swallowed: neither rethrown, nor carried by the exception"
+            + " thrown, nor the interrupt flag restored",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = Docs.CHECKS + "InterruptSwallowed.md")
+public final class InterruptSwallowed extends BugChecker implements CatchTreeMatcher {
+
+  @Override
+  public Description matchCatch(CatchTree tree, VisitorState state) {
+    return Guard.safely(() -> match(tree, state));
+  }
+
+  private Description match(CatchTree tree, VisitorState state) {
+    Type caught = ASTHelpers.getType(tree.getParameter());
+    Type interrupted = state.getSymtab().interruptedExceptionType;
+    List<Type> alternatives = new ArrayList<>();
+    if (caught != null && caught.isUnion()) {
+      ((Type.UnionClassType) caught).getAlternativeTypes().forEach(alternatives::add);
+    } else if (caught != null) {
+      alternatives.add(caught);
+    }
+    if (alternatives.stream().noneMatch(t -> ASTHelpers.isSubtype(t, interrupted, state))) {
+      return Description.NO_MATCH;
+    }
+    boolean multiCatch = alternatives.size() > 1;
+    Symbol parameter = ASTHelpers.getSymbol(tree.getParameter());
+    Set<Symbol> carriers = new HashSet<>();
+    carriers.add(parameter);
+    EveryPath.Result result =
+        EveryPath.check(
+            tree.getBlock(),
+            new EveryPath.Marks() {
+              @Override
+              public boolean marks(Tree statement) {
+                if (statement instanceof VariableTree
+                    && mentions(((VariableTree) statement).getInitializer(), carriers)) {
+                  carriers.add(ASTHelpers.getSymbol(statement));
+                }
+                if (statement instanceof ThrowTree) {
+                  return mentions(((ThrowTree) statement).getExpression(), carriers);
+                }
+                Tree expression =
+                    statement instanceof ExpressionStatementTree
+                        ? ((ExpressionStatementTree) statement).getExpression()
+                        : statement;
+                return Interrupts.isSelfInterrupt(expression, state)
+                    || Interrupts.isRememberedForLater(expression, state.getPath(), state);
+              }
+
+              @Override
+              public boolean excusedWhenFalse(ExpressionTree condition) {
+                return multiCatch
+                    && condition instanceof InstanceOfTree
+                    && parameter.equals(ASTHelpers.getSymbol(((InstanceOfTree) condition).getExpression()))
+                    && ASTHelpers.isSubtype(
+                        interrupted, ASTHelpers.getType(((InstanceOfTree) condition).getType()), state);
+              }
+            });
+    if (result.everyPathMarked()
+        || (endsThreadWork(state.getPath(), result.unmarkedExits(), state))) {
+      return Description.NO_MATCH;
+    }
+    return buildDescription(tree)
+        .setMessage(message(result, multiCatch))
+        .addFix(restoreFlag(tree, multiCatch, state))
+        .build();
+  }
+
+  private static String message(EveryPath.Result result, boolean multiCatch) {
+    Exit first = result.unmarkedExits().get(0);
+    String what;
+    if (result.marksSomewhere()) {
+      what =
+          "This catch restores the interrupt flag or rethrows InterruptedException on some paths"
+              + " but not on "
+              + describe(first);
+    } else if (first.kind() == Exit.Kind.THROW) {
+      what =
+          "This catch throws an exception that does not carry the InterruptedException, and does"
+              + " not restore the interrupt flag";
+    } else {
+      what =
+          "This catch swallows InterruptedException: it neither restores the interrupt flag nor"
+              + " rethrows it (or an exception that carries it)";
+    }
+    return what
+        + ", so the thread forgets it was asked to stop and its work runs on after the caller gave"
+        + " up (Future.cancel(true), ExecutorService.shutdownNow()). Call"
+        + " Thread.currentThread().interrupt()"
+        + (multiCatch ? " when it is an InterruptedException" : "")
+        + " before going on, or rethrow it.";
+  }
+
+  private static String describe(Exit exit) {
+    switch (exit.kind()) {
+      case RETURN:
+        return "the path that returns";
+      case THROW:
+        return "the path that throws an exception that does not carry it";
+      case BREAK:
+      case CONTINUE:
+        return "the path that leaves by '" + exit.kind().name().toLowerCase() + "'";
+      default:
+        return "the path that runs to the end of the catch";
+    }
+  }
+
+  /** Inserts the restore as the first statement of the catch. */
+  private static SuggestedFix restoreFlag(CatchTree tree, boolean multiCatch, VisitorState state) {
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    String thread = SuggestedFixes.qualifyType(state, fix, "java.lang.Thread");
+    String restore = thread + ".currentThread().interrupt();";
+    if (multiCatch) {
+      restore =
+          "if ("
+              + tree.getParameter().getName()
+              + " instanceof "
+              + SuggestedFixes.qualifyType(state, fix, "java.lang.InterruptedException")
+              + ") { "
+              + restore
+              + " }";
+    }
+    int brace = ASTHelpers.getStartPosition(tree.getBlock());
+    return fix.replace(brace + 1, brace + 1, "\n" + restore + "\n").build();
+  }
+
+  /**
+   * True if the catch is in the top-level code of a thread or task (a {@code run()} method, a
+   * Runnable lambda, {@code main}) and every unmarked path ends that code: there the flag would be
+   * read by no one.
+   */
+  private static boolean endsThreadWork(TreePath catchPath, List<Exit> exits, VisitorState state) {
+    TreePath body = catchPath;
+    while (body != null
+        && !(body.getLeaf() instanceof MethodTree || body.getLeaf() instanceof LambdaExpressionTree)) {
+      body = body.getParentPath();
+    }
+    if (body == null || !Interrupts.isThreadTopLevel(body.getLeaf(), state)) {
+      return false;
+    }
+    TreePath blockPath = new TreePath(catchPath, ((CatchTree) catchPath.getLeaf()).getBlock());
+    for (Exit exit : exits) {
+      if (!EveryPath.endsBody(blockPath, exit, body.getLeaf())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean mentions(Tree tree, Set<Symbol> symbols) {
+    if (tree == null) {
+      return false;
+    }
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitIdentifier(IdentifierTree identifier, Void unused) {
+            return symbols.contains(ASTHelpers.getSymbol(identifier));
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(tree, null);
+    return Boolean.TRUE.equals(found);
+  }
+}

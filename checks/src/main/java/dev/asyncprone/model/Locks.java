@@ -1,0 +1,494 @@
+package dev.asyncprone.model;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Attribute;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which monitors and {@code java.util.concurrent} locks a thread holds at a point of a method: the
+ * {@code synchronized} blocks and methods around it, and the {@code lock()} calls before it in the
+ * same method that no {@code unlock()} (nor a {@code finally} that unlocks) has undone, as in
+ * {@code lock.lock(); try { ... } finally { lock.unlock(); }} and {@code if (lock.tryLock()) {
+ * ... }}.
+ *
+ * <p>A point's locks are found by walking its own path outwards to the enclosing method, lambda or
+ * class; what the statements of a block do to locks is computed once per block and kept for the
+ * compilation unit, so the cost stays linear in the size of the code. Locks are named as the code
+ * names them ({@code lock}, {@code this}, {@code rw.writeLock()}); a lock taken in one method and
+ * released in another is not followed.
+ */
+public final class Locks {
+  private static final String LOCK = "java.util.concurrent.locks.Lock";
+  private static final String CONDITION = "java.util.concurrent.locks.Condition";
+  private static final String REENTRANT_LOCK = "java.util.concurrent.locks.ReentrantLock";
+  private static final String REENTRANT_READ_WRITE_LOCK =
+      "java.util.concurrent.locks.ReentrantReadWriteLock";
+
+  /** How a lock is held. */
+  public enum Kind {
+    /** A {@code synchronized} block or method. */
+    MONITOR,
+    /** A {@code java.util.concurrent.locks.Lock} between {@code lock()} and {@code unlock()}. */
+    LOCK
+  }
+
+  /**
+   * A lock held at a point: its name as the code says it, how it is held, and the tree that took
+   * it (the {@code synchronized} statement or method, the {@code lock()} or {@code tryLock()}).
+   */
+  public record Held(String name, Kind kind, Tree takenBy) {
+    /** "the monitor of 'this'", "'lock'": for messages. */
+    public String describe() {
+      return kind == Kind.MONITOR ? "the monitor of '" + name + "'" : "'" + name + "'";
+    }
+  }
+
+  /** What the statements before each statement of a block did to locks, relative to the block. */
+  private record Delta(Map<String, Held> taken, Set<String> released) {
+    static final Delta NONE = new Delta(Map.of(), Set.of());
+  }
+
+  private @Nullable CompilationUnitTree unit;
+  private final Map<BlockTree, Delta[]> blocks = new IdentityHashMap<>();
+  private final Map<ClassTree, Map<Symbol, Set<String>>> guards = new IdentityHashMap<>();
+
+  /** The locks held at {@code path}, outermost first; empty outside any locked region. */
+  public List<Held> heldAt(TreePath path, VisitorState state) {
+    resetFor(path.getCompilationUnit());
+    List<Delta> levels = new ArrayList<>();
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof BlockTree) {
+        int index = ((BlockTree) leaf).getStatements().indexOf(child);
+        if (index >= 0) {
+          levels.add(deltas((BlockTree) leaf, state)[index]);
+        }
+      } else if (leaf instanceof SynchronizedTree && ((SynchronizedTree) leaf).getBlock() == child) {
+        levels.add(taking(name(((SynchronizedTree) leaf).getExpression(), state), Kind.MONITOR, leaf));
+      } else if (leaf instanceof IfTree) {
+        IfTree ifTree = (IfTree) leaf;
+        boolean negated = isNegated(ifTree.getCondition());
+        ExpressionTree tryLock = tryLockIn(ifTree.getCondition(), state);
+        if (tryLock != null
+            && child == (negated ? ifTree.getElseStatement() : ifTree.getThenStatement())) {
+          levels.add(taking(lockName(tryLock, state), Kind.LOCK, tryLock));
+        }
+      } else if (leaf instanceof MethodTree) {
+        MethodSymbol method = ASTHelpers.getSymbol((MethodTree) leaf);
+        if (method != null && (method.flags() & Flags.SYNCHRONIZED) != 0) {
+          String name = method.isStatic() ? method.owner.getSimpleName() + ".class" : "this";
+          levels.add(taking(name, Kind.MONITOR, leaf));
+        }
+        break;
+      } else if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+        break;
+      }
+    }
+    Map<String, Held> held = new LinkedHashMap<>();
+    for (int i = levels.size() - 1; i >= 0; i--) {
+      Delta delta = levels.get(i);
+      held.keySet().removeAll(delta.released());
+      held.putAll(delta.taken());
+    }
+    return List.copyOf(held.values());
+  }
+
+  /** True for a call of {@code lock()}, {@code unlock()} or their kin on a {@code Lock}. */
+  public static boolean isLockMethod(Tree tree, String name, VisitorState state) {
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    return symbol instanceof MethodSymbol
+        && symbol.getSimpleName().contentEquals(name)
+        && AsyncTypes.isOwnedBy(symbol, LOCK, state);
+  }
+
+  /** The name of the lock {@code invocation} (a {@code Lock} method call) is called on. */
+  public static String lockName(ExpressionTree invocation, VisitorState state) {
+    return name(ASTHelpers.getReceiver(invocation), state);
+  }
+
+  /** A lock's or monitor's name as the code says it: {@code lock} for {@code this.lock}. */
+  public static String name(@Nullable ExpressionTree expression, VisitorState state) {
+    if (expression == null) {
+      return "this";
+    }
+    ExpressionTree e = ASTHelpers.stripParentheses(expression);
+    if (e instanceof IdentifierTree) {
+      return ((IdentifierTree) e).getName().toString();
+    }
+    String source = state.getSourceForNode(e);
+    if (source == null) {
+      Symbol symbol = ASTHelpers.getSymbol(e);
+      return symbol == null ? e.toString() : symbol.getSimpleName().toString();
+    }
+    String name = source.replaceAll("\\s+", "");
+    return name.startsWith("this.") ? name.substring("this.".length()) : name;
+  }
+
+  /**
+   * True if unlocking {@code lock} from a thread that does not hold it throws
+   * IllegalMonitorStateException: a ReentrantLock or a ReentrantReadWriteLock's read or write
+   * lock, by static type or by the initializer of the field it is.
+   */
+  public static boolean isOwnedByThread(ExpressionTree lock, TreePath at, VisitorState state) {
+    if (isReentrant(ASTHelpers.getType(lock), state)) {
+      return true;
+    }
+    // private final Lock lock = new ReentrantLock(); Lock read = rw.readLock();
+    ExpressionTree initializer = fieldInitializer(ASTHelpers.getSymbol(lock), at);
+    return initializer != null && isReentrant(ASTHelpers.getType(initializer), state);
+  }
+
+  private static boolean isReentrant(com.sun.tools.javac.code.@Nullable Type type, VisitorState state) {
+    return AsyncTypes.isSubtypeNamed(type, REENTRANT_LOCK, state)
+        || AsyncTypes.isSubtypeNamed(type, REENTRANT_READ_WRITE_LOCK + ".ReadLock", state)
+        || AsyncTypes.isSubtypeNamed(type, REENTRANT_READ_WRITE_LOCK + ".WriteLock", state);
+  }
+
+  /**
+   * The name of the lock whose {@code newCondition()} made {@code condition}, where a field
+   * initializer shows it ({@code Condition notEmpty = lock.newCondition()}); null if unknown.
+   */
+  public static @Nullable String conditionOwner(
+      ExpressionTree condition, TreePath at, VisitorState state) {
+    if (!AsyncTypes.isSubtypeNamed(ASTHelpers.getType(condition), CONDITION, state)) {
+      return null;
+    }
+    ExpressionTree e = ASTHelpers.stripParentheses(condition);
+    ExpressionTree made = e instanceof MethodInvocationTree ? e : fieldInitializer(ASTHelpers.getSymbol(e), at);
+    if (made instanceof MethodInvocationTree
+        && Trees.methodName(made).equals("newCondition")
+        && AsyncTypes.isSubtypeNamed(
+            ASTHelpers.getType(ASTHelpers.getReceiver(made)), LOCK, state)) {
+      return lockName(made, state);
+    }
+    return null;
+  }
+
+  /**
+   * The lock a {@code @GuardedBy} annotation on {@code field} names ({@code lock} for {@code
+   * "this.lock"}), any annotation of that simple name; null if there is none.
+   */
+  public static @Nullable String guardedBy(Symbol field) {
+    for (Attribute.Compound compound : field.getRawAttributes()) {
+      if (compound.type.tsym.getSimpleName().contentEquals("GuardedBy")) {
+        for (Map.Entry<MethodSymbol, Attribute> value : compound.getElementValues().entrySet()) {
+          if (value.getKey().getSimpleName().contentEquals("value")
+              && value.getValue().getValue() instanceof String) {
+            String name = ((String) value.getValue().getValue()).replaceAll("\\s+", "");
+            return name.startsWith("this.") ? name.substring("this.".length()) : name;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The locks that every write of {@code field} in its class holds, outside constructors,
+   * initializers, lambdas and nested classes; empty if one such write holds none, or there is no
+   * such write. Computed once per class for all its fields.
+   */
+  public Set<String> writtenOnlyUnder(VarSymbol field, VisitorState state) {
+    resetFor(state.getPath().getCompilationUnit());
+    TreePath classPath = state.getPath();
+    while (classPath != null
+        && !(classPath.getLeaf() instanceof ClassTree
+            && ASTHelpers.getSymbol((ClassTree) classPath.getLeaf()) == field.owner)) {
+      classPath = classPath.getParentPath();
+    }
+    if (classPath == null) {
+      return Set.of();
+    }
+    TreePath found = classPath;
+    Map<Symbol, Set<String>> byField =
+        guards.computeIfAbsent((ClassTree) found.getLeaf(), c -> scanWrites(found, state));
+    return byField.getOrDefault(field, Set.of());
+  }
+
+  /**
+   * The field of {@code owner} that {@code tree} (an assignment, compound assignment, or increment)
+   * writes through {@code this} or its bare name; null for anything else.
+   */
+  public static @Nullable VarSymbol writtenField(Tree tree) {
+    ExpressionTree target;
+    if (tree instanceof AssignmentTree) {
+      target = ((AssignmentTree) tree).getVariable();
+    } else if (tree instanceof CompoundAssignmentTree) {
+      target = ((CompoundAssignmentTree) tree).getVariable();
+    } else if (tree instanceof UnaryTree
+        && (tree.getKind() == Tree.Kind.PREFIX_INCREMENT
+            || tree.getKind() == Tree.Kind.POSTFIX_INCREMENT
+            || tree.getKind() == Tree.Kind.PREFIX_DECREMENT
+            || tree.getKind() == Tree.Kind.POSTFIX_DECREMENT)) {
+      target = ((UnaryTree) tree).getExpression();
+    } else {
+      return null;
+    }
+    target = ASTHelpers.stripParentheses(target);
+    if (target instanceof MemberSelectTree) {
+      ExpressionTree receiver = ((MemberSelectTree) target).getExpression();
+      Symbol receiverSymbol = ASTHelpers.getSymbol(receiver);
+      boolean ownObject =
+          receiver instanceof IdentifierTree
+              && (((IdentifierTree) receiver).getName().contentEquals("this")
+                  || receiverSymbol instanceof ClassSymbol);
+      if (!ownObject) {
+        return null;
+      }
+    } else if (!(target instanceof IdentifierTree)) {
+      return null;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(target);
+    return symbol instanceof VarSymbol && symbol.owner instanceof ClassSymbol
+        ? (VarSymbol) symbol
+        : null;
+  }
+
+  private Map<Symbol, Set<String>> scanWrites(TreePath classPath, VisitorState state) {
+    Map<Symbol, Set<String>> byField = new HashMap<>();
+    Set<Symbol> unguarded = new HashSet<>();
+    ClassTree root = (ClassTree) classPath.getLeaf();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        if (tree != root) {
+          return null;
+        }
+        for (Tree member : tree.getMembers()) {
+          if (member instanceof MethodTree) {
+            scan(new TreePath(getCurrentPath(), member), null);
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitMethod(MethodTree tree, Void unused) {
+        MethodSymbol method = ASTHelpers.getSymbol(tree);
+        return method == null || method.isConstructor() ? null : super.visitMethod(tree, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree tree, Void unused) {
+        scan(tree.getEnclosingExpression(), null);
+        scan(tree.getArguments(), null);
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        record(tree);
+        return super.visitAssignment(tree, null);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
+        record(tree);
+        return super.visitCompoundAssignment(tree, null);
+      }
+
+      @Override
+      public Void visitUnary(UnaryTree tree, Void unused) {
+        record(tree);
+        return super.visitUnary(tree, null);
+      }
+
+      private void record(Tree write) {
+        VarSymbol field = writtenField(write);
+        if (field == null || field.owner != ASTHelpers.getSymbol(root) || unguarded.contains(field)) {
+          return;
+        }
+        Set<String> names = new HashSet<>();
+        for (Held held : heldAt(getCurrentPath(), state)) {
+          names.add(held.name());
+        }
+        Set<String> previous = byField.get(field);
+        if (previous != null) {
+          names.retainAll(previous);
+        }
+        if (names.isEmpty()) {
+          unguarded.add(field);
+          byField.remove(field);
+        } else {
+          byField.put(field, names);
+        }
+      }
+    }.scan(classPath, null);
+    return byField;
+  }
+
+  private void resetFor(CompilationUnitTree current) {
+    if (current != unit) {
+      unit = current;
+      blocks.clear();
+      guards.clear();
+    }
+  }
+
+  private Delta[] deltas(BlockTree block, VisitorState state) {
+    Delta[] cached = blocks.get(block);
+    if (cached != null) {
+      return cached;
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    Delta[] deltas = new Delta[statements.size()];
+    Map<String, Held> taken = new LinkedHashMap<>();
+    Set<String> released = new HashSet<>();
+    Delta current = Delta.NONE;
+    for (int i = 0; i < statements.size(); i++) {
+      deltas[i] = current;
+      StatementTree statement = statements.get(i);
+      ExpressionTree taking = taking(statement, state);
+      String releasing = taking == null ? releasing(statement, state) : null;
+      if (taking != null) {
+        String name = lockName(taking, state);
+        released.remove(name);
+        taken.put(name, new Held(name, Kind.LOCK, taking));
+      } else if (releasing != null) {
+        if (taken.remove(releasing) == null) {
+          released.add(releasing);
+        }
+      } else {
+        continue;
+      }
+      current = new Delta(Map.copyOf(taken), Set.copyOf(released));
+    }
+    blocks.put(block, deltas);
+    return deltas;
+  }
+
+  /** The {@code lock()} (or the failed-{@code tryLock()} guard) that {@code statement} is. */
+  private static @Nullable ExpressionTree taking(StatementTree statement, VisitorState state) {
+    ExpressionTree call = expressionOf(statement);
+    if (call != null
+        && (isLockMethod(call, "lock", state) || isLockMethod(call, "lockInterruptibly", state))) {
+      return call;
+    }
+    // if (!lock.tryLock()) { return; }: past it, the lock is held.
+    if (statement instanceof IfTree
+        && ((IfTree) statement).getElseStatement() == null
+        && isNegated(((IfTree) statement).getCondition())
+        && !canCompleteNormally(((IfTree) statement).getThenStatement())) {
+      return tryLockIn(((IfTree) statement).getCondition(), state);
+    }
+    return null;
+  }
+
+  /** The name of the lock {@code statement} releases: an {@code unlock()}, or a try that does. */
+  private static @Nullable String releasing(StatementTree statement, VisitorState state) {
+    ExpressionTree call = expressionOf(statement);
+    if (call != null && isLockMethod(call, "unlock", state)) {
+      return lockName(call, state);
+    }
+    if (statement instanceof TryTree && ((TryTree) statement).getFinallyBlock() != null) {
+      for (StatementTree inFinally : ((TryTree) statement).getFinallyBlock().getStatements()) {
+        String name = releasing(inFinally, state);
+        if (name != null) {
+          return name;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable ExpressionTree expressionOf(StatementTree statement) {
+    return statement instanceof ExpressionStatementTree
+        ? ASTHelpers.stripParentheses(((ExpressionStatementTree) statement).getExpression())
+        : null;
+  }
+
+  private static boolean canCompleteNormally(StatementTree statement) {
+    StatementTree last = statement;
+    while (last instanceof BlockTree && !((BlockTree) last).getStatements().isEmpty()) {
+      List<? extends StatementTree> statements = ((BlockTree) last).getStatements();
+      last = statements.get(statements.size() - 1);
+    }
+    return !(last.getKind() == Tree.Kind.RETURN
+        || last.getKind() == Tree.Kind.THROW
+        || last.getKind() == Tree.Kind.BREAK
+        || last.getKind() == Tree.Kind.CONTINUE);
+  }
+
+  private static boolean isNegated(ExpressionTree condition) {
+    return ASTHelpers.stripParentheses(condition).getKind() == Tree.Kind.LOGICAL_COMPLEMENT;
+  }
+
+  /** The {@code tryLock(...)} call a condition is, or begins with ({@code tryLock() && ...}). */
+  private static @Nullable ExpressionTree tryLockIn(ExpressionTree condition, VisitorState state) {
+    ExpressionTree c = ASTHelpers.stripParentheses(condition);
+    if (c instanceof UnaryTree && c.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      c = ASTHelpers.stripParentheses(((UnaryTree) c).getExpression());
+    } else if (c.getKind() == Tree.Kind.CONDITIONAL_AND) {
+      c = ASTHelpers.stripParentheses(((com.sun.source.tree.BinaryTree) c).getLeftOperand());
+    }
+    return isLockMethod(c, "tryLock", state) ? c : null;
+  }
+
+  private static Delta taking(String name, Kind kind, Tree takenBy) {
+    return new Delta(Map.of(name, new Held(name, kind, takenBy)), Set.of());
+  }
+
+  /** The initializer of the field {@code symbol} names, found in the classes around {@code at}. */
+  private static @Nullable ExpressionTree fieldInitializer(@Nullable Symbol symbol, TreePath at) {
+    if (!(symbol instanceof VarSymbol) || !(symbol.owner instanceof ClassSymbol)) {
+      return null;
+    }
+    for (TreePath p = at; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree && ASTHelpers.getSymbol((ClassTree) p.getLeaf()) == symbol.owner) {
+        for (Tree member : ((ClassTree) p.getLeaf()).getMembers()) {
+          if (member instanceof VariableTree && ASTHelpers.getSymbol(member) == symbol) {
+            VariableTree variable = (VariableTree) member;
+            return variable.getModifiers().getFlags().contains(Modifier.FINAL)
+                ? variable.getInitializer()
+                : null;
+          }
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,138 @@
+package dev.asyncprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+
+@RunWith(JUnit4.class)
+public class CancelDoesNotInterruptTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(CancelDoesNotInterrupt.class, getClass());
+
+  @Test
+  public void cancelTrueOnSupplyAsync() {
+    helper
+        .addSourceLines(
+            "Search.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Search {",
+            "  CompletableFuture<String> running;",
+            "  void start(ExecutorService pool) {",
+            "    running = CompletableFuture.supplyAsync(this::crawl, pool);",
+            "  }",
+            "  void stop() {",
+            "    // BUG: Diagnostic matches: MESSAGE",
+            "    running.cancel(true);",
+            "  }",
+            "  String crawl() { return \"\"; }",
+            "}")
+        .expectErrorMessage(
+            "MESSAGE",
+            msg ->
+                msg.contains(
+                        "cancel(true) on 'running', a CompletableFuture, interrupts nothing:"
+                            + " CompletableFuture ignores mayInterruptIfRunning")
+                    && msg.contains("ExecutorService.submit() returns, interrupts its thread"))
+        .doTest();
+  }
+
+  @Test
+  public void cancelTrueThroughToCompletableFutureAndConstants() {
+    helper
+        .addSourceLines(
+            "Quotes.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.CompletionStage;",
+            "class Quotes {",
+            "  static final boolean INTERRUPT = true;",
+            "  boolean stop(CompletionStage<Long> quote, CompletableFuture<Long> other) {",
+            "    // BUG: Diagnostic contains: CancelDoesNotInterrupt",
+            "    quote.toCompletableFuture().cancel(true);",
+            "    // BUG: Diagnostic contains: CancelDoesNotInterrupt",
+            "    return other.thenApply(x -> x + 1).cancel(INTERRUPT);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void subclassTypeThatDoesNotOverrideCancel() {
+    helper
+        .addSourceLines(
+            "Tracked.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Tracked<T> extends CompletableFuture<T> {",
+            "  static void stop(Tracked<String> t) {",
+            "    // BUG: Diagnostic contains: CancelDoesNotInterrupt",
+            "    t.cancel(true);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void leftAlone() {
+    helper
+        .addSourceLines(
+            "Fine.java",
+            "import java.net.URI;",
+            "import java.net.http.HttpClient;",
+            "import java.net.http.HttpRequest;",
+            "import java.net.http.HttpResponse;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.ExecutorService;",
+            "import java.util.concurrent.Future;",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import reactor.core.publisher.Mono;",
+            "class Fine {",
+            "  void stop(CompletableFuture<String> f, Future<?> task, ListenableFuture<?> lf, boolean flag) {",
+            "    f.cancel(false);",
+            "    f.cancel(flag);",
+            "    task.cancel(true);",
+            "    lf.cancel(true);",
+            "    Future<String> asFuture = f;",
+            "    asFuture.cancel(true);",
+            "  }",
+            "  void submitted(ExecutorService pool) {",
+            "    pool.submit(() -> {}).cancel(true);",
+            "  }",
+            "  void cancellableSources(HttpClient client, Mono<String> mono) {",
+            "    HttpRequest request = HttpRequest.newBuilder(URI.create(\"http://x\")).build();",
+            "    client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).cancel(true);",
+            "    mono.toFuture().cancel(true);",
+            "  }",
+            "  static class Interrupting<T> extends CompletableFuture<T> {",
+            "    @Override public boolean cancel(boolean mayInterrupt) { return super.cancel(mayInterrupt); }",
+            "    void stop() { cancel(true); }",
+            "  }",
+            "  static void stopOwn(Interrupting<String> i) { i.cancel(true); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void unusualCodeDoesNotCrash() {
+    helper
+        .addSourceLines(
+            "Unusual.java",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.Predicate;",
+            "class Unusual {",
+            "  record Job(CompletableFuture<String> f) {",
+            "    // BUG: Diagnostic contains: CancelDoesNotInterrupt",
+            "    boolean stop() { return f.cancel(true); }",
+            "  }",
+            "  enum Kind { A; boolean stop(CompletableFuture<?> f) { return f.cancel(false); } }",
+            "  Predicate<Boolean> ref = new CompletableFuture<String>()::cancel;",
+            "  void all(List<CompletableFuture<String>> fs) {",
+            "    // BUG: Diagnostic contains: CancelDoesNotInterrupt",
+            "    fs.forEach(f -> f.cancel(true));",
+            "    int n = switch (fs.size()) { case 0 -> 0; default -> fs.get(0).cancel(false) ? 1 : 2; };",
+            "  }",
+            "}")
+        .doTest();
+  }
+}

@@ -1,0 +1,589 @@
+package dev.asyncprone.checks;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+
+@RunWith(JUnit4.class)
+public class InterruptSwallowedTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(InterruptSwallowed.class, getClass());
+  private final BugCheckerRefactoringTestHelper refactoring =
+      BugCheckerRefactoringTestHelper.newInstance(InterruptSwallowed.class, getClass());
+
+  @Test
+  public void emptyCatchAfterSleep() {
+    helper
+        .addSourceLines(
+            "Poller.java",
+            "class Poller {",
+            "  void pause(long millis) {",
+            "    try {",
+            "      Thread.sleep(millis);",
+            "    // BUG: Diagnostic matches: MESSAGE",
+            "    } catch (InterruptedException e) {",
+            "    }",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "MESSAGE",
+            msg ->
+                msg.contains(
+                    "This catch swallows InterruptedException: it neither restores the interrupt"
+                        + " flag nor rethrows it (or an exception that carries it), so the thread"
+                        + " forgets it was asked to stop")
+                    && msg.contains("Call Thread.currentThread().interrupt() before going on"))
+        .doTest();
+  }
+
+  @Test
+  public void loggedAndContinuedInALoop() {
+    helper
+        .addSourceLines(
+            "OrderQueue.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "import java.util.logging.Logger;",
+            "class OrderQueue {",
+            "  private static final Logger log = Logger.getLogger(\"orders\");",
+            "  void drain(BlockingQueue<String> queue) {",
+            "    while (!queue.isEmpty()) {",
+            "      try {",
+            "        handle(queue.take());",
+            "      // BUG: Diagnostic contains: InterruptSwallowed",
+            "      } catch (InterruptedException e) {",
+            "        log.warning(\"interrupted while draining\");",
+            "      }",
+            "    }",
+            "  }",
+            "  void handle(String order) {}",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void ifWithoutElseRestoresOnOneBranchOnly() {
+    helper
+        .addSourceLines(
+            "Waiter.java",
+            "import java.util.concurrent.CountDownLatch;",
+            "class Waiter {",
+            "  boolean strict;",
+            "  void await(CountDownLatch latch) {",
+            "    try {",
+            "      latch.await();",
+            "    // BUG: Diagnostic matches: MESSAGE",
+            "    } catch (InterruptedException e) {",
+            "      if (strict) {",
+            "        Thread.currentThread().interrupt();",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "MESSAGE",
+            msg ->
+                msg.contains(
+                    "This catch restores the interrupt flag or rethrows InterruptedException on"
+                        + " some paths but not on the path that runs to the end of the catch"))
+        .doTest();
+  }
+
+  @Test
+  public void earlyReturnBeforeTheRestore() {
+    helper
+        .addSourceLines(
+            "Fetcher.java",
+            "import java.util.concurrent.ExecutionException;",
+            "import java.util.concurrent.Future;",
+            "class Fetcher {",
+            "  String fetch(Future<String> reply, boolean quiet) throws ExecutionException {",
+            "    try {",
+            "      return reply.get();",
+            "    // BUG: Diagnostic contains: on the path that returns",
+            "    } catch (InterruptedException e) {",
+            "      if (quiet) {",
+            "        return null;",
+            "      }",
+            "      Thread.currentThread().interrupt();",
+            "      return null;",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void returnsADefaultValue() {
+    helper
+        .addSourceLines(
+            "PriceClient.java",
+            "import java.util.concurrent.ExecutionException;",
+            "import java.util.concurrent.Future;",
+            "class PriceClient {",
+            "  long price(Future<Long> quote) throws ExecutionException {",
+            "    try {",
+            "      return quote.get();",
+            "    // BUG: Diagnostic contains: InterruptSwallowed",
+            "    } catch (InterruptedException e) {",
+            "      return -1L;",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void multiCatchThatLogs() {
+    helper
+        .addSourceLines(
+            "Reports.java",
+            "import java.util.concurrent.ExecutionException;",
+            "import java.util.concurrent.Future;",
+            "class Reports {",
+            "  String render(Future<String> report) {",
+            "    try {",
+            "      return report.get();",
+            "    // BUG: Diagnostic contains: when it is an InterruptedException",
+            "    } catch (InterruptedException | ExecutionException e) {",
+            "      return \"unavailable\";",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void throwsAnExceptionThatDoesNotCarryIt() {
+    helper
+        .addSourceLines(
+            "Stock.java",
+            "class Stock {",
+            "  void settle() {",
+            "    try {",
+            "      Thread.sleep(10);",
+            "    // BUG: Diagnostic contains: throws an exception that does not carry the InterruptedException",
+            "    } catch (InterruptedException e) {",
+            "      throw new IllegalStateException(\"interrupted\");",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void runMethodThatLoopsOn() {
+    helper
+        .addSourceLines(
+            "Worker.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Worker implements Runnable {",
+            "  private final BlockingQueue<Runnable> tasks;",
+            "  Worker(BlockingQueue<Runnable> tasks) { this.tasks = tasks; }",
+            "  @Override public void run() {",
+            "    while (true) {",
+            "      try {",
+            "        tasks.take().run();",
+            "      // BUG: Diagnostic contains: InterruptSwallowed",
+            "      } catch (InterruptedException e) {",
+            "        continue;",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void runnableLambdaThatWorksOnAfterTheCatch() {
+    helper
+        .addSourceLines(
+            "Janitor.java",
+            "import java.util.concurrent.ExecutorService;",
+            "class Janitor {",
+            "  void start(ExecutorService executor) {",
+            "    executor.execute(() -> {",
+            "      try {",
+            "        Thread.sleep(1000);",
+            "      // BUG: Diagnostic contains: InterruptSwallowed",
+            "      } catch (InterruptedException e) {",
+            "      }",
+            "      sweep();",
+            "    });",
+            "  }",
+            "  void sweep() {}",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void restoredRethrownOrCarried() {
+    helper
+        .addSourceLines(
+            "Handled.java",
+            "import java.util.concurrent.CompletionException;",
+            "import java.util.concurrent.ExecutionException;",
+            "import java.util.concurrent.Future;",
+            "class Handled {",
+            "  void restore() {",
+            "    try { Thread.sleep(1); } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "    }",
+            "  }",
+            "  void restoreThenReturn(Future<String> f) throws ExecutionException {",
+            "    try { f.get(); } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "      return;",
+            "    }",
+            "  }",
+            "  void rethrow() throws InterruptedException {",
+            "    try { Thread.sleep(1); } catch (InterruptedException e) {",
+            "      System.err.println(\"stopping\");",
+            "      throw e;",
+            "    }",
+            "  }",
+            "  void wrap() {",
+            "    try { Thread.sleep(1); } catch (InterruptedException e) {",
+            "      throw new CompletionException(\"stopped\", e);",
+            "    }",
+            "  }",
+            "  void wrapThroughALocal() {",
+            "    try { Thread.sleep(1); } catch (InterruptedException e) {",
+            "      IllegalStateException failure = new IllegalStateException(e);",
+            "      throw failure;",
+            "    }",
+            "  }",
+            "  void bothBranches(boolean strict) {",
+            "    try { Thread.sleep(1); } catch (InterruptedException e) {",
+            "      if (strict) {",
+            "        throw new IllegalStateException(e);",
+            "      } else {",
+            "        Thread.currentThread().interrupt();",
+            "      }",
+            "    }",
+            "  }",
+            "  void restoredInAFinally() {",
+            "    try { Thread.sleep(1); } catch (InterruptedException e) {",
+            "      try {",
+            "        System.err.println(\"interrupted\");",
+            "        return;",
+            "      } finally {",
+            "        Thread.currentThread().interrupt();",
+            "      }",
+            "    }",
+            "  }",
+            "  String multiCatchGuarded(Future<String> f) {",
+            "    try {",
+            "      return f.get();",
+            "    } catch (InterruptedException | ExecutionException e) {",
+            "      if (e instanceof InterruptedException) {",
+            "        Thread.currentThread().interrupt();",
+            "      }",
+            "      return null;",
+            "    }",
+            "  }",
+            "  String multiCatchRethrown(Future<String> f) throws Exception {",
+            "    try {",
+            "      return f.get();",
+            "    } catch (InterruptedException | ExecutionException e) {",
+            "      throw e;",
+            "    }",
+            "  }",
+            "  void broadCatchIsErrorPronesBusiness() {",
+            "    try { Thread.sleep(1); } catch (Exception e) {",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void uninterruptibleWaitThatRestoresAtTheEnd() {
+    helper
+        .addSourceLines(
+            "Uninterruptible.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Uninterruptible {",
+            "  <T> T takeUninterruptibly(BlockingQueue<T> queue) {",
+            "    boolean interrupted = false;",
+            "    try {",
+            "      while (true) {",
+            "        try {",
+            "          return queue.take();",
+            "        } catch (InterruptedException e) {",
+            "          interrupted = true;",
+            "        }",
+            "      }",
+            "    } finally {",
+            "      if (interrupted) {",
+            "        Thread.currentThread().interrupt();",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void threadTopLevelThatEndsItsWork() {
+    helper
+        .addSourceLines(
+            "Consumers.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Consumers {",
+            "  static class Consumer implements Runnable {",
+            "    final BlockingQueue<String> queue;",
+            "    Consumer(BlockingQueue<String> queue) { this.queue = queue; }",
+            "    @Override public void run() {",
+            "      while (true) {",
+            "        try {",
+            "          System.out.println(queue.take());",
+            "        } catch (InterruptedException e) {",
+            "          return;",
+            "        }",
+            "      }",
+            "    }",
+            "  }",
+            "  static class Breaker extends Thread {",
+            "    final BlockingQueue<String> queue;",
+            "    Breaker(BlockingQueue<String> queue) { this.queue = queue; }",
+            "    @Override public void run() {",
+            "      while (true) {",
+            "        try {",
+            "          System.out.println(queue.take());",
+            "        } catch (InterruptedException e) {",
+            "          break;",
+            "        }",
+            "      }",
+            "    }",
+            "  }",
+            "  Thread start(BlockingQueue<String> queue) {",
+            "    return new Thread(() -> {",
+            "      try {",
+            "        System.out.println(queue.take());",
+            "      } catch (InterruptedException e) {",
+            "        System.err.println(\"stopped\");",
+            "      }",
+            "    });",
+            "  }",
+            "  public static void main(String[] args) {",
+            "    try {",
+            "      Thread.sleep(100);",
+            "    } catch (InterruptedException e) {",
+            "      System.err.println(\"bye\");",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void switchesAndLabelsInTheCatch() {
+    helper
+        .addSourceLines(
+            "Modes.java",
+            "class Modes {",
+            "  enum Mode { STRICT, LENIENT }",
+            "  void arrows(Mode mode) {",
+            "    try { Thread.sleep(1); } catch (InterruptedException e) {",
+            "      switch (mode) {",
+            "        case STRICT -> throw new IllegalStateException(e);",
+            "        case LENIENT -> Thread.currentThread().interrupt();",
+            "      }",
+            "    }",
+            "  }",
+            "  void oldStyle(Mode mode) {",
+            "    try { Thread.sleep(1); } catch (InterruptedException e) {",
+            "      switch (mode) {",
+            "        case STRICT:",
+            "          System.err.println(\"strict\");",
+            "          break;",
+            "        default:",
+            "          break;",
+            "      }",
+            "      Thread.currentThread().interrupt();",
+            "    }",
+            "  }",
+            "  void oldStyleMissingOne(Mode mode) {",
+            "    // BUG: Diagnostic contains: InterruptSwallowed",
+            "    try { Thread.sleep(1); } catch (InterruptedException e) {",
+            "      switch (mode) {",
+            "        case STRICT:",
+            "          Thread.currentThread().interrupt();",
+            "          break;",
+            "        default:",
+            "          break;",
+            "      }",
+            "    }",
+            "  }",
+            "  void labeled(boolean quick) {",
+            "    try { Thread.sleep(1); } catch (InterruptedException e) {",
+            "      out: {",
+            "        if (quick) {",
+            "          break out;",
+            "        }",
+            "        System.err.println(\"slow\");",
+            "      }",
+            "      Thread.currentThread().interrupt();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void unusualCodeDoesNotCrash() {
+    helper
+        .addSourceLines(
+            "Unusual.java",
+            "import java.util.List;",
+            "import java.util.concurrent.Callable;",
+            "import java.util.function.Function;",
+            "class Unusual {",
+            "  record Slot(int id) {",
+            "    Slot {",
+            "      try { Thread.sleep(id); } catch (InterruptedException e) {",
+            "        Thread.currentThread().interrupt();",
+            "      }",
+            "    }",
+            "  }",
+            "  enum Phase {",
+            "    A { void pause() {",
+            "      // BUG: Diagnostic contains: InterruptSwallowed",
+            "      try { Thread.sleep(1); } catch (InterruptedException e) { }",
+            "    } };",
+            "    abstract void pause();",
+            "  }",
+            "  Callable<Integer> anonymous = new Callable<Integer>() {",
+            "    @Override public Integer call() {",
+            "      // BUG: Diagnostic contains: InterruptSwallowed",
+            "      try { Thread.sleep(1); } catch (InterruptedException e) { }",
+            "      return 1;",
+            "    }",
+            "  };",
+            "  Function<List<String>, Function<String, Integer>> nested = xs -> x -> {",
+            "    try { Thread.sleep(1); } catch (InterruptedException e) {",
+            "      throw new RuntimeException(e);",
+            "    }",
+            "    return switch (x) {",
+            "      case \"a\" -> {",
+            "        try { Thread.sleep(1); } catch (InterruptedException e) {",
+            "          Thread.currentThread().interrupt();",
+            "        }",
+            "        yield 1;",
+            "      }",
+            "      default -> 2;",
+            "    };",
+            "  };",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void fixRestoresTheFlagFirst() {
+    refactoring
+        .addInputLines(
+            "Poller.java",
+            "class Poller {",
+            "  int polls;",
+            "  void pause(long millis) {",
+            "    try {",
+            "      Thread.sleep(millis);",
+            "    } catch (InterruptedException e) {",
+            "      polls++;",
+            "    }",
+            "  }",
+            "  void quiet() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException ignored) {}",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Poller.java",
+            "class Poller {",
+            "  int polls;",
+            "  void pause(long millis) {",
+            "    try {",
+            "      Thread.sleep(millis);",
+            "    } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "      polls++;",
+            "    }",
+            "  }",
+            "  void quiet() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException ignored) {",
+            "      Thread.currentThread().interrupt();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void fixInAMultiCatchChecksTheType() {
+    refactoring
+        .addInputLines(
+            "Reports.java",
+            "import java.util.concurrent.ExecutionException;",
+            "import java.util.concurrent.Future;",
+            "class Reports {",
+            "  String render(Future<String> report) {",
+            "    try {",
+            "      return report.get();",
+            "    } catch (InterruptedException | ExecutionException e) {",
+            "      return \"unavailable\";",
+            "    }",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Reports.java",
+            "import java.util.concurrent.ExecutionException;",
+            "import java.util.concurrent.Future;",
+            "class Reports {",
+            "  String render(Future<String> report) {",
+            "    try {",
+            "      return report.get();",
+            "    } catch (InterruptedException | ExecutionException e) {",
+            "      if (e instanceof InterruptedException) {",
+            "        Thread.currentThread().interrupt();",
+            "      }",
+            "      return \"unavailable\";",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void fixQualifiesAShadowedThread() {
+    refactoring
+        .addInputLines(
+            "Loom.java",
+            "class Loom {",
+            "  static class Thread {}",
+            "  void pause() {",
+            "    try {",
+            "      java.lang.Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "    }",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Loom.java",
+            "class Loom {",
+            "  static class Thread {}",
+            "  void pause() {",
+            "    try {",
+            "      java.lang.Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "      java.lang.Thread.currentThread().interrupt();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+}

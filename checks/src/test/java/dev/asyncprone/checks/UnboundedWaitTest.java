@@ -1,0 +1,485 @@
+package dev.asyncprone.checks;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import com.sun.tools.javac.main.Main.Result;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+
+@RunWith(JUnit4.class)
+public class UnboundedWaitTest {
+  private static final String ON = "-XepOpt:AsyncProne:UnboundedWait=WARN";
+  private static final String THIRTY_SECONDS = "-XepOpt:AsyncProne:DefaultTimeout=30s";
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(UnboundedWait.class, getClass());
+  private final BugCheckerRefactoringTestHelper refactoring =
+      BugCheckerRefactoringTestHelper.newInstance(UnboundedWait.class, getClass())
+          .setArgs(ON, THIRTY_SECONDS);
+
+  private static final String[] WAITS = {
+    "import java.util.concurrent.*;",
+    "import reactor.core.publisher.Flux;",
+    "import reactor.core.publisher.Mono;",
+    "class Waits {",
+    "  void all(Future<String> f, CompletableFuture<String> cf, Mono<String> m, Flux<String> fx,",
+    "      CountDownLatch latch, BlockingQueue<String> queue, Semaphore permits, Thread worker)",
+    "      throws Exception {",
+    "    // BUG: Diagnostic contains: UnboundedWait",
+    "    f.get();",
+    "    // BUG: Diagnostic contains: UnboundedWait",
+    "    cf.join();",
+    "    // BUG: Diagnostic contains: UnboundedWait",
+    "    m.block();",
+    "    // BUG: Diagnostic contains: UnboundedWait",
+    "    fx.blockLast();",
+    "    // BUG: Diagnostic contains: UnboundedWait",
+    "    latch.await();",
+    "    // BUG: Diagnostic contains: UnboundedWait",
+    "    queue.take();",
+    "    // BUG: Diagnostic contains: UnboundedWait",
+    "    permits.acquire();",
+    "    // BUG: Diagnostic contains: UnboundedWait",
+    "    worker.join();",
+    "  }",
+    "}"
+  };
+
+  @Test
+  public void quietByDefault() {
+    helper.addSourceLines("Waits.java", WAITS).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  public void quietWhenTheFlagIsOffOrMistyped() {
+    helper
+        .addSourceLines("Waits.java", WAITS)
+        .setArgs("-XepOpt:AsyncProne:UnboundedWait=maybe")
+        .expectNoDiagnostics()
+        .doTest();
+    CompilationTestHelper.newInstance(UnboundedWait.class, getClass())
+        .addSourceLines("Waits.java", WAITS)
+        .setArgs("-XepOpt:AsyncProne:UnboundedWait=OFF")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  public void everyUnboundedWaitWhenOn() {
+    helper.addSourceLines("Waits.java", WAITS).setArgs(ON).doTest();
+  }
+
+  @Test
+  public void onWithErrorProneSeverityFlagToo() {
+    helper.addSourceLines("Waits.java", WAITS).setArgs("-Xep:UnboundedWait:WARN").doTest();
+  }
+
+  @Test
+  public void warnLeavesTheBuildPassing() {
+    helper
+        .addSourceLines("Waits.java", WAITS)
+        .setArgs(ON)
+        .expectResult(Result.OK)
+        .doTest();
+  }
+
+  @Test
+  public void errorFailsTheBuild() {
+    helper
+        .addSourceLines("Waits.java", WAITS)
+        .setArgs("-XepOpt:AsyncProne:UnboundedWait=ERROR")
+        .expectResult(Result.ERROR)
+        .doTest();
+  }
+
+  @Test
+  public void errorHonoursAllErrorsAsWarnings() {
+    helper
+        .addSourceLines("Waits.java", WAITS)
+        .setArgs("-XepOpt:AsyncProne:UnboundedWait=ERROR", "-XepAllErrorsAsWarnings")
+        .expectResult(Result.OK)
+        .doTest();
+  }
+
+  @Test
+  public void messageSaysWhatWaitsAndHowToBoundIt() {
+    helper
+        .addSourceLines(
+            "Checkout.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Checkout {",
+            "  String pay(CompletableFuture<String> payment) {",
+            "    // BUG: Diagnostic matches: MESSAGE",
+            "    return payment.join();",
+            "  }",
+            "}")
+        .setArgs(ON)
+        .expectErrorMessage(
+            "MESSAGE",
+            msg ->
+                msg.contains(
+                    "join() waits for 'payment' to complete with no bound: if that never happens"
+                        + " (a lost reply, a stuck peer, a deadlock), this thread waits forever,"
+                        + " holding whatever it holds, long after its caller gave up. Bound the"
+                        + " wait: orTimeout(timeout, unit).join(), or get(timeout, unit) (with"
+                        + " -XepOpt:AsyncProne:DefaultTimeout=30s asyncprone suggests the fix)."))
+        .doTest();
+  }
+
+  @Test
+  public void otherLibrariesAndMethodReferences() {
+    helper
+        .addSourceLines(
+            "Others.java",
+            "import com.google.common.util.concurrent.Futures;",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import io.reactivex.rxjava3.core.Single;",
+            "import io.smallrye.mutiny.Uni;",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.stream.Collectors;",
+            "class Others {",
+            "  void wait(ListenableFuture<String> lf, Single<String> single, Uni<String> uni,",
+            "      List<CompletableFuture<String>> all) {",
+            "    // BUG: Diagnostic contains: Futures.getUnchecked() waits for 'lf'",
+            "    Futures.getUnchecked(lf);",
+            "    // BUG: Diagnostic contains: the timeout(...) operator",
+            "    single.blockingGet();",
+            "    // BUG: Diagnostic contains: await().indefinitely() waits for 'uni'",
+            "    uni.await().indefinitely();",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    all.stream().map(CompletableFuture::join).collect(Collectors.toList());",
+            "  }",
+            "}")
+        .setArgs(ON)
+        .doTest();
+  }
+
+  @Test
+  public void leftAlone() {
+    helper
+        .addSourceLines(
+            "Fine.java",
+            "import java.util.List;",
+            "import java.util.concurrent.*;",
+            "import java.util.stream.Collectors;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Fine {",
+            "  void bounded(Future<String> f, Mono<String> m, CountDownLatch latch,",
+            "      BlockingQueue<String> queue, Semaphore permits, Thread worker) throws Exception {",
+            "    f.get(1, TimeUnit.SECONDS);",
+            "    m.block(java.time.Duration.ofSeconds(1));",
+            "    latch.await(1, TimeUnit.SECONDS);",
+            "    queue.poll(1, TimeUnit.SECONDS);",
+            "    permits.tryAcquire(1, TimeUnit.SECONDS);",
+            "    worker.join(1000);",
+            "  }",
+            "  CompletableFuture<Integer> knownDone(CompletableFuture<Integer> a, CompletableFuture<Integer> b) {",
+            "    if (a.isDone()) {",
+            "      a.join();",
+            "    }",
+            "    return CompletableFuture.allOf(a, b).thenApply(v -> a.join() + b.join());",
+            "  }",
+            "  int afterAllOf(CompletableFuture<Integer> a, CompletableFuture<Integer> b) {",
+            "    CompletableFuture.allOf(a, b).orTimeout(5, TimeUnit.SECONDS).join();",
+            "    return a.join() + b.join();",
+            "  }",
+            "  List<Integer> afterAllOfList(List<CompletableFuture<Integer>> all) throws Exception {",
+            "    CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).get(5, TimeUnit.SECONDS);",
+            "    return all.stream().map(CompletableFuture::join).collect(Collectors.toList());",
+            "  }",
+            "  int forkJoin(RecursiveTask<Integer> left, RecursiveTask<Integer> right) {",
+            "    left.fork();",
+            "    return right.compute() + left.join();",
+            "  }",
+            "  void timeoutUpstream(CompletableFuture<String> f, Mono<String> m) {",
+            "    f.thenApply(String::trim).orTimeout(1, TimeUnit.SECONDS).join();",
+            "    m.timeout(java.time.Duration.ofSeconds(1)).block();",
+            "  }",
+            "  void nonBlocking(CompletableFuture<String> f, Flux<String> flux) {",
+            "    f.getNow(\"x\");",
+            "    for (String s : flux.toIterable()) {}",
+            "  }",
+            "  static abstract class RecursiveTask<T> extends java.util.concurrent.RecursiveTask<T> {",
+            "    public abstract T compute();",
+            "  }",
+            "}")
+        .setArgs(ON)
+        .doTest();
+  }
+
+  @Test
+  public void aPublisherBlockedTwiceRunsTwice() {
+    helper
+        .addSourceLines(
+            "Twice.java",
+            "import reactor.core.publisher.Mono;",
+            "class Twice {",
+            "  void load(Mono<String> m) {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    m.block();",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    m.block();",
+            "  }",
+            "}")
+        .setArgs(ON)
+        .doTest();
+  }
+
+  @Test
+  public void unusualCodeDoesNotCrash() {
+    helper
+        .addSourceLines(
+            "Unusual.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.Function;",
+            "class Unusual {",
+            "  record R(CompletableFuture<String> f) {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    String value() { return f.join(); }",
+            "  }",
+            "  enum E { A; String v(CompletableFuture<String> f) {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return f.join(); } }",
+            "  Function<CompletableFuture<String>, Function<Integer, String>> nested = f -> i ->",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    switch (i) { case 0 -> f.join(); default -> \"\"; };",
+            "  Runnable anon = new Runnable() { public void run() {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    CompletableFuture.runAsync(() -> {}).join(); } };",
+            "}")
+        .setArgs(ON)
+        .doTest();
+  }
+
+  @Test
+  public void fixBoundsGetWhereTimeoutExceptionIsHandled() {
+    refactoring
+        .addInputLines(
+            "Orders.java",
+            "import java.util.concurrent.*;",
+            "class Orders {",
+            "  String declared(Future<String> f) throws Exception {",
+            "    return f.get();",
+            "  }",
+            "  String caught(Future<String> f) {",
+            "    try {",
+            "      return f.get();",
+            "    } catch (Exception e) {",
+            "      return null;",
+            "    }",
+            "  }",
+            "  Callable<String> lambda(Future<String> f) {",
+            "    return () -> f.get();",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Orders.java",
+            "import java.util.concurrent.*;",
+            "class Orders {",
+            "  String declared(Future<String> f) throws Exception {",
+            "    return f.get(30, TimeUnit.SECONDS);",
+            "  }",
+            "  String caught(Future<String> f) {",
+            "    try {",
+            "      return f.get(30, TimeUnit.SECONDS);",
+            "    } catch (Exception e) {",
+            "      return null;",
+            "    }",
+            "  }",
+            "  Callable<String> lambda(Future<String> f) {",
+            "    return () -> f.get(30, TimeUnit.SECONDS);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void getOnACompletableFutureUsesOrTimeoutWhenTimeoutExceptionIsNotHandled() {
+    refactoring
+        .addInputLines(
+            "Orders.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.ExecutionException;",
+            "class Orders {",
+            "  String load(CompletableFuture<String> f) throws InterruptedException, ExecutionException {",
+            "    return f.get();",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Orders.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.ExecutionException;",
+            "import java.util.concurrent.TimeUnit;",
+            "class Orders {",
+            "  String load(CompletableFuture<String> f) throws InterruptedException, ExecutionException {",
+            "    return f.orTimeout(30, TimeUnit.SECONDS).get();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void noFixWhereTimeoutExceptionWouldNotCompile() {
+    refactoring
+        .addInputLines(
+            "Orders.java",
+            "import java.util.concurrent.ExecutionException;",
+            "import java.util.concurrent.Future;",
+            "class Orders {",
+            "  String load(Future<String> f) throws InterruptedException, ExecutionException {",
+            "    return f.get();",
+            "  }",
+            "  String rethrown(Future<String> f) throws InterruptedException, ExecutionException {",
+            "    try {",
+            "      return f.get();",
+            "    } catch (Exception e) {",
+            "      throw e;",
+            "    }",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  public void fixBoundsJoinAndBlocks() {
+    refactoring
+        .addInputLines(
+            "Orders.java",
+            "import io.smallrye.mutiny.Uni;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Orders {",
+            "  void load(CompletableFuture<String> f, Mono<String> m, Flux<String> fx, Uni<String> u) {",
+            "    f.thenApply(String::trim).join();",
+            "    m.block();",
+            "    m.blockOptional();",
+            "    fx.blockFirst();",
+            "    u.await().indefinitely();",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Orders.java",
+            "import io.smallrye.mutiny.Uni;",
+            "import java.time.Duration;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.TimeUnit;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "class Orders {",
+            "  void load(CompletableFuture<String> f, Mono<String> m, Flux<String> fx, Uni<String> u) {",
+            "    f.thenApply(String::trim).orTimeout(30, TimeUnit.SECONDS).join();",
+            "    m.block(Duration.ofSeconds(30));",
+            "    m.blockOptional(Duration.ofSeconds(30));",
+            "    fx.blockFirst(Duration.ofSeconds(30));",
+            "    u.await().atMost(Duration.ofSeconds(30));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void fixChecksWhatLatchesAndSemaphoresReturn() {
+    refactoring
+        .addInputLines(
+            "Gate.java",
+            "import java.util.concurrent.CountDownLatch;",
+            "import java.util.concurrent.Semaphore;",
+            "class Gate {",
+            "  void pass(CountDownLatch ready, Semaphore slots) throws InterruptedException {",
+            "    ready.await();",
+            "    slots.acquire(2);",
+            "    slots.acquire();",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Gate.java",
+            "import java.util.concurrent.CountDownLatch;",
+            "import java.util.concurrent.Semaphore;",
+            "import java.util.concurrent.TimeUnit;",
+            "class Gate {",
+            "  void pass(CountDownLatch ready, Semaphore slots) throws InterruptedException {",
+            "    if (!ready.await(30, TimeUnit.SECONDS)) {",
+            "      throw new IllegalStateException(\"ready did not count down within 30 seconds\");",
+            "    }",
+            "    if (!slots.tryAcquire(2, 30, TimeUnit.SECONDS)) {",
+            "      throw new IllegalStateException(\"slots did not grant a permit within 30 seconds\");",
+            "    }",
+            "    if (!slots.tryAcquire(30, TimeUnit.SECONDS)) {",
+            "      throw new IllegalStateException(\"slots did not grant a permit within 30 seconds\");",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void noFixForWaitsWithNoSafeBoundedForm() {
+    refactoring
+        .addInputLines(
+            "Gate.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "import java.util.concurrent.CountDownLatch;",
+            "import java.util.concurrent.Semaphore;",
+            "class Gate {",
+            "  String next(BlockingQueue<String> queue, Thread worker, Semaphore slots, CountDownLatch l, boolean b)",
+            "      throws InterruptedException {",
+            "    worker.join();",
+            "    slots.acquireUninterruptibly();",
+            "    if (b) l.await(); else worker.join();",
+            "    return queue.take();",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  public void fixUsesTheUnitOfTheFlag() {
+    BugCheckerRefactoringTestHelper.newInstance(UnboundedWait.class, getClass())
+        .setArgs(ON, "-XepOpt:AsyncProne:DefaultTimeout=500ms")
+        .addInputLines(
+            "Orders.java",
+            "import reactor.core.publisher.Mono;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Orders {",
+            "  void load(CompletableFuture<String> f, Mono<String> m) {",
+            "    f.join();",
+            "    m.block();",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Orders.java",
+            "import java.time.Duration;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.TimeUnit;",
+            "import reactor.core.publisher.Mono;",
+            "class Orders {",
+            "  void load(CompletableFuture<String> f, Mono<String> m) {",
+            "    f.orTimeout(500, TimeUnit.MILLISECONDS).join();",
+            "    m.block(Duration.ofMillis(500));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void noFixWithoutAWellFormedTimeout() {
+    BugCheckerRefactoringTestHelper.newInstance(UnboundedWait.class, getClass())
+        .setArgs(ON, "-XepOpt:AsyncProne:DefaultTimeout=soon")
+        .addInputLines(
+            "Orders.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Orders {",
+            "  String load(CompletableFuture<String> f) {",
+            "    return f.join();",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+}
