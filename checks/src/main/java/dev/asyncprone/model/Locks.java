@@ -31,6 +31,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -292,9 +293,12 @@ public final class Locks {
         if (tree != root) {
           return null;
         }
+        TreePath here = getCurrentPath();
         for (Tree member : tree.getMembers()) {
           if (member instanceof MethodTree) {
-            scan(new TreePath(getCurrentPath(), member), null);
+            // Methods only: field initializers and initializer blocks run before others see the
+            // object. scan(TreePath) forgets the current path when it returns: keep our own.
+            scan(new TreePath(here, member), null);
           }
         }
         return null;
@@ -394,7 +398,7 @@ public final class Locks {
       } else {
         continue;
       }
-      current = new Delta(Map.copyOf(taken), Set.copyOf(released));
+      current = new Delta(Collections.unmodifiableMap(new LinkedHashMap<>(taken)), Set.copyOf(released));
     }
     blocks.put(block, deltas);
     return deltas;

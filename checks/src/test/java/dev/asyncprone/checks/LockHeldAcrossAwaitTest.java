@@ -1,0 +1,526 @@
+package dev.asyncprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+
+@RunWith(JUnit4.class)
+public class LockHeldAcrossAwaitTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(LockHeldAcrossAwait.class, getClass());
+
+  // 1. Blocking while a monitor or Lock is held.
+
+  @Test
+  public void joinInASynchronizedMethod() {
+    helper
+        .addSourceLines(
+            "PriceCache.java",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class PriceCache {",
+            "  private final Map<String, Long> prices = new HashMap<>();",
+            "  CompletableFuture<Long> fetch(String sku) { return CompletableFuture.completedFuture(1L); }",
+            "  synchronized long price(String sku) {",
+            "    Long cached = prices.get(sku);",
+            "    if (cached == null) {",
+            "      // BUG: Diagnostic matches: MESSAGE",
+            "      cached = fetch(sku).join();",
+            "      prices.put(sku, cached);",
+            "    }",
+            "    return cached;",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "MESSAGE",
+            msg ->
+                msg.contains(
+                    "join() waits for the future while this thread holds the monitor of 'this':"
+                        + " every other thread that needs it waits as long, and a virtual thread"
+                        + " blocked in a synchronized region is pinned to its carrier (JDK 21 to"
+                        + " 23). Wait before taking the lock, or copy what it guards, release it,"
+                        + " and then wait."))
+        .doTest();
+  }
+
+  @Test
+  public void blockingCallsInSynchronizedBlocks() {
+    helper
+        .addSourceLines(
+            "Ledger.java",
+            "import java.io.FileInputStream;",
+            "import java.nio.file.Files;",
+            "import java.nio.file.Path;",
+            "class Ledger {",
+            "  private final Object journal = new Object();",
+            "  static synchronized void pause() throws InterruptedException {",
+            "    // BUG: Diagnostic contains: sleeps while this thread holds the monitor of 'Ledger.class'",
+            "    Thread.sleep(10);",
+            "  }",
+            "  byte[] read(Path path) throws Exception {",
+            "    synchronized (journal) {",
+            "      // BUG: Diagnostic contains: does file I/O while this thread holds the monitor of 'journal'",
+            "      new FileInputStream(path.toFile()).close();",
+            "      // BUG: Diagnostic contains: LockHeldAcrossAwait",
+            "      return Files.readAllBytes(path);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void getBetweenLockAndUnlock() {
+    helper
+        .addSourceLines(
+            "Inventory.java",
+            "import java.util.concurrent.Future;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Inventory {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  private int reserved;",
+            "  void reserve(Future<Integer> stock) throws Exception {",
+            "    lock.lock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: get() waits for the future while this thread holds 'lock' (taken by lock() above)",
+            "      reserved += stock.get();",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void tryLockAndReadWriteLocks() {
+    helper
+        .addSourceLines(
+            "Catalog.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.TimeUnit;",
+            "import java.util.concurrent.locks.Lock;",
+            "import java.util.concurrent.locks.ReentrantReadWriteLock;",
+            "import reactor.core.publisher.Mono;",
+            "class Catalog {",
+            "  private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();",
+            "  void refresh(Lock lock, CompletableFuture<String> f) {",
+            "    if (lock.tryLock()) {",
+            "      try {",
+            "        // BUG: Diagnostic contains: while this thread holds 'lock'",
+            "        f.join();",
+            "      } finally {",
+            "        lock.unlock();",
+            "      }",
+            "    }",
+            "  }",
+            "  void guardClause(Lock lock, Mono<String> m) throws InterruptedException {",
+            "    if (!lock.tryLock(1, TimeUnit.SECONDS)) {",
+            "      return;",
+            "    }",
+            "    try {",
+            "      // BUG: Diagnostic contains: while this thread holds 'lock'",
+            "      m.block();",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "  void write(CompletableFuture<String> f) {",
+            "    rw.writeLock().lock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: while this thread holds 'rw.writeLock()'",
+            "      f.join();",
+            "    } finally {",
+            "      rw.writeLock().unlock();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void waitOnOneMonitorWhileHoldingAnother() {
+    helper
+        .addSourceLines(
+            "Nested.java",
+            "class Nested {",
+            "  private final Object outer = new Object();",
+            "  private final Object inner = new Object();",
+            "  void await() throws InterruptedException {",
+            "    synchronized (outer) {",
+            "      synchronized (inner) {",
+            "        // BUG: Diagnostic contains: while this thread holds the monitor of 'outer'",
+            "        inner.wait();",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void annotatedBlockingMethodUnderALock() {
+    helper
+        .addSourceLines(
+            "Repo.java",
+            "import dev.asyncprone.annotations.Blocking;",
+            "import java.util.concurrent.locks.Lock;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Repo {",
+            "  private final Lock lock = new ReentrantLock();",
+            "  @Blocking String load(String id) { return id; }",
+            "  String get(String id) {",
+            "    lock.lock();",
+            "    try {",
+            "      // BUG: Diagnostic contains: is annotated @Blocking while this thread holds 'lock'",
+            "      return load(id);",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void guardedWaitsAndLockFreeWaitsAreLeftAlone() {
+    helper
+        .addSourceLines(
+            "BoundedBuffer.java",
+            "import java.util.ArrayDeque;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.ExecutorService;",
+            "import java.util.concurrent.locks.Condition;",
+            "import java.util.concurrent.locks.Lock;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class BoundedBuffer {",
+            "  private final ArrayDeque<String> items = new ArrayDeque<>();",
+            "  private final Lock lock = new ReentrantLock();",
+            "  private final Condition notEmpty = lock.newCondition();",
+            "  private final Condition unknown;",
+            "  private boolean ready;",
+            "  BoundedBuffer(Condition unknown) { this.unknown = unknown; }",
+            "  synchronized void awaitReady() throws InterruptedException {",
+            "    while (!ready) {",
+            "      wait();",
+            "    }",
+            "  }",
+            "  void awaitReadyOn(Object monitor) throws InterruptedException {",
+            "    synchronized (monitor) {",
+            "      monitor.wait(100);",
+            "    }",
+            "  }",
+            "  String take() throws InterruptedException {",
+            "    lock.lock();",
+            "    try {",
+            "      while (items.isEmpty()) {",
+            "        notEmpty.await();",
+            "      }",
+            "      unknown.await();",
+            "      return items.poll();",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "  String afterUnlock(CompletableFuture<String> f) {",
+            "    lock.lock();",
+            "    try {",
+            "      items.add(\"x\");",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "    return f.join();",
+            "  }",
+            "  void inFinallyAfterUnlock(CompletableFuture<String> f) {",
+            "    lock.lock();",
+            "    try {",
+            "      items.add(\"x\");",
+            "    } finally {",
+            "      lock.unlock();",
+            "      f.join();",
+            "    }",
+            "  }",
+            "  synchronized void handedOver(ExecutorService pool, CompletableFuture<String> f) {",
+            "    pool.execute(() -> f.join());",
+            "    f.thenApply(String::trim);",
+            "    items.add(f.getNow(\"\"));",
+            "  }",
+            "  synchronized String knownDone(CompletableFuture<String> f) {",
+            "    return f.isDone() ? f.join() : null;",
+            "  }",
+            "  void lockOnly() { lock.lock(); }",
+            "  void elsewhere(CompletableFuture<String> f) { f.join(); }",
+            "}")
+        .doTest();
+  }
+
+  // 2. unlock() on another thread.
+
+  @Test
+  public void unlockInACompletionCallback() {
+    helper
+        .addSourceLines(
+            "Checkout.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.locks.Lock;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Checkout {",
+            "  private final Lock cartLock = new ReentrantLock();",
+            "  CompletableFuture<String> pay(String cart) { return CompletableFuture.completedFuture(cart); }",
+            "  CompletableFuture<String> checkout(String cart) {",
+            "    cartLock.lock();",
+            "    return pay(cart).whenComplete((receipt, failure) ->",
+            "        // BUG: Diagnostic matches: MESSAGE",
+            "        cartLock.unlock());",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "MESSAGE",
+            msg ->
+                msg.contains(
+                    "unlock() of 'cartLock' runs later on another thread (this lambda is a"
+                        + " whenComplete callback and runs there), not on the thread that called"
+                        + " lock(): a ReentrantLock unlocked by a thread that does not hold it"
+                        + " throws IllegalMonitorStateException"))
+        .doTest();
+  }
+
+  @Test
+  public void unlockOnOtherThreads() {
+    helper
+        .addSourceLines(
+            "Jobs.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.ExecutorService;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "import java.util.concurrent.locks.ReentrantReadWriteLock;",
+            "import reactor.core.publisher.Mono;",
+            "class Jobs {",
+            "  private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();",
+            "  void run(ReentrantLock lock, ExecutorService pool, Mono<String> m, CompletableFuture<String> f) {",
+            "    lock.lock();",
+            "    pool.execute(() -> {",
+            "      System.out.println(\"done\");",
+            "      // BUG: Diagnostic contains: LockHeldAcrossAwait",
+            "      lock.unlock();",
+            "    });",
+            "    // BUG: Diagnostic contains: LockHeldAcrossAwait",
+            "    m.doFinally(signal -> lock.unlock()).subscribe();",
+            "    rw.writeLock().lock();",
+            "    // BUG: Diagnostic contains: unlock() of 'rw.writeLock()'",
+            "    f.thenRun(() -> rw.writeLock().unlock());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void unlockLeftAlone() {
+    helper
+        .addSourceLines(
+            "Fine.java",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.locks.Lock;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Fine {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  private int count;",
+            "  CompletableFuture<Integer> lockedInside(CompletableFuture<Integer> f) {",
+            "    return f.thenApply(v -> {",
+            "      lock.lock();",
+            "      try {",
+            "        return count += v;",
+            "      } finally {",
+            "        lock.unlock();",
+            "      }",
+            "    });",
+            "  }",
+            "  void unknownLock(Lock someLock, CompletableFuture<String> f) {",
+            "    f.whenComplete((r, e) -> someLock.unlock());",
+            "  }",
+            "  void inline(List<ReentrantLock> locks) {",
+            "    locks.forEach(l -> l.unlock());",
+            "    locks.forEach(ReentrantLock::unlock);",
+            "  }",
+            "  void plain() {",
+            "    lock.unlock();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  // 3. A callback made under the lock writes the state the lock guards.
+
+  @Test
+  public void callbackWritesAFieldOtherwiseWrittenUnderTheLock() {
+    helper
+        .addSourceLines(
+            "Totals.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Totals {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  private long total;",
+            "  void add(long amount) {",
+            "    lock.lock();",
+            "    try {",
+            "      total += amount;",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "  void addLater(CompletableFuture<Long> amount) {",
+            "    lock.lock();",
+            "    try {",
+            "      // BUG: Diagnostic matches: MESSAGE",
+            "      amount.thenAccept(a -> total += a);",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "MESSAGE",
+            msg ->
+                msg.contains(
+                    "This callback writes 'total', which every other write in Totals makes while"
+                        + " holding 'lock'. It is created while 'lock' is held, but runs later"
+                        + " (this lambda is a thenAccept callback and runs there), after the lock"
+                        + " is released"))
+        .doTest();
+  }
+
+  @Test
+  public void callbackWritesAGuardedByField() {
+    helper
+        .addSourceLines(
+            "Sessions.java",
+            "import com.google.common.util.concurrent.FutureCallback;",
+            "import com.google.common.util.concurrent.Futures;",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import com.google.errorprone.annotations.concurrent.GuardedBy;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.Executor;",
+            "class Sessions {",
+            "  @GuardedBy(\"this\") private int open;",
+            "  @GuardedBy(\"this\") private String last;",
+            "  synchronized void track(CompletableFuture<Integer> count) {",
+            "    // BUG: Diagnostic contains: @GuardedBy(\"this\")",
+            "    count.thenAccept(c -> open = c);",
+            "  }",
+            "  void trackGuava(ListenableFuture<String> name, Executor executor) {",
+            "    synchronized (this) {",
+            "      Futures.addCallback(name, new FutureCallback<String>() {",
+            "        @Override public void onSuccess(String s) {",
+            "          // BUG: Diagnostic contains: LockHeldAcrossAwait",
+            "          last = s;",
+            "        }",
+            "        @Override public void onFailure(Throwable t) {}",
+            "      }, executor);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void callbackWritesLeftAlone() {
+    helper
+        .addSourceLines(
+            "Fine.java",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Fine {",
+            "  private final ReentrantLock lock = new ReentrantLock();",
+            "  private long guarded;",
+            "  private long loose;",
+            "  private long constructed;",
+            "  Fine() { constructed = 1; }",
+            "  void add(long amount) {",
+            "    lock.lock();",
+            "    try {",
+            "      guarded += amount;",
+            "      loose += amount;",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "  void reset() { loose = 0; }",
+            "  void laterTakesTheLock(CompletableFuture<Long> amount) {",
+            "    lock.lock();",
+            "    try {",
+            "      amount.thenAccept(a -> {",
+            "        lock.lock();",
+            "        try {",
+            "          guarded += a;",
+            "        } finally {",
+            "          lock.unlock();",
+            "        }",
+            "      });",
+            "      amount.thenAccept(a -> loose = a);",
+            "      amount.thenAccept(a -> constructed = a);",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "  void notUnderTheLock(CompletableFuture<Long> amount) {",
+            "    amount.thenAccept(a -> guarded = a);",
+            "  }",
+            "  void inlineUnderTheLock(List<Long> amounts) {",
+            "    lock.lock();",
+            "    try {",
+            "      amounts.forEach(a -> guarded += a);",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void unusualCodeDoesNotCrash() {
+    helper
+        .addSourceLines(
+            "Unusual.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "import java.util.function.Function;",
+            "class Unusual {",
+            "  record Box(CompletableFuture<String> f) {",
+            "    synchronized String get() {",
+            "      // BUG: Diagnostic contains: LockHeldAcrossAwait",
+            "      return f.join();",
+            "    }",
+            "  }",
+            "  enum Mode { A; synchronized void pause() throws InterruptedException {",
+            "    // BUG: Diagnostic contains: LockHeldAcrossAwait",
+            "    Thread.sleep(1); } }",
+            "  private int n;",
+            "  Runnable anon = new Runnable() { public void run() { synchronized (this) { n++; } } };",
+            "  Function<CompletableFuture<String>, Function<Integer, String>> nested = f -> i -> {",
+            "    synchronized (this) {",
+            "      return switch (i) {",
+            "        // BUG: Diagnostic contains: LockHeldAcrossAwait",
+            "        case 0 -> f.join();",
+            "        default -> f.thenApply(String::trim).getNow(\"\");",
+            "      };",
+            "    }",
+            "  };",
+            "  void labels(ReentrantLock lock, CompletableFuture<String> f) {",
+            "    out:",
+            "    {",
+            "      lock.lock();",
+            "      if (n > 0) break out;",
+            "      lock.unlock();",
+            "    }",
+            "    java.util.function.Supplier<String> s = f::join;",
+            "  }",
+            "}")
+        .doTest();
+  }
+}
