@@ -15,15 +15,10 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
-import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.asyncprone.model.Docs;
@@ -31,6 +26,7 @@ import dev.asyncprone.model.EveryPath;
 import dev.asyncprone.model.EveryPath.Exit;
 import dev.asyncprone.model.Guard;
 import dev.asyncprone.model.Interrupts;
+import dev.asyncprone.model.Trees;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -75,11 +71,11 @@ public final class InterruptSwallowed extends BugChecker implements CatchTreeMat
               @Override
               public boolean marks(Tree statement) {
                 if (statement instanceof VariableTree
-                    && mentions(((VariableTree) statement).getInitializer(), carriers)) {
+                    && Trees.mentions(((VariableTree) statement).getInitializer(), carriers)) {
                   carriers.add(ASTHelpers.getSymbol(statement));
                 }
                 if (statement instanceof ThrowTree) {
-                  return mentions(((ThrowTree) statement).getExpression(), carriers);
+                  return Trees.mentions(((ThrowTree) statement).getExpression(), carriers);
                 }
                 Tree expression =
                     statement instanceof ExpressionStatementTree
@@ -99,7 +95,7 @@ public final class InterruptSwallowed extends BugChecker implements CatchTreeMat
               }
             });
     if (result.everyPathMarked()
-        || (endsThreadWork(state.getPath(), result.unmarkedExits(), state))) {
+        || Interrupts.endsThreadWork(state.getPath(), result.unmarkedExits(), state)) {
       return Description.NO_MATCH;
     }
     return buildDescription(tree)
@@ -164,47 +160,5 @@ public final class InterruptSwallowed extends BugChecker implements CatchTreeMat
     }
     int brace = ASTHelpers.getStartPosition(tree.getBlock());
     return fix.replace(brace + 1, brace + 1, "\n" + restore + "\n").build();
-  }
-
-  /**
-   * True if the catch is in the top-level code of a thread or task (a {@code run()} method, a
-   * Runnable lambda, {@code main}) and every unmarked path ends that code: there the flag would be
-   * read by no one.
-   */
-  private static boolean endsThreadWork(TreePath catchPath, List<Exit> exits, VisitorState state) {
-    TreePath body = catchPath;
-    while (body != null
-        && !(body.getLeaf() instanceof MethodTree || body.getLeaf() instanceof LambdaExpressionTree)) {
-      body = body.getParentPath();
-    }
-    if (body == null || !Interrupts.isThreadTopLevel(body.getLeaf(), state)) {
-      return false;
-    }
-    TreePath blockPath = new TreePath(catchPath, ((CatchTree) catchPath.getLeaf()).getBlock());
-    for (Exit exit : exits) {
-      if (!EveryPath.endsBody(blockPath, exit, body.getLeaf())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean mentions(Tree tree, Set<Symbol> symbols) {
-    if (tree == null) {
-      return false;
-    }
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitIdentifier(IdentifierTree identifier, Void unused) {
-            return symbols.contains(ASTHelpers.getSymbol(identifier));
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(tree, null);
-    return Boolean.TRUE.equals(found);
   }
 }

@@ -23,10 +23,8 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.asyncprone.model.AsyncContext;
-import dev.asyncprone.model.AsyncTypes;
 import dev.asyncprone.model.Awaits;
 import dev.asyncprone.model.BlockingCalls;
 import dev.asyncprone.model.BlockingCalls.BlockingCall;
@@ -37,7 +35,6 @@ import dev.asyncprone.model.Locks;
 import dev.asyncprone.model.Locks.Held;
 import dev.asyncprone.model.Options;
 import dev.asyncprone.model.Trees;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -123,8 +120,9 @@ public final class LockHeldAcrossAwait extends BugChecker
                 || Awaits.isAwaitedEarlier(call.await(), state)))) {
       return Description.NO_MATCH;
     }
-    List<Held> held = new ArrayList<>(locks.heldAt(state.getPath(), state));
-    if (held.isEmpty() || !releaseWhileWaiting(tree, held, state)) {
+    List<Held> held = locks.heldAt(state.getPath(), state);
+    held = held.isEmpty() ? held : Locks.heldWhileWaiting(tree, held, state);
+    if (held.isEmpty()) {
       return Description.NO_MATCH;
     }
     Held lock = held.get(held.size() - 1);
@@ -141,28 +139,6 @@ public final class LockHeldAcrossAwait extends BugChecker
                 + ". Wait before taking the lock, or copy what it guards, release it, and then"
                 + " wait.")
         .build();
-  }
-
-  /**
-   * Drops from {@code held} the lock a call releases while it waits: {@code wait()} on the monitor
-   * held, {@code await()} on a Condition of the lock held. False if the call's lock is unknown.
-   */
-  private static boolean releaseWhileWaiting(Tree tree, List<Held> held, VisitorState state) {
-    Symbol method = ASTHelpers.getSymbol(tree);
-    ExpressionTree receiver =
-        tree instanceof MethodInvocationTree ? ASTHelpers.getReceiver((ExpressionTree) tree) : null;
-    if (method.getSimpleName().contentEquals("wait")
-        && method.owner.getQualifiedName().contentEquals("java.lang.Object")) {
-      String monitor = Locks.name(receiver, state);
-      held.removeIf(h -> h.kind() == Locks.Kind.MONITOR && h.name().equals(monitor));
-    } else if (AsyncTypes.isOwnedBy(method, "java.util.concurrent.locks.Condition", state)) {
-      String lock = receiver == null ? null : Locks.conditionOwner(receiver, state.getPath(), state);
-      if (lock == null) {
-        return false;
-      }
-      held.removeIf(h -> h.kind() == Locks.Kind.LOCK && h.name().equals(lock));
-    }
-    return !held.isEmpty();
   }
 
   /** 2. {@code unlock()} of a thread-owned lock in code that runs on another thread. */

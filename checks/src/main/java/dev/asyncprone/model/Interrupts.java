@@ -3,6 +3,7 @@ package dev.asyncprone.model;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -15,6 +16,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Interruption, Java's cancellation signal: who restores it, and where a thread's work ends. */
@@ -110,5 +112,31 @@ public final class Interrupts {
         && method.isStatic()
         && method.getParameters().size() == 1
         && method.getParameters().get(0).type.getTag() == TypeTag.ARRAY;
+  }
+
+  /**
+   * True if the catch at {@code catchPath} is in the top-level code of a thread or task ({@link
+   * #isThreadTopLevel}) and every one of {@code exits} (ways out of the catch block) ends that
+   * code: there no one is left to read an interrupt flag.
+   */
+  public static boolean endsThreadWork(
+      TreePath catchPath, List<EveryPath.Exit> exits, VisitorState state) {
+    TreePath body = catchPath;
+    while (body != null
+        && !(body.getLeaf() instanceof MethodTree || body.getLeaf() instanceof LambdaExpressionTree)) {
+      body = body.getParentPath();
+    }
+    if (body == null
+        || !(catchPath.getLeaf() instanceof CatchTree)
+        || !isThreadTopLevel(body.getLeaf(), state)) {
+      return false;
+    }
+    TreePath block = new TreePath(catchPath, ((CatchTree) catchPath.getLeaf()).getBlock());
+    for (EveryPath.Exit exit : exits) {
+      if (!EveryPath.endsBody(block, exit, body.getLeaf())) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -132,6 +132,34 @@ public final class Locks {
     return List.copyOf(held.values());
   }
 
+  /**
+   * Of the locks {@code held} around a blocking call, those it keeps holding while it waits: all
+   * but the monitor a {@code wait()} is called on and the lock whose Condition an {@code await()}
+   * is called on, which the wait releases (the guarded-wait idiom). Empty for an {@code await()}
+   * on a Condition whose lock is unknown, which may well be one of them.
+   */
+  public static List<Held> heldWhileWaiting(Tree call, List<Held> held, VisitorState state) {
+    Symbol method = ASTHelpers.getSymbol(call);
+    if (method == null) {
+      return held;
+    }
+    ExpressionTree receiver =
+        call instanceof MethodInvocationTree ? ASTHelpers.getReceiver((ExpressionTree) call) : null;
+    List<Held> kept = new ArrayList<>(held);
+    if (method.getSimpleName().contentEquals("wait")
+        && method.owner.getQualifiedName().contentEquals("java.lang.Object")) {
+      String monitor = name(receiver, state);
+      kept.removeIf(h -> h.kind() == Kind.MONITOR && h.name().equals(monitor));
+    } else if (AsyncTypes.isOwnedBy(method, CONDITION, state)) {
+      String lock = receiver == null ? null : conditionOwner(receiver, state.getPath(), state);
+      if (lock == null) {
+        return List.of();
+      }
+      kept.removeIf(h -> h.kind() == Kind.LOCK && h.name().equals(lock));
+    }
+    return kept;
+  }
+
   /** True for a call of {@code lock()}, {@code unlock()} or their kin on a {@code Lock}. */
   public static boolean isLockMethod(Tree tree, String name, VisitorState state) {
     Symbol symbol = ASTHelpers.getSymbol(tree);

@@ -22,6 +22,17 @@
  *       whether errors have somewhere to go; {@link dev.asyncprone.model.Operators} and {@link
  *       dev.asyncprone.model.NestedFutures}: maps, their composing twins, and a future of a future
  *       whose inner one is lost.
+ *   <li>{@link dev.asyncprone.model.Locks}: the monitors and {@code Lock}s held at a point, along
+ *       the statement order of a method ({@code lock(); try { ... } finally { unlock(); }}),
+ *       computed once per block; the locks a wait releases; the fields a lock guards.
+ *   <li>{@link dev.asyncprone.model.Interrupts}: who restores the interrupt flag, and where a
+ *       thread's or task's work ends.
+ *   <li>{@link dev.asyncprone.model.Timeouts}: the waits with no bound, and the rewrites that
+ *       bound them where they compile in place.
+ *   <li>{@link dev.asyncprone.model.EveryPath}: does every path through a block meet a marking
+ *       statement before it leaves; where each unmarked path goes.
+ *   <li>{@link dev.asyncprone.model.Exceptions}: where a checked exception may be thrown and
+ *       still compile, for fixes that add one.
  *   <li>{@link dev.asyncprone.model.Fixes}: shared builders for suggested fixes.
  *   <li>{@link dev.asyncprone.model.Options}: every {@code -XepOpt:AsyncProne:...} flag.
  *   <li>Independence, for checks that would start work earlier or side by side: {@link
