@@ -2,13 +2,16 @@ package dev.asyncprone.model;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -222,10 +225,10 @@ public final class Awaits {
   /**
    * True if an earlier statement of a block around the await already waited for its future (not a
    * publisher, which runs again), alone or through an all-of combinator over it, so this await
-   * returns at once: {@code a.join()} after
-   * {@code CompletableFuture.allOf(a, b).join()}, or after {@code a.get(5, SECONDS)}. Reads only
-   * the statements themselves ({@code x.join();}, {@code T v = x.join();}) and only the last few
-   * of each block, so its cost does not grow with the size of a method.
+   * returns at once: {@code a.join()} after {@code CompletableFuture.allOf(a, b).join()}, or after
+   * {@code a.get(5, SECONDS)}. Reads only the statements themselves ({@code x.join();}, {@code T v
+   * = x.join();}) and only the last few of each block, so its cost does not grow with the size of
+   * a method.
    */
   public static boolean isAwaitedEarlier(Await await, VisitorState state) {
     Set<Symbol> awaited = new HashSet<>(Trees.rootSymbols(await.future(), state));
@@ -243,9 +246,9 @@ public final class Awaits {
         path != null;
         child = path, path = path.getParentPath()) {
       Tree leaf = path.getLeaf();
-      if (leaf instanceof com.sun.source.tree.BlockTree) {
-        List<? extends com.sun.source.tree.StatementTree> statements =
-            ((com.sun.source.tree.BlockTree) leaf).getStatements();
+      if (leaf instanceof BlockTree) {
+        List<? extends StatementTree> statements =
+            ((BlockTree) leaf).getStatements();
         int index = statements.indexOf(child.getLeaf());
         for (int i = index - 1; i >= 0 && i >= index - EARLIER_STATEMENTS; i--) {
           if (!Collections.disjoint(awaitedBy(statements.get(i), state), awaited)) {
@@ -262,10 +265,10 @@ public final class Awaits {
   }
 
   /** The futures a statement waits for: {@code x.join();} or {@code T v = allOf(a, b).get();}. */
-  private static Set<Symbol> awaitedBy(com.sun.source.tree.StatementTree statement, VisitorState state) {
+  private static Set<Symbol> awaitedBy(StatementTree statement, VisitorState state) {
     ExpressionTree expression = null;
-    if (statement instanceof com.sun.source.tree.ExpressionStatementTree) {
-      expression = ((com.sun.source.tree.ExpressionStatementTree) statement).getExpression();
+    if (statement instanceof ExpressionStatementTree) {
+      expression = ((ExpressionStatementTree) statement).getExpression();
     } else if (statement instanceof VariableTree) {
       expression = ((VariableTree) statement).getInitializer();
     }

@@ -5,7 +5,6 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -34,7 +33,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +49,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A point's locks are found by walking its own path outwards to the enclosing method, lambda or
  * class; what the statements of a block do to locks is computed once per block and kept for the
- * compilation unit, so the cost stays linear in the size of the code. Locks are named as the code
- * names them ({@code lock}, {@code this}, {@code rw.writeLock()}); a lock taken in one method and
- * released in another is not followed.
+ * compilation unit (a {@link PerUnitCache}), so the cost stays linear in the size of the code.
+ * Locks are named as the code names them ({@code lock}, {@code this}, {@code rw.writeLock()}); a
+ * lock taken in one method and released in another is not followed.
  */
 public final class Locks {
   private static final String LOCK = "java.util.concurrent.locks.Lock";
@@ -86,13 +84,11 @@ public final class Locks {
     static final Delta NONE = new Delta(Map.of(), Set.of());
   }
 
-  private @Nullable CompilationUnitTree unit;
-  private final Map<BlockTree, Delta[]> blocks = new IdentityHashMap<>();
-  private final Map<ClassTree, Map<Symbol, Set<String>>> guards = new IdentityHashMap<>();
+  private final PerUnitCache<BlockTree, Delta[]> blocks = new PerUnitCache<>();
+  private final PerUnitCache<ClassTree, Map<Symbol, Set<String>>> guards = new PerUnitCache<>();
 
   /** The locks held at {@code path}, outermost first; empty outside any locked region. */
   public List<Held> heldAt(TreePath path, VisitorState state) {
-    resetFor(path.getCompilationUnit());
     List<Delta> levels = new ArrayList<>();
     Tree child = path.getLeaf();
     for (TreePath p = path.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
@@ -256,7 +252,6 @@ public final class Locks {
    * such write. Computed once per class for all its fields.
    */
   public Set<String> writtenOnlyUnder(VarSymbol field, VisitorState state) {
-    resetFor(state.getPath().getCompilationUnit());
     TreePath classPath = state.getPath();
     while (classPath != null
         && !(classPath.getLeaf() instanceof ClassTree
@@ -268,7 +263,7 @@ public final class Locks {
     }
     TreePath found = classPath;
     Map<Symbol, Set<String>> byField =
-        guards.computeIfAbsent((ClassTree) found.getLeaf(), c -> scanWrites(found, state));
+        guards.get((ClassTree) found.getLeaf(), state, c -> scanWrites(found, state));
     return byField.getOrDefault(field, Set.of());
   }
 
@@ -392,19 +387,11 @@ public final class Locks {
     return byField;
   }
 
-  private void resetFor(CompilationUnitTree current) {
-    if (current != unit) {
-      unit = current;
-      blocks.clear();
-      guards.clear();
-    }
+  private Delta[] deltas(BlockTree block, VisitorState state) {
+    return blocks.get(block, state, b -> computeDeltas(b, state));
   }
 
-  private Delta[] deltas(BlockTree block, VisitorState state) {
-    Delta[] cached = blocks.get(block);
-    if (cached != null) {
-      return cached;
-    }
+  private static Delta[] computeDeltas(BlockTree block, VisitorState state) {
     List<? extends StatementTree> statements = block.getStatements();
     Delta[] deltas = new Delta[statements.size()];
     Map<String, Held> taken = new LinkedHashMap<>();
@@ -428,7 +415,6 @@ public final class Locks {
       }
       current = new Delta(Collections.unmodifiableMap(new LinkedHashMap<>(taken)), Set.copyOf(released));
     }
-    blocks.put(block, deltas);
     return deltas;
   }
 
