@@ -114,15 +114,12 @@ public final class LockHeldAcrossAwait extends BugChecker
   /** 1. A blocking call while a monitor or lock is held. */
   private Description heldAcross(Tree tree, VisitorState state) {
     BlockingCall call = blockingCalls.of(tree, state);
-    if (call == null
+    List<Held> held = call == null ? List.of() : locks.heldAt(state.getPath(), state);
+    held = held.isEmpty() ? held : Locks.heldWhileWaiting(tree, held, state);
+    if (held.isEmpty()
         || (call.isAwait()
             && (Awaits.isKnownDone(call.await(), state)
                 || Awaits.isAwaitedEarlier(call.await(), state)))) {
-      return Description.NO_MATCH;
-    }
-    List<Held> held = locks.heldAt(state.getPath(), state);
-    held = held.isEmpty() ? held : Locks.heldWhileWaiting(tree, held, state);
-    if (held.isEmpty()) {
       return Description.NO_MATCH;
     }
     Held lock = held.get(held.size() - 1);

@@ -166,15 +166,8 @@ public final class Awaits {
    * isDone()} test guards the await.
    */
   public static boolean isKnownDone(Await await, VisitorState state) {
-    Set<Symbol> awaited = new HashSet<>(Trees.rootSymbols(await.future(), state));
+    Set<Symbol> awaited = awaitedRoots(await, state);
     TreePath child = state.getPath();
-    if (await.future() == null && await.call() instanceof MemberReferenceTree) {
-      // futures.stream().map(CompletableFuture::join): the elements come from the stream's source.
-      Tree parent = child.getParentPath().getLeaf();
-      if (parent instanceof MethodInvocationTree) {
-        awaited.addAll(Trees.rootSymbols(ASTHelpers.getReceiver((ExpressionTree) parent), state));
-      }
-    }
     if (awaited.isEmpty()) {
       return false;
     }
@@ -219,6 +212,19 @@ public final class Awaits {
     return false;
   }
 
+  /** The variables the future of {@code await} (at {@code state}'s path) comes from. */
+  private static Set<Symbol> awaitedRoots(Await await, VisitorState state) {
+    Set<Symbol> awaited = new HashSet<>(Trees.rootSymbols(await.future(), state));
+    if (await.future() == null && await.call() instanceof MemberReferenceTree) {
+      // futures.stream().map(CompletableFuture::join): the elements come from the stream's source.
+      Tree parent = state.getPath().getParentPath().getLeaf();
+      if (parent instanceof MethodInvocationTree) {
+        awaited.addAll(Trees.rootSymbols(ASTHelpers.getReceiver((ExpressionTree) parent), state));
+      }
+    }
+    return awaited;
+  }
+
   /** How many statements before an await {@link #isAwaitedEarlier} reads, in each block. */
   private static final int EARLIER_STATEMENTS = 32;
 
@@ -231,14 +237,8 @@ public final class Awaits {
    * a method.
    */
   public static boolean isAwaitedEarlier(Await await, VisitorState state) {
-    Set<Symbol> awaited = new HashSet<>(Trees.rootSymbols(await.future(), state));
+    Set<Symbol> awaited = awaitedRoots(await, state);
     TreePath child = state.getPath();
-    if (await.future() == null && await.call() instanceof MemberReferenceTree) {
-      Tree parent = child.getParentPath().getLeaf();
-      if (parent instanceof MethodInvocationTree) {
-        awaited.addAll(Trees.rootSymbols(ASTHelpers.getReceiver((ExpressionTree) parent), state));
-      }
-    }
     if (awaited.isEmpty()) {
       return false;
     }

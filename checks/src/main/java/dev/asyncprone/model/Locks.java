@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public final class Locks {
     static final Delta NONE = new Delta(Map.of(), Set.of());
   }
 
-  private final PerUnitCache<BlockTree, Delta[]> blocks = new PerUnitCache<>();
+  private final PerUnitCache<BlockTree, Map<Tree, Delta>> blocks = new PerUnitCache<>();
   private final PerUnitCache<ClassTree, Map<Symbol, Set<String>>> guards = new PerUnitCache<>();
 
   /** The locks held at {@code path}, outermost first; empty outside any locked region. */
@@ -94,9 +95,9 @@ public final class Locks {
     for (TreePath p = path.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf instanceof BlockTree) {
-        int index = ((BlockTree) leaf).getStatements().indexOf(child);
-        if (index >= 0) {
-          levels.add(deltas((BlockTree) leaf, state)[index]);
+        Delta delta = deltas((BlockTree) leaf, state).get(child);
+        if (delta != null) {
+          levels.add(delta);
         }
       } else if (leaf instanceof SynchronizedTree && ((SynchronizedTree) leaf).getBlock() == child) {
         levels.add(taking(name(((SynchronizedTree) leaf).getExpression(), state), Kind.MONITOR, leaf));
@@ -387,19 +388,24 @@ public final class Locks {
     return byField;
   }
 
-  private Delta[] deltas(BlockTree block, VisitorState state) {
+  /**
+   * For each statement of {@code block} after its first {@code lock()} or {@code unlock()}, what
+   * the statements before it did to locks; statements missing from the map come before any. One
+   * pass over the block, once per compilation unit.
+   */
+  private Map<Tree, Delta> deltas(BlockTree block, VisitorState state) {
     return blocks.get(block, state, b -> computeDeltas(b, state));
   }
 
-  private static Delta[] computeDeltas(BlockTree block, VisitorState state) {
-    List<? extends StatementTree> statements = block.getStatements();
-    Delta[] deltas = new Delta[statements.size()];
+  private static Map<Tree, Delta> computeDeltas(BlockTree block, VisitorState state) {
+    Map<Tree, Delta> deltas = Map.of();
     Map<String, Held> taken = new LinkedHashMap<>();
     Set<String> released = new HashSet<>();
     Delta current = Delta.NONE;
-    for (int i = 0; i < statements.size(); i++) {
-      deltas[i] = current;
-      StatementTree statement = statements.get(i);
+    for (StatementTree statement : block.getStatements()) {
+      if (current != Delta.NONE) {
+        deltas.put(statement, current);
+      }
       ExpressionTree taking = taking(statement, state);
       String releasing = taking == null ? releasing(statement, state) : null;
       if (taking != null) {
@@ -413,7 +419,12 @@ public final class Locks {
       } else {
         continue;
       }
-      current = new Delta(Collections.unmodifiableMap(new LinkedHashMap<>(taken)), Set.copyOf(released));
+      if (deltas.isEmpty()) {
+        deltas = new IdentityHashMap<>();
+      }
+      current =
+          new Delta(
+              Collections.unmodifiableMap(new LinkedHashMap<>(taken)), Set.copyOf(released));
     }
     return deltas;
   }
