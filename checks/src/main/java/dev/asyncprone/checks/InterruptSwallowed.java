@@ -16,6 +16,7 @@ import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -158,7 +159,12 @@ public final class InterruptSwallowed extends BugChecker implements CatchTreeMat
               + restore
               + " }";
     }
-    int brace = ASTHelpers.getStartPosition(tree.getBlock());
-    return fix.replace(brace + 1, brace + 1, "\n" + restore + "\n").build();
+    List<? extends StatementTree> statements = tree.getBlock().getStatements();
+    if (!statements.isEmpty()) {
+      return fix.prefixWith(statements.get(0), restore + "\n").build();
+    }
+    // An empty block: before its closing brace, after any comment that explains the catch.
+    int closing = state.getEndPosition(tree.getBlock()) - 1;
+    return fix.replace(closing, closing, restore + "\n").build();
   }
 }
