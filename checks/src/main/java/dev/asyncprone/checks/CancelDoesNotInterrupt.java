@@ -15,7 +15,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.AsyncKind;
-import dev.asyncprone.model.AsyncTypes;
 import dev.asyncprone.model.Docs;
 import dev.asyncprone.model.Guard;
 import dev.asyncprone.model.Trees;
