@@ -38,7 +38,6 @@ import dev.asyncprone.model.Trees;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A lock held across a wait; a lock released in a callback, on another thread; state the lock
@@ -113,13 +112,10 @@ public final class LockHeldAcrossAwait extends BugChecker
 
   /** 1. A blocking call while a monitor or lock is held. */
   private Description heldAcross(Tree tree, VisitorState state) {
-    BlockingCall call = blockingCalls.of(tree, state);
+    BlockingCall call = blockingCalls.waitingAt(tree, state);
     List<Held> held = call == null ? List.of() : locks.heldAt(state.getPath(), state);
     held = held.isEmpty() ? held : Locks.heldWhileWaiting(tree, held, state);
-    if (held.isEmpty()
-        || (call.isAwait()
-            && (Awaits.isKnownDone(call.await(), state)
-                || Awaits.isAwaitedEarlier(call.await(), state)))) {
+    if (held.isEmpty() || (call.isAwait() && Awaits.isAwaitedEarlier(call.await(), state))) {
       return Description.NO_MATCH;
     }
     Held lock = held.get(held.size() - 1);
@@ -167,7 +163,7 @@ public final class LockHeldAcrossAwait extends BugChecker
       return Description.NO_MATCH;
     }
     AsyncContext context = contexts.of(state);
-    TreePath scope = runsElsewhere(context) ? pathTo(context.scope(), state) : null;
+    TreePath scope = runsElsewhere(context) ? Trees.pathOf(context.scope(), state) : null;
     if (scope == null) {
       return Description.NO_MATCH;
     }
@@ -206,14 +202,5 @@ public final class LockHeldAcrossAwait extends BugChecker
 
   private static boolean isHeld(String name, List<Held> held) {
     return held.stream().anyMatch(h -> h.name().equals(name));
-  }
-
-  private static @Nullable TreePath pathTo(@Nullable Tree scope, VisitorState state) {
-    for (TreePath p = state.getPath(); p != null; p = p.getParentPath()) {
-      if (p.getLeaf() == scope) {
-        return p;
-      }
-    }
-    return null;
   }
 }
