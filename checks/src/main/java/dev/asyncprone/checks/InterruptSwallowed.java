@@ -27,7 +27,7 @@ import dev.asyncprone.model.EveryPath;
 import dev.asyncprone.model.EveryPath.Exit;
 import dev.asyncprone.model.Guard;
 import dev.asyncprone.model.Interrupts;
-import dev.asyncprone.model.Trees;
+import dev.asyncprone.model.Variables;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -72,11 +72,11 @@ public final class InterruptSwallowed extends BugChecker implements CatchTreeMat
               @Override
               public boolean marks(Tree statement) {
                 if (statement instanceof VariableTree
-                    && Trees.mentions(((VariableTree) statement).getInitializer(), carriers)) {
+                    && Variables.readsAny(((VariableTree) statement).getInitializer(), carriers)) {
                   carriers.add(ASTHelpers.getSymbol(statement));
                 }
                 if (statement instanceof ThrowTree) {
-                  return Trees.mentions(((ThrowTree) statement).getExpression(), carriers);
+                  return Variables.readsAny(((ThrowTree) statement).getExpression(), carriers);
                 }
                 Tree expression =
                     statement instanceof ExpressionStatementTree

@@ -14,7 +14,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.HashSet;
@@ -159,26 +158,6 @@ public final class Trees {
       }
     }
     return null;
-  }
-
-  /** True if {@code tree} names one of {@code symbols} anywhere inside it. */
-  public static boolean mentions(@Nullable Tree tree, Set<? extends Symbol> symbols) {
-    if (tree == null) {
-      return false;
-    }
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitIdentifier(IdentifierTree identifier, Void unused) {
-            return symbols.contains(ASTHelpers.getSymbol(identifier));
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(tree, null);
-    return Boolean.TRUE.equals(found);
   }
 
   /** The simple name of the method a call invokes, or an empty string. */
