@@ -221,6 +221,7 @@ public final class OneShotFlow {
     final Set<Tree> declaringLambdas = Collections.newSetFromMap(new IdentityHashMap<>());
     final Map<Tree, List<Use>> uses = new IdentityHashMap<>();
     final Map<Tree, List<Use>> captured = new IdentityHashMap<>();
+    private final Map<Tree, EnhancedForLoopTree> loops = new IdentityHashMap<>();
     private final Deque<Tree> lambdas = new ArrayDeque<>();
 
     Prescan(VisitorState state) {
@@ -282,6 +283,23 @@ public final class OneShotFlow {
       if (method != null) {
         repeatedBy.put(functional, method);
       }
+    }
+
+    @Override
+    public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
+      loops.put(tree.getExpression(), tree);
+      return super.visitEnhancedForLoop(tree, unused);
+    }
+
+    /**
+     * The use a for-each loop makes of the local it iterates, if {@code call} is the {@code
+     * iterator()} call the dataflow framework puts in for that loop.
+     */
+    @Nullable Use iterationBy(MethodInvocationTree call) {
+      EnhancedForLoopTree loop = loops.get(ASTHelpers.getReceiver(call));
+      return loop == null || !Trees.methodName(call).equals("iterator")
+          ? null
+          : OneShotValues.useIn(loop, state);
     }
 
     List<Use> usesIn(Tree invocation) {
@@ -601,20 +619,10 @@ public final class OneShotFlow {
       FlowStore store = input.getRegularStore();
       List<Violation> found = new ArrayList<>();
       if (!store.isEmpty()) {
-        if (node.getIterableExpression() != null) {
-          VarSymbol iterated = OneShotValues.local(node.getIterableExpression());
-          if (iterated != null) {
-            Use use =
-                new Use(
-                    iterated,
-                    OneShotValues.strip(node.getIterableExpression()),
-                    How.ITERATION,
-                    null);
-            store = consume(store, use, found);
-          }
-        } else {
-          MethodInvocationTree call = node.getTree();
-          for (Use use : prescan.usesIn(call)) {
+        MethodInvocationTree call = node.getTree();
+        if (node.getIterableExpression() == null) { // not the next() of a for-each loop
+          Use iteration = prescan.iterationBy(call);
+          for (Use use : iteration != null ? List.of(iteration) : prescan.usesIn(call)) {
             store = consume(store, use, found);
           }
           if (storesInCollection(call)) {
