@@ -89,6 +89,56 @@ public final class OneShotValues {
     public @Nullable AsyncKind kind(VisitorState state) {
       return AsyncTypes.kindOf(type, state);
     }
+
+    /** "Stream 's'", "'m' (the Mono returned by @AwaitOnce OrderClient.create())". */
+    public String subject(VarSymbol variable, VisitorState state) {
+      String name = "'" + variable.getSimpleName() + "'";
+      switch (source) {
+        case STREAM:
+          return symbol.getSimpleName() + " " + name;
+        case METHOD:
+          AsyncKind kind = kind(state);
+          return name + " (the " + (kind == null ? "value" : kind.simpleName())
+              + " returned by @AwaitOnce " + symbol.owner.getSimpleName() + "."
+              + symbol.getSimpleName() + "())";
+        case TYPE:
+          return name + " (a " + symbol.getSimpleName() + ", an @AwaitOnce type)";
+        default:
+          return name + " (an @AwaitOnce parameter)";
+      }
+    }
+
+    /** Why a second consumption hurts. */
+    public String why(VisitorState state) {
+      AsyncKind kind = kind(state);
+      if (source == Source.STREAM) {
+        return "A stream can be consumed only once: the second operation throws"
+            + " IllegalStateException.";
+      }
+      if (kind != null && kind.isLazy()) {
+        return "A " + kind.simpleName() + " is cold: every consumption subscribes again and"
+            + " repeats its work and side effects (the request is sent again, the row inserted"
+            + " again).";
+      }
+      return "@AwaitOnce promises nothing for a second consumption: the value may be pooled or"
+          + " one-shot, and consuming it again may fail, hang or see another caller's result.";
+    }
+
+    /** What to do instead. */
+    public String advice(VisitorState state) {
+      AsyncKind kind = kind(state);
+      if (source == Source.STREAM) {
+        return "Collect it once into a List and stream the list for each use.";
+      }
+      if (kind == AsyncKind.UNI) {
+        return "Consume it once, or share one result with .memoize().indefinitely() where it is"
+            + " made.";
+      }
+      if (kind != null && kind.isLazy()) {
+        return "Consume it once, or share one result with .cache() where it is made.";
+      }
+      return "Consume it once and pass on its result, not the value.";
+    }
   }
 
   /** How a use reaches the value; the first four consume it, the last three let it escape. */
@@ -121,7 +171,53 @@ public final class OneShotValues {
    * @param how how the use reaches the value
    * @param context the call an argument is passed to, or null
    */
-  public record Use(VarSymbol variable, Tree site, How how, @Nullable Tree context) {}
+  public record Use(VarSymbol variable, Tree site, How how, @Nullable Tree context) {
+    /** "s.count() at line 12", "passing it to then(...) at line 14", "return at line 9". */
+    public String describe(VisitorState state) {
+      String what;
+      switch (how) {
+        case ARGUMENT:
+          what = "passing it to " + Trees.methodName(context) + "(...)";
+          break;
+        case ITERATION:
+          what = "a for-each loop";
+          break;
+        case RETURN:
+          what = "returning it";
+          break;
+        case FIELD:
+          what = "storing it in a field";
+          break;
+        case COLLECTION:
+          what = "adding it to a collection with " + Trees.methodName(context) + "(...)";
+          break;
+        default:
+          what = label(state);
+      }
+      return what + " at line " + line(state);
+    }
+
+    public long line(VisitorState state) {
+      return state
+          .getPath()
+          .getCompilationUnit()
+          .getLineMap()
+          .getLineNumber(ASTHelpers.getStartPosition(site));
+    }
+
+    /** {@code s.count()}; {@code s.forEach(...)} where the source is long. */
+    private String label(VisitorState state) {
+      String source = state.getSourceForNode(site);
+      if (source != null && source.length() <= 40 && source.indexOf('\n') < 0) {
+        return source;
+      }
+      String method = Trees.methodName(site) + "(...)";
+      return site instanceof MethodInvocationTree
+              && local(ASTHelpers.getReceiver((MethodInvocationTree) site)) != null
+          ? variable.getSimpleName() + "." + method
+          : method;
+    }
+  }
 
   private OneShotValues() {}
 
