@@ -156,7 +156,7 @@ public final class OneShotFixes {
       if (!OneShotValues.isStream(method.owner.type, state)) {
         return false;
       }
-      e = OneShotValues.strip(ASTHelpers.getReceiver(e));
+      e = OneShotValues.strip(Trees.receiver(e));
     }
     return false;
   }

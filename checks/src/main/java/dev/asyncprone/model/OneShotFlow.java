@@ -115,8 +115,7 @@ public final class OneShotFlow {
     }
   }
 
-  private @Nullable CompilationUnitTree unit;
-  private final Map<Tree, Map<Tree, Violation>> byMethod = new IdentityHashMap<>();
+  private final PerUnitCache<Tree, Map<Tree, Violation>> byMethod = new PerUnitCache<>();
 
   /** The violation reported at {@code site} (the tree at {@code state}'s path), or null. */
   public @Nullable Violation at(Tree site, VisitorState state) {
@@ -124,16 +123,7 @@ public final class OneShotFlow {
     if (methodPath == null) {
       return null;
     }
-    if (methodPath.getCompilationUnit() != unit) {
-      unit = methodPath.getCompilationUnit();
-      byMethod.clear();
-    }
-    Map<Tree, Violation> violations = byMethod.get(methodPath.getLeaf());
-    if (violations == null) {
-      violations = analyze(methodPath, state);
-      byMethod.put(methodPath.getLeaf(), violations);
-    }
-    return violations.get(site);
+    return byMethod.get(methodPath.getLeaf(), state, method -> analyze(methodPath, state)).get(site);
   }
 
   private static @Nullable TreePath enclosingMethod(TreePath path) {
@@ -296,7 +286,7 @@ public final class OneShotFlow {
      * iterator()} call the dataflow framework puts in for that loop.
      */
     @Nullable Use iterationBy(MethodInvocationTree call) {
-      EnhancedForLoopTree loop = loops.get(ASTHelpers.getReceiver(call));
+      EnhancedForLoopTree loop = loops.get(Trees.receiver(call));
       return loop == null || !Trees.methodName(call).equals("iterator")
           ? null
           : OneShotValues.useIn(loop, state);

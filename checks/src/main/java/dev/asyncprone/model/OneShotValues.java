@@ -213,7 +213,7 @@ public final class OneShotValues {
       }
       String method = Trees.methodName(site) + "(...)";
       return site instanceof MethodInvocationTree
-              && local(ASTHelpers.getReceiver((MethodInvocationTree) site)) != null
+              && local(Trees.receiver((MethodInvocationTree) site)) != null
           ? variable.getSimpleName() + "." + method
           : method;
     }
@@ -343,7 +343,7 @@ public final class OneShotValues {
           || !(stillCold || isMutinyGroup(method, state))) {
         return null;
       }
-      e = strip(ASTHelpers.getReceiver(e));
+      e = strip(Trees.receiver(e));
     }
     return null;
   }
@@ -360,7 +360,7 @@ public final class OneShotValues {
     if (invocation instanceof MethodInvocationTree) {
       MethodInvocationTree call = (MethodInvocationTree) invocation;
       if (!method.isStatic()) {
-        VarSymbol receiver = root(ASTHelpers.getReceiver(call), state);
+        VarSymbol receiver = root(Trees.receiver(call), state);
         if (receiver != null && consumes(call, method, state)) {
           uses.add(new Use(receiver, call, How.CALL, null));
         }
@@ -510,7 +510,7 @@ public final class OneShotValues {
       if (method == null || method.isStatic() || !isPassThrough(method, state)) {
         return null;
       }
-      e = strip(ASTHelpers.getReceiver(e));
+      e = strip(Trees.receiver(e));
     }
     return local(e);
   }
