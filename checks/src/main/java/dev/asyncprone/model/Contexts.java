@@ -11,9 +11,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -237,18 +235,8 @@ public final class Contexts {
    * sequential stream, {@code forEach}, {@code Optional.map}): then the enclosing context decides.
    */
   private @Nullable AsyncContext handedOver(TreePath functionalPath, VisitorState state) {
-    Tree functional = functionalPath.getLeaf();
-    TreePath parentPath = functionalPath.getParentPath();
-    while (parentPath != null
-        && (parentPath.getLeaf() instanceof ParenthesizedTree
-            || parentPath.getLeaf() instanceof TypeCastTree)) {
-      functional = parentPath.getLeaf();
-      parentPath = parentPath.getParentPath();
-    }
-    Tree parent = parentPath == null ? null : parentPath.getLeaf();
-    if (parent == null
-        || !(parent instanceof MethodInvocationTree || parent instanceof NewClassTree)
-        || !Trees.isArgument(functional, parent)) {
+    Tree parent = Trees.callTakingAsArgument(functionalPath);
+    if (parent == null) {
       return implementedContract(functionalPath, state);
     }
     Symbol symbol = ASTHelpers.getSymbol(parent);

@@ -304,10 +304,7 @@ public final class OneShotFlow {
       }
       List<Use> all = new ArrayList<>();
       if (functional instanceof MemberReferenceTree) {
-        Use use = OneShotValues.useIn((MemberReferenceTree) functional, state);
-        if (use != null) {
-          all.add(use);
-        }
+        addIfAny(all, OneShotValues.useIn((MemberReferenceTree) functional, state));
       } else if (functional instanceof LambdaExpressionTree) {
         new TreeScanner<Void, Void>() {
           @Override
@@ -329,25 +326,25 @@ public final class OneShotFlow {
 
           @Override
           public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
-            Use use = OneShotValues.useIn(tree, state);
-            if (use != null) {
-              all.add(use);
-            }
+            addIfAny(all, OneShotValues.useIn(tree, state));
             return super.visitMemberReference(tree, unused);
           }
 
           @Override
           public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
-            Use use = OneShotValues.useIn(tree, state);
-            if (use != null) {
-              all.add(use);
-            }
+            addIfAny(all, OneShotValues.useIn(tree, state));
             return super.visitEnhancedForLoop(tree, unused);
           }
         }.scan(((LambdaExpressionTree) functional).getBody(), null);
       }
       captured.put(functional, all);
       return all;
+    }
+
+    private static void addIfAny(List<Use> uses, @Nullable Use use) {
+      if (use != null) {
+        uses.add(use);
+      }
     }
   }
 
@@ -599,8 +596,7 @@ public final class OneShotFlow {
           && node.getTree() instanceof AssignmentTree) {
         escape(store, ((AssignmentTree) node.getTree()).getExpression(), How.FIELD, null, found);
       }
-      results.put(node, found);
-      return new RegularTransferResult<>(null, store);
+      return result(node, found, store);
     }
 
     @Override
@@ -622,8 +618,7 @@ public final class OneShotFlow {
           }
         }
       }
-      results.put(node, found);
-      return new RegularTransferResult<>(null, store);
+      return result(node, found, store);
     }
 
     @Override
@@ -636,8 +631,7 @@ public final class OneShotFlow {
           store = consume(store, use, found);
         }
       }
-      results.put(node, found);
-      return new RegularTransferResult<>(null, store);
+      return result(node, found, store);
     }
 
     @Override
@@ -649,8 +643,7 @@ public final class OneShotFlow {
       if (tree != null && tree.getExpression() != null) {
         escape(store, tree.getExpression(), How.RETURN, null, found);
       }
-      results.put(node, found);
-      return new RegularTransferResult<>(null, store);
+      return result(node, found, store);
     }
 
     @Override
@@ -678,6 +671,12 @@ public final class OneShotFlow {
           after = after.with(use.variable(), after.get(use.variable()).plus(use));
         }
       }
+      return result(node, found, after);
+    }
+
+    /** The store after {@code node}, and the violations it shows with the store before it. */
+    private TransferResult<UnusedAbstractValue, FlowStore> result(
+        Node node, List<Violation> found, FlowStore after) {
       results.put(node, found);
       return new RegularTransferResult<>(null, after);
     }

@@ -419,20 +419,9 @@ public final class OneShotValues {
    * a future's callback does) or nothing is known.
    */
   public static @Nullable String repeatedBy(TreePath functionalPath, VisitorState state) {
-    Tree functional = functionalPath.getLeaf();
-    TreePath parentPath = functionalPath.getParentPath();
-    while (parentPath != null
-        && (parentPath.getLeaf() instanceof ParenthesizedTree
-            || parentPath.getLeaf() instanceof TypeCastTree)) {
-      functional = parentPath.getLeaf();
-      parentPath = parentPath.getParentPath();
-    }
-    if (parentPath == null
-        || !(parentPath.getLeaf() instanceof MethodInvocationTree)
-        || !Trees.isArgument(functional, parentPath.getLeaf())) {
-      return null;
-    }
-    MethodSymbol method = ASTHelpers.getSymbol((MethodInvocationTree) parentPath.getLeaf());
+    Tree call = Trees.callTakingAsArgument(functionalPath);
+    MethodSymbol method =
+        call instanceof MethodInvocationTree ? ASTHelpers.getSymbol((MethodInvocationTree) call) : null;
     if (method == null) {
       return null;
     }

@@ -11,6 +11,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
@@ -99,6 +100,27 @@ public final class Trees {
       }
     }
     return null;
+  }
+
+  /**
+   * The method call or constructor call that takes the lambda, method reference or anonymous class
+   * at {@code functionalPath} as an argument, through parentheses and casts; null if it is not an
+   * argument ({@code Runnable r = () -> ...;}).
+   */
+  public static @Nullable Tree callTakingAsArgument(TreePath functionalPath) {
+    Tree functional = functionalPath.getLeaf();
+    TreePath parentPath = functionalPath.getParentPath();
+    while (parentPath != null
+        && (parentPath.getLeaf() instanceof ParenthesizedTree
+            || parentPath.getLeaf() instanceof TypeCastTree)) {
+      functional = parentPath.getLeaf();
+      parentPath = parentPath.getParentPath();
+    }
+    Tree parent = parentPath == null ? null : parentPath.getLeaf();
+    return (parent instanceof MethodInvocationTree || parent instanceof NewClassTree)
+            && isArgument(functional, parent)
+        ? parent
+        : null;
   }
 
   /** True if {@code tree} is one of the arguments of {@code invocation}. */

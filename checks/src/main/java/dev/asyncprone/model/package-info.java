@@ -33,6 +33,10 @@
  *       statement before it leaves; where each unmarked path goes.
  *   <li>{@link dev.asyncprone.model.Exceptions}: where a checked exception may be thrown and
  *       still compile, for fixes that add one.
+ *   <li>{@link dev.asyncprone.model.OneShotValues}, {@link dev.asyncprone.model.OneShotFlow} and
+ *       {@link dev.asyncprone.model.OneShotFixes}: values that may be consumed only once
+ *       ({@code @AwaitOnce}, streams) and the uses that consume them; where a local holding one
+ *       is consumed again, on the method's control-flow graph; the fixes that consume it once.
  *   <li>{@link dev.asyncprone.model.Fixes}: shared builders for suggested fixes.
  *   <li>{@link dev.asyncprone.model.Options}: every {@code -XepOpt:AsyncProne:...} flag.
  *   <li>Independence, for checks that would start work earlier or side by side: {@link
