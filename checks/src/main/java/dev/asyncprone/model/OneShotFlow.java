@@ -6,9 +6,11 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -17,6 +19,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
@@ -33,6 +36,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -145,40 +149,50 @@ public final class OneShotFlow {
     }
     Prescan prescan = new Prescan(state);
     prescan.scan(methodPath, null);
-    if (prescan.tracked.isEmpty()) {
+    if (!prescan.mayBreakContract()) {
       return Map.of();
     }
     ClassTree classTree = ASTHelpers.findEnclosingNode(methodPath, ClassTree.class);
     Results results = new Results();
-    Graph graph = new Graph(methodPath.getCompilationUnit(), prescan, results, state);
-    graph.run(new UnderlyingAST.CFGMethod(method, classTree), Map.of(), classTree, method);
+    new Graph(prescan, results, state, classTree, method)
+        .run(
+            new TreePath(methodPath, method.getBody()),
+            new UnderlyingAST.CFGMethod(method, classTree),
+            Map.of());
     return results.bySite(prescan);
   }
 
   /** Builds and analyses the graphs of a method and of the lambdas in it. */
   private static final class Graph {
-    private final CompilationUnitTree root;
     private final Prescan prescan;
     private final Results results;
     private final VisitorState state;
+    private final @Nullable ClassTree classTree;
+    private final MethodTree method;
 
-    Graph(CompilationUnitTree root, Prescan prescan, Results results, VisitorState state) {
-      this.root = root;
+    Graph(
+        Prescan prescan,
+        Results results,
+        VisitorState state,
+        @Nullable ClassTree classTree,
+        MethodTree method) {
       this.prescan = prescan;
       this.results = results;
       this.state = state;
+      this.classTree = classTree;
+      this.method = method;
     }
 
-    void run(
-        UnderlyingAST ast,
-        Map<VarSymbol, VarState> captured,
-        @Nullable ClassTree classTree,
-        MethodTree method) {
+    /**
+     * Analyses the code at {@code bodyPath}. The graph is built from the path, not from the
+     * compilation unit, which would make the framework search the whole file for it each time.
+     */
+    void run(TreePath bodyPath, UnderlyingAST ast, Map<VarSymbol, VarState> captured) {
       ControlFlowGraph cfg;
       try {
         cfg =
             CFGBuilder.build(
-                root, ast, false, false, JavacProcessingEnvironment.instance(state.context));
+                bodyPath, ast, false, false, JavacProcessingEnvironment.instance(state.context));
       } catch (RuntimeException | AssertionError | LinkageError unsupported) {
         // Code the dataflow framework cannot build a graph for: say nothing about this method.
         return;
@@ -188,12 +202,19 @@ public final class OneShotFlow {
           .performAnalysis(cfg);
       for (LambdaExpressionTree lambda : cfg.getDeclaredLambdas()) {
         FlowStore entry = transfer.lambdaEntries.get(lambda);
-        if (entry == null) {
+        TreePath lambdaPath = prescan.lambdaPaths.get(lambda);
+        if (entry == null || lambdaPath == null) {
           continue; // never reached
         }
         Map<VarSymbol, VarState> inner = entry.unconsumed();
+        Set<VarSymbol> used = new HashSet<>();
+        prescan.capturedBy(lambda).forEach(use -> used.add(use.variable()));
+        inner.keySet().retainAll(used);
         if (!inner.isEmpty() || prescan.declaringLambdas.contains(lambda)) {
-          run(new UnderlyingAST.CFGLambda(lambda, classTree, method), inner, classTree, method);
+          run(
+              new TreePath(lambdaPath, lambda.getBody()),
+              new UnderlyingAST.CFGLambda(lambda, classTree, method),
+              inner);
         }
       }
     }
@@ -204,18 +225,43 @@ public final class OneShotFlow {
    * local a one-shot value, which lambdas may run many times, where locals are declared.
    */
   private static final class Prescan extends TreePathScanner<Void, Void> {
+    static final int MAX_TRACKED_LOCALS = 128;
     final VisitorState state;
     final Map<Tree, Origin> tracked = new IdentityHashMap<>();
     final Map<VarSymbol, VariableTree> declarations = new HashMap<>();
     final Map<Tree, String> repeatedBy = new IdentityHashMap<>();
+    final Map<Tree, TreePath> lambdaPaths = new IdentityHashMap<>();
     final Set<Tree> declaringLambdas = Collections.newSetFromMap(new IdentityHashMap<>());
     final Map<Tree, List<Use>> uses = new IdentityHashMap<>();
     final Map<Tree, List<Use>> captured = new IdentityHashMap<>();
     private final Map<Tree, EnhancedForLoopTree> loops = new IdentityHashMap<>();
     private final Deque<Tree> lambdas = new ArrayDeque<>();
+    /** Loops and lambdas around the current tree: code that may run more than once. */
+    private int depth;
+    private final Set<VarSymbol> trackedLocals = new HashSet<>();
+    private final Map<VarSymbol, Integer> depthAtDeclaration = new HashMap<>();
+    private final Map<VarSymbol, Integer> useCounts = new HashMap<>();
+    private final Set<VarSymbol> usedDeeper = new HashSet<>();
 
     Prescan(VisitorState state) {
       this.state = state;
+    }
+
+    /**
+     * False if no graph is needed: no tracked local is used twice, or once from inside a loop or
+     * lambda that its declaration is not in. Most methods with a stream local end here. Also
+     * false for a method with more than {@link #MAX_TRACKED_LOCALS} such locals.
+     */
+    boolean mayBreakContract() {
+      int needy = 0;
+      for (VarSymbol variable : trackedLocals) {
+        if (useCounts.getOrDefault(variable, 0) > 1 || usedDeeper.contains(variable)) {
+          needy++;
+        }
+      }
+      // The analysis costs the method's size times its tracked locals: past a few hundred of
+      // them (generated code), say nothing rather than slow the build down.
+      return needy > 0 && needy <= MAX_TRACKED_LOCALS;
     }
 
     @Override
@@ -224,17 +270,53 @@ public final class OneShotFlow {
     }
 
     @Override
+    public Void visitIdentifier(IdentifierTree tree, Void unused) {
+      Symbol symbol = ASTHelpers.getSymbol(tree);
+      if (OneShotValues.isLocal(symbol)) {
+        useCounts.merge((VarSymbol) symbol, 1, Integer::sum);
+        if (depth > depthAtDeclaration.getOrDefault(symbol, 0)) {
+          usedDeeper.add((VarSymbol) symbol);
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitForLoop(ForLoopTree tree, Void unused) {
+      return nested(() -> super.visitForLoop(tree, unused));
+    }
+
+    @Override
+    public Void visitWhileLoop(WhileLoopTree tree, Void unused) {
+      return nested(() -> super.visitWhileLoop(tree, unused));
+    }
+
+    @Override
+    public Void visitDoWhileLoop(DoWhileLoopTree tree, Void unused) {
+      return nested(() -> super.visitDoWhileLoop(tree, unused));
+    }
+
+    private Void nested(Runnable scan) {
+      depth++;
+      scan.run();
+      depth--;
+      return null;
+    }
+
+    @Override
     public Void visitVariable(VariableTree tree, Void unused) {
       Symbol symbol = ASTHelpers.getSymbol(tree);
       if (OneShotValues.isLocal(symbol)) {
         VarSymbol variable = (VarSymbol) symbol;
         declarations.put(variable, tree);
+        depthAtDeclaration.put(variable, depth);
         Origin origin =
             variable.getKind() == javax.lang.model.element.ElementKind.PARAMETER
                 ? OneShotValues.ofParameter(variable, state)
                 : OneShotValues.ofValue(variable, tree.getInitializer(), state);
         if (origin != null) {
           tracked.put(tree, origin);
+          trackedLocals.add(variable);
           declaringLambdas.addAll(lambdas);
         }
       }
@@ -248,7 +330,9 @@ public final class OneShotFlow {
         Origin origin = OneShotValues.ofValue(variable, tree.getExpression(), state);
         if (origin != null) {
           tracked.put(tree, origin);
+          trackedLocals.add(variable);
         }
+        return scan(tree.getExpression(), unused); // assigning is not a use
       }
       return super.visitAssignment(tree, unused);
     }
@@ -256,8 +340,9 @@ public final class OneShotFlow {
     @Override
     public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
       noteRepeated(tree);
+      lambdaPaths.put(tree, getCurrentPath());
       lambdas.push(tree);
-      super.visitLambdaExpression(tree, unused);
+      nested(() -> super.visitLambdaExpression(tree, unused));
       lambdas.pop();
       return null;
     }
@@ -278,7 +363,7 @@ public final class OneShotFlow {
     @Override
     public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
       loops.put(tree.getExpression(), tree);
-      return super.visitEnhancedForLoop(tree, unused);
+      return nested(() -> super.visitEnhancedForLoop(tree, unused));
     }
 
     /**
@@ -447,6 +532,9 @@ public final class OneShotFlow {
   /** What is known of one tracked local: why it is one-shot, and the uses that consumed it. */
   private record VarState(Origin origin, ImmutableSet<Use> consumed) {
     VarState join(VarState other) {
+      if (this == other || consumed.containsAll(other.consumed)) {
+        return this;
+      }
       return new VarState(
           origin, ImmutableSet.<Use>builder().addAll(consumed).addAll(other.consumed).build());
     }
@@ -461,7 +549,7 @@ public final class OneShotFlow {
     private final ImmutableMap<VarSymbol, VarState> vars;
 
     FlowStore(Map<VarSymbol, VarState> vars) {
-      this.vars = ImmutableMap.copyOf(vars);
+      this.vars = ImmutableMap.copyOf(vars); // no copy if it is one already
     }
 
     @Nullable VarState get(@Nullable VarSymbol variable) {
@@ -473,9 +561,14 @@ public final class OneShotFlow {
     }
 
     FlowStore with(VarSymbol variable, VarState value) {
-      Map<VarSymbol, VarState> copy = new LinkedHashMap<>(vars);
-      copy.put(variable, value);
-      return new FlowStore(copy);
+      if (value.equals(vars.get(variable))) {
+        return this;
+      }
+      return new FlowStore(
+          ImmutableMap.<VarSymbol, VarState>builderWithExpectedSize(vars.size() + 1)
+              .putAll(vars)
+              .put(variable, value)
+              .buildKeepingLast());
     }
 
     FlowStore without(VarSymbol variable) {
@@ -501,9 +594,21 @@ public final class OneShotFlow {
 
     @Override
     public FlowStore leastUpperBound(FlowStore other) {
-      Map<VarSymbol, VarState> joined = new LinkedHashMap<>(vars);
-      other.vars.forEach((k, v) -> joined.merge(k, v, VarState::join));
-      return new FlowStore(joined);
+      if (this == other || other.vars.isEmpty()) {
+        return this;
+      }
+      Map<VarSymbol, VarState> joined = null;
+      for (Map.Entry<VarSymbol, VarState> entry : other.vars.entrySet()) {
+        VarState mine = vars.get(entry.getKey());
+        VarState both = mine == null ? entry.getValue() : mine.join(entry.getValue());
+        if (both != mine) {
+          if (joined == null) {
+            joined = new LinkedHashMap<>(vars);
+          }
+          joined.put(entry.getKey(), both);
+        }
+      }
+      return joined == null ? this : new FlowStore(joined);
     }
 
     @Override

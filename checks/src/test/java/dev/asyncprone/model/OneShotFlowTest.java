@@ -123,6 +123,36 @@ public class OneShotFlowTest {
         .doTest();
   }
 
+  @Test
+  public void methodsPastTheBudgetOfTrackedLocalsAreSkipped() {
+    helper
+        .addSourceLines("Within.java", manyStreams("Within", 128, true))
+        .addSourceLines("Past.java", manyStreams("Past", 129, false))
+        .doTest();
+  }
+
+  /** A method with {@code count} stream locals, each consumed twice. */
+  private static String[] manyStreams(String name, int count, boolean expectFindings) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    lines.add("import java.util.List;");
+    lines.add("import java.util.stream.Stream;");
+    lines.add("class " + name + " {");
+    lines.add("  long run(List<String> l) {");
+    lines.add("    long n = 0;");
+    for (int i = 0; i < count; i++) {
+      lines.add("    Stream<String> s" + i + " = l.stream();");
+      lines.add("    n += s" + i + ".count();");
+      if (expectFindings) {
+        lines.add("    // BUG: Diagnostic contains: AGAIN");
+      }
+      lines.add("    n += s" + i + ".count();");
+    }
+    lines.add("    return n;");
+    lines.add("  }");
+    lines.add("}");
+    return lines.toArray(new String[0]);
+  }
+
   private final BugCheckerRefactoringTestHelper refactoring =
       BugCheckerRefactoringTestHelper.newInstance(Probe.class, getClass());
 
