@@ -79,8 +79,11 @@ import org.jspecify.annotations.Nullable;
  * reference counts, where it is created, as the consumptions its body makes of the locals it
  * captures; each lambda body is analysed on its own graph as well.
  *
- * <p>Each method is analysed once, the first time a check asks about a tree in it, and only if it
- * declares or receives a tracked value; the result is kept for the compilation unit.
+ * <p>Each method is analysed once, the first time a check asks about a tree in it, and the result
+ * is kept for the compilation unit. A first pass over the method's trees decides whether a graph
+ * is needed at all: only where a tracked local is used twice, or inside a loop or lambda that its
+ * declaration is not in. Graphs are built from the path of the body, so the cost grows with the
+ * size of the method, times the number of its tracked locals (at most {@code 128}).
  */
 public final class OneShotFlow {
   /** What is wrong with a use. */
