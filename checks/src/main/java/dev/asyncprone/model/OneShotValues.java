@@ -275,7 +275,10 @@ public final class OneShotValues {
     if (Annotations.has(method, Annotations.AWAIT_ONCE)) {
       return true;
     }
-    if (method.isStatic() || method.isConstructor() || method.isPrivate()) {
+    if (method.isStatic()
+        || method.isConstructor()
+        || method.isPrivate()
+        || isJdk(method.owner)) { // the JDK's methods and theirs override carry no @AwaitOnce
       return false;
     }
     for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
@@ -284,6 +287,11 @@ public final class OneShotValues {
       }
     }
     return false;
+  }
+
+  private static boolean isJdk(Symbol owner) {
+    String name = owner.getQualifiedName().toString();
+    return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.");
   }
 
   /** The contract of a parameter's value: a stream, an {@code @AwaitOnce} type or parameter. */
