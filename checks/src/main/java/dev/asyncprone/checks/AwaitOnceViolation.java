@@ -26,6 +26,7 @@ import dev.asyncprone.model.OneShotValues;
 import dev.asyncprone.model.OneShotValues.How;
 import dev.asyncprone.model.OneShotValues.Use;
 import dev.asyncprone.model.Trees;
+import dev.asyncprone.model.Variables;
 
 /**
  * A value that may be consumed only once (an {@code @AwaitOnce} result or type, a stream) held in
@@ -57,7 +58,7 @@ public final class AwaitOnceViolation extends BugChecker
   public Description matchIdentifier(IdentifierTree tree, VisitorState state) {
     return Guard.safely(
         () ->
-            OneShotValues.isLocal(ASTHelpers.getSymbol(tree))
+            Variables.isLocal(ASTHelpers.getSymbol(tree))
                 ? match(tree, state)
                 : Description.NO_MATCH);
   }

@@ -235,10 +235,11 @@ public final class Contexts {
    * sequential stream, {@code forEach}, {@code Optional.map}): then the enclosing context decides.
    */
   private @Nullable AsyncContext handedOver(TreePath functionalPath, VisitorState state) {
-    Tree parent = Trees.callTakingAsArgument(functionalPath);
-    if (parent == null) {
+    TreePath parentPath = Trees.callTakingAsArgument(functionalPath);
+    if (parentPath == null) {
       return implementedContract(functionalPath, state);
     }
+    Tree parent = parentPath.getLeaf();
     Symbol symbol = ASTHelpers.getSymbol(parent);
     if (!(symbol instanceof MethodSymbol)) {
       return AsyncContext.of(Kind.UNKNOWN);

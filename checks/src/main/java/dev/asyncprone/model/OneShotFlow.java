@@ -275,7 +275,7 @@ public final class OneShotFlow {
     @Override
     public Void visitIdentifier(IdentifierTree tree, Void unused) {
       Symbol symbol = ASTHelpers.getSymbol(tree);
-      if (OneShotValues.isLocal(symbol)) {
+      if (Variables.isLocal(symbol)) {
         useCounts.merge((VarSymbol) symbol, 1, Integer::sum);
         if (depth > depthAtDeclaration.getOrDefault(symbol, 0)) {
           usedDeeper.add((VarSymbol) symbol);
@@ -309,7 +309,7 @@ public final class OneShotFlow {
     @Override
     public Void visitVariable(VariableTree tree, Void unused) {
       Symbol symbol = ASTHelpers.getSymbol(tree);
-      if (OneShotValues.isLocal(symbol)) {
+      if (Variables.isLocal(symbol)) {
         VarSymbol variable = (VarSymbol) symbol;
         declarations.put(variable, tree);
         depthAtDeclaration.put(variable, depth);

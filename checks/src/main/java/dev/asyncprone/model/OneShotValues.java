@@ -221,28 +221,12 @@ public final class OneShotValues {
 
   private OneShotValues() {}
 
-  /** True for local variables and parameters, whose every use is in one method. */
-  public static boolean isLocal(@Nullable Symbol symbol) {
-    if (!(symbol instanceof VarSymbol)) {
-      return false;
-    }
-    switch (symbol.getKind()) {
-      case LOCAL_VARIABLE:
-      case PARAMETER:
-      case RESOURCE_VARIABLE:
-      case EXCEPTION_PARAMETER:
-        return true;
-      default:
-        return symbol.getKind().name().equals("BINDING_VARIABLE");
-    }
-  }
-
   /** The local variable {@code expression} reads, through parentheses and casts, or null. */
   public static @Nullable VarSymbol local(@Nullable ExpressionTree expression) {
     ExpressionTree e = strip(expression);
     if (e instanceof IdentifierTree) {
       Symbol symbol = ASTHelpers.getSymbol(e);
-      return isLocal(symbol) ? (VarSymbol) symbol : null;
+      return Variables.isLocal(symbol) ? (VarSymbol) symbol : null;
     }
     return null;
   }
@@ -427,9 +411,8 @@ public final class OneShotValues {
    * a future's callback does) or nothing is known.
    */
   public static @Nullable String repeatedBy(TreePath functionalPath, VisitorState state) {
-    Tree call = Trees.callTakingAsArgument(functionalPath);
-    MethodSymbol method =
-        call instanceof MethodInvocationTree ? ASTHelpers.getSymbol((MethodInvocationTree) call) : null;
+    MethodInvocationTree call = Uses.handedTo(functionalPath);
+    MethodSymbol method = call == null ? null : ASTHelpers.getSymbol(call);
     if (method == null) {
       return null;
     }

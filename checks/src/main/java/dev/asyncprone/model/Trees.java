@@ -103,11 +103,11 @@ public final class Trees {
   }
 
   /**
-   * The method call or constructor call that takes the lambda, method reference or anonymous class
-   * at {@code functionalPath} as an argument, through parentheses and casts; null if it is not an
-   * argument ({@code Runnable r = () -> ...;}).
+   * The path of the method call or constructor call that takes the lambda, method reference or
+   * anonymous class at {@code functionalPath} as an argument, through parentheses and casts; null
+   * if it is not an argument ({@code Runnable r = () -> ...;}).
    */
-  public static @Nullable Tree callTakingAsArgument(TreePath functionalPath) {
+  public static @Nullable TreePath callTakingAsArgument(TreePath functionalPath) {
     Tree functional = functionalPath.getLeaf();
     TreePath parentPath = functionalPath.getParentPath();
     while (parentPath != null
@@ -119,7 +119,7 @@ public final class Trees {
     Tree parent = parentPath == null ? null : parentPath.getLeaf();
     return (parent instanceof MethodInvocationTree || parent instanceof NewClassTree)
             && isArgument(functional, parent)
-        ? parent
+        ? parentPath
         : null;
   }
 

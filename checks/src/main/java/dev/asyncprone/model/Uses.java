@@ -178,20 +178,10 @@ public final class Uses {
 
   /** The call that the lambda or method reference at {@code functionalPath} is an argument of. */
   public static @Nullable MethodInvocationTree handedTo(TreePath functionalPath) {
-    Tree functional = functionalPath.getLeaf();
-    TreePath parentPath = functionalPath.getParentPath();
-    while (parentPath != null
-        && (parentPath.getLeaf() instanceof ParenthesizedTree
-            || parentPath.getLeaf() instanceof TypeCastTree)) {
-      functional = parentPath.getLeaf();
-      parentPath = parentPath.getParentPath();
-    }
-    if (parentPath != null
-        && parentPath.getLeaf() instanceof MethodInvocationTree
-        && Trees.isArgument(functional, parentPath.getLeaf())) {
-      return (MethodInvocationTree) parentPath.getLeaf();
-    }
-    return null;
+    TreePath call = Trees.callTakingAsArgument(functionalPath);
+    return call != null && call.getLeaf() instanceof MethodInvocationTree
+        ? (MethodInvocationTree) call.getLeaf()
+        : null;
   }
 
   /**

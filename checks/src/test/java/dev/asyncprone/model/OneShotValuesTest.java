@@ -32,7 +32,7 @@ public class OneShotValuesTest {
     @Override
     public Description matchVariable(VariableTree tree, VisitorState state) {
       Symbol symbol = ASTHelpers.getSymbol(tree);
-      if (!OneShotValues.isLocal(symbol)) {
+      if (!Variables.isLocal(symbol)) {
         return Description.NO_MATCH;
       }
       VarSymbol variable = (VarSymbol) symbol;
