@@ -46,27 +46,32 @@ mvn_q() {
   fi
 }
 
-# Builds checks/ (and annotations/) into checks/target/asyncprone-checks-*.jar, unless SKIP_BUILD=1.
-# A jar built by another JDK (so against another Error Prone) is rebuilt from clean.
+# Builds checks/ (and annotations/) into checks/target/asyncprone-checks-*.jar and copies it to
+# bench/work/asyncprone-checks-jdkN.jar, which the run uses (a build in the work tree while the run
+# goes on then cannot change the jar under it). A jar built by another JDK, so against another
+# Error Prone, is rebuilt from clean. SKIP_BUILD=1 uses the copy this JDK made last time.
 build_plugin() {
   local feature marker jar
   feature="$(jdk_feature)"
   marker="$WORK_DIR/plugin-built-with"
+  PLUGIN_JAR="$WORK_DIR/asyncprone-checks-jdk$feature.jar"
   mkdir -p "$WORK_DIR"
-  if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    local goals=(package)
-    if [[ -f "$marker" && "$(cat "$marker")" != "$feature" ]]; then
-      goals=(clean package)
-    fi
-    log "building the plugin (mvn ${goals[*]} -pl checks -am) on JDK $feature"
-    (cd "$REPO_DIR" && mvn_q -o "${goals[@]}" -DskipTests -pl checks -am) \
-      || (cd "$REPO_DIR" && mvn_q "${goals[@]}" -DskipTests -pl checks -am) \
-      || die "the plugin does not build"
-    echo "$feature" > "$marker"
+  if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
+    [[ -f "$PLUGIN_JAR" ]] || die "SKIP_BUILD=1, but no $PLUGIN_JAR yet: run once without it"
+    return 0
   fi
+  local goals=(package)
+  if [[ -f "$marker" && "$(cat "$marker")" != "$feature" ]]; then
+    goals=(clean package)
+  fi
+  log "building the plugin (mvn ${goals[*]} -pl checks -am) on JDK $feature"
+  (cd "$REPO_DIR" && mvn_q -o "${goals[@]}" -DskipTests -pl checks -am) \
+    || (cd "$REPO_DIR" && mvn_q "${goals[@]}" -DskipTests -pl checks -am) \
+    || die "the plugin does not build"
+  echo "$feature" > "$marker"
   jar="$(ls "$REPO_DIR"/checks/target/asyncprone-checks-*.jar 2>/dev/null | grep -v -- '-sources\|-javadoc\|-tests' | head -1)"
-  [[ -n "$jar" ]] || die "no checks/target/asyncprone-checks-*.jar: build it first"
-  PLUGIN_JAR="$jar"
+  [[ -n "$jar" ]] || die "no checks/target/asyncprone-checks-*.jar after the build"
+  cp "$jar" "$PLUGIN_JAR"
 }
 
 # Error Prone's processor path for this JDK, resolved by Maven through a pom whose parent is the
@@ -172,12 +177,14 @@ fetch_corpus() {
   done < <(corpus_lines)
 }
 
-# The harness: compiled by the JDK that runs it, against the Error Prone of that JDK.
+# The harness: compiled by the JDK that runs it, against the Error Prone of that JDK, into a folder
+# named by a hash of its sources (a run still going keeps its own classes when they change).
 build_harness() {
-  local feature out
+  local feature out hash
   feature="$(jdk_feature)"
-  out="$WORK_DIR/harness-jdk$feature-ep$EP_VERSION"
-  if [[ ! -f "$out/.built" || -n "$(find "$BENCH_DIR/harness" -newer "$out/.built" -name '*.java')" ]]; then
+  hash="$(cat "$BENCH_DIR"/harness/*.java | sha1sum | cut -c1-12)"
+  out="$WORK_DIR/harness-jdk$feature-ep$EP_VERSION-$hash"
+  if [[ ! -f "$out/.built" ]]; then
     rm -rf "$out"
     mkdir -p "$out"
     "$JAVAC_BIN" -nowarn -encoding UTF-8 -d "$out" -cp "$EP_CLASSPATH" \

@@ -173,7 +173,19 @@ public final class Harness {
     Path work = Paths.get(option("work", "bench/work"));
     Path report = Paths.get(option("report", "bench/results/real-world.txt"));
     String label = option("label", "");
-    List<Corpus> corpora = corpora();
+    List<Corpus> corpora = new ArrayList<>(corpora());
+    int generated = intOption("generated", 0);
+    if (generated > 0) {
+      // Generated async-heavy code with every shape the checks look at: a crash test more than a
+      // source of findings (its mistakes are deliberate).
+      Path dir = work.resolve("generated/src");
+      Bench.deleteTree(dir);
+      List<Path> files = new ArrayList<>(Generated.services(dir, generated));
+      for (Generated.Shape shape : Generated.Shape.values()) {
+        files.addAll(Generated.pathological(dir, shape, shape == Generated.Shape.NESTED ? 20 : 200));
+      }
+      corpora.add(new Corpus("generated*", files, option("scaling-classpath", ""), false, dir));
+    }
     Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
     List<String> rows = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -221,7 +233,11 @@ public final class Harness {
     StringBuilder text = new StringBuilder();
     text.append("# asyncprone real-world findings\n");
     text.append("# ").append(label).append('\n');
-    text.append("# checks: ").append(String.join(", ", checks)).append("\n\n");
+    text.append("# checks: ").append(String.join(", ", checks)).append('\n');
+    if (generated > 0) {
+      text.append("# generated*: generated code with deliberate mistakes, compiled as a crash test\n");
+    }
+    text.append('\n');
     text.append(countTable(counts, checks));
     text.append("\n# library\tcheck\tfile\tline\tmessage\n");
     for (String row : rows) {
@@ -237,8 +253,10 @@ public final class Harness {
     out.print(countTable(counts, checks));
     out.println("report: " + report);
     if (!problems.isEmpty()) {
-      out.println("FAILED:");
-      problems.forEach(p -> out.println("  " + p));
+      out.println("FAILED (" + problems.size() + " problems; the first few here, all in the report):");
+      problems.stream()
+          .limit(6)
+          .forEach(p -> p.lines().limit(14).forEach(line -> out.println("  " + line)));
       return 1;
     }
     out.println("real-world: no crash, no compile error caused by the plugin");
