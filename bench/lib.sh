@@ -71,7 +71,8 @@ build_plugin() {
   echo "$feature" > "$marker"
   jar="$(ls "$REPO_DIR"/checks/target/asyncprone-checks-*.jar 2>/dev/null | grep -v -- '-sources\|-javadoc\|-tests' | head -1)"
   [[ -n "$jar" ]] || die "no checks/target/asyncprone-checks-*.jar after the build"
-  cp "$jar" "$PLUGIN_JAR"
+  # Copied, then renamed over the old copy: a run still going keeps reading the jar it opened.
+  cp "$jar" "$PLUGIN_JAR.tmp.$$" && mv -f "$PLUGIN_JAR.tmp.$$" "$PLUGIN_JAR"
 }
 
 # Error Prone's processor path for this JDK, resolved by Maven through a pom whose parent is the
