@@ -49,19 +49,30 @@ mvn_q() {
 # Builds checks/ (and annotations/) into checks/target/asyncprone-checks-*.jar and copies it to
 # bench/work/asyncprone-checks-jdkN.jar, which the run uses (a build in the work tree while the run
 # goes on then cannot change the jar under it). A jar built by another JDK, so against another
-# Error Prone, is rebuilt from clean. SKIP_BUILD=1 uses the copy this JDK made last time.
+# Error Prone, is rebuilt from clean. SKIP_BUILD=1 uses the copy this JDK made last time;
+# ASYNCPRONE_JAR=path uses that jar (built by the caller with the same JDK) and builds nothing.
 build_plugin() {
   local feature marker jar
   feature="$(jdk_feature)"
-  marker="$WORK_DIR/plugin-built-with"
+  marker="$REPO_DIR/checks/target/bench-built-with"
   PLUGIN_JAR="$WORK_DIR/asyncprone-checks-jdk$feature.jar"
   mkdir -p "$WORK_DIR"
+  if [[ -n "${ASYNCPRONE_JAR:-}" ]]; then
+    # A jar the caller just built with this same JDK (CI, right after its mvn verify).
+    [[ -f "$ASYNCPRONE_JAR" ]] || die "ASYNCPRONE_JAR=$ASYNCPRONE_JAR does not exist"
+    cp "$ASYNCPRONE_JAR" "$PLUGIN_JAR.tmp.$$" && mv -f "$PLUGIN_JAR.tmp.$$" "$PLUGIN_JAR"
+    return 0
+  fi
   if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
     [[ -f "$PLUGIN_JAR" ]] || die "SKIP_BUILD=1, but no $PLUGIN_JAR yet: run once without it"
     return 0
   fi
+  # Incremental only where this script made checks/target with this JDK and nothing rebuilt it
+  # since (a build by another JDK compiles against another Error Prone).
   local goals=(package)
-  if [[ -f "$marker" && "$(cat "$marker")" != "$feature" ]]; then
+  if [[ -d "$REPO_DIR/checks/target/classes" ]] && { [[ ! -f "$marker" ]] \
+      || [[ "$(cat "$marker")" != "$feature" ]] \
+      || [[ -n "$(find "$REPO_DIR/checks/target/classes" -newer "$marker" -print -quit)" ]]; }; then
     goals=(clean package)
   fi
   log "building the plugin (mvn ${goals[*]} -pl checks -am) on JDK $feature"
