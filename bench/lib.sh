@@ -38,9 +38,11 @@ jdk_feature() {
 }
 
 mvn_q() {
-  # Quiet Maven, online so that a cold ~/.m2 fills; its output only on failure.
+  # Quiet Maven, online so that a cold ~/.m2 fills; its output only on failure. BENCH_MVN_OPTS adds
+  # flags to every call (-Dmaven.repo.local=... for a cache of CI's own).
   local out
-  if ! out="$(mvn -B -q "$@" 2>&1)"; then
+  # shellcheck disable=SC2086
+  if ! out="$(mvn -B -q ${BENCH_MVN_OPTS:-} "$@" 2>&1)"; then
     printf '%s\n' "$out" | tail -40 >&2
     return 1
   fi
