@@ -255,7 +255,8 @@ final class Bench {
     out.printf(" %8.3fs %12.2f%%%n", allReal, 100 * allReal / javacReal);
     double delta = total(corpora, measured, Config.EP_OFF_AP) - total(corpora, measured, Config.EP_OFF);
     out.printf(
-        "(wall-clock ep-off+ap minus ep-off on the real libraries: %.3fs; the checks' own time above: %.3fs)%n",
+        "(measured ep-off+ap minus ep-off on the real libraries: %.3fs; the checks' own time above,"
+            + " wall-clock: %.3fs)%n",
         delta, allReal);
     out.println();
 
