@@ -103,9 +103,7 @@ public final class NullFutureReturned extends BugChecker
       }
       if (leaf instanceof MethodTree) {
         MethodSymbol method = ASTHelpers.getSymbol((MethodTree) leaf);
-        if (method == null
-            || mayReturnNull(method, state)
-            || FunctionalTargets.implementsGenericResult(method, state)) {
+        if (method == null || mayReturnNull(method, state)) {
           return null;
         }
         return futureLike(method.getReturnType(), state);

@@ -70,21 +70,6 @@ public final class FunctionalTargets {
     return declared != null && (declared.hasTag(TypeTag.TYPEVAR) || isNullableType(declared));
   }
 
-  /**
-   * True if {@code method} overrides methods and each of them declares its result as a type
-   * variable, as {@code Function.apply} returns {@code R}.
-   */
-  public static boolean implementsGenericResult(MethodSymbol method, VisitorState state) {
-    boolean overrides = false;
-    for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
-      if (!superMethod.getReturnType().hasTag(TypeTag.TYPEVAR)) {
-        return false;
-      }
-      overrides = true;
-    }
-    return overrides;
-  }
-
   /** True if the type itself carries a type-use annotation named {@code Nullable}. */
   public static boolean isNullableType(@Nullable Type type) {
     if (type == null) {

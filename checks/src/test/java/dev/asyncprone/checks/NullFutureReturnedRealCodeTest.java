@@ -86,29 +86,6 @@ public class NullFutureReturnedRealCodeTest {
         .doTest();
   }
 
-  /**
-   * Vert.x's DefaultRedirectHandler implements Function&lt;HttpClientResponse,
-   * Future&lt;RequestOptions&gt;&gt;, whose documented null means "no redirect".
-   */
-  @Test
-  public void implementationOfGenericFunctionMayReturnNull() {
-    helper
-        .addSourceLines(
-            "RedirectHandler.java",
-            "import io.vertx.core.Future;",
-            "import java.util.function.Function;",
-            "class RedirectHandler implements Function<Integer, Future<String>> {",
-            "  @Override",
-            "  public Future<String> apply(Integer status) {",
-            "    if (status != 301) {",
-            "      return null;",
-            "    }",
-            "    return Future.succeededFuture(\"/moved\");",
-            "  }",
-            "}")
-        .doTest();
-  }
-
   /** Still found: the API declares a future result, so the null reaches code that chains on it. */
   @Test
   public void declaredFutureResultsAreStillFound() {

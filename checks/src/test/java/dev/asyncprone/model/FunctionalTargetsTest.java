@@ -8,13 +8,9 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -22,10 +18,10 @@ import org.junit.runners.JUnit4;
 
 @RunWith(JUnit4.class)
 public class FunctionalTargetsTest {
-  /** Reports what FunctionalTargets says about each lambda, method and await. */
+  /** Reports what FunctionalTargets says about each lambda, and Awaits about each await. */
   @BugPattern(summary = "functional targets", severity = WARNING)
   public static final class Probe extends BugChecker
-      implements LambdaExpressionTreeMatcher, MethodTreeMatcher, MethodInvocationTreeMatcher {
+      implements LambdaExpressionTreeMatcher, MethodInvocationTreeMatcher {
     @Override
     public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
       Type declared = FunctionalTargets.declaredResult(state.getPath(), state);
@@ -36,14 +32,6 @@ public class FunctionalTargetsTest {
                   + " genericOrNullable="
                   + FunctionalTargets.resultIsGenericOrNullable(state.getPath(), state))
           .build();
-    }
-
-    @Override
-    public Description matchMethod(MethodTree tree, VisitorState state) {
-      MethodSymbol method = ASTHelpers.getSymbol(tree);
-      return method != null && FunctionalTargets.implementsGenericResult(method, state)
-          ? buildDescription(tree).setMessage("generic result").build()
-          : Description.NO_MATCH;
     }
 
     @Override
@@ -83,25 +71,6 @@ public class FunctionalTargetsTest {
             "    // BUG: Diagnostic contains: declared=none genericOrNullable=false",
             "    Function<String, CompletableFuture<String>> g = s -> f;",
             "  }",
-            "}")
-        .doTest();
-  }
-
-  @Test
-  public void implementationsOfGenericResults() {
-    helper
-        .addSourceLines(
-            "Impl.java",
-            "import java.util.concurrent.Callable;",
-            "import java.util.concurrent.CompletableFuture;",
-            "import java.util.function.Function;",
-            "class Impl implements Function<String, CompletableFuture<String>>, Callable<String> {",
-            "  // BUG: Diagnostic contains: generic result",
-            "  public CompletableFuture<String> apply(String s) { return null; }",
-            "  // BUG: Diagnostic contains: generic result",
-            "  public String call() { return \"\"; }",
-            "  public String toString() { return \"\"; }",
-            "  CompletableFuture<String> own() { return null; }",
             "}")
         .doTest();
   }
