@@ -62,7 +62,7 @@ build_plugin() {
   if [[ -n "${ASYNCPRONE_JAR:-}" ]]; then
     # A jar the caller just built with this same JDK (CI, right after its mvn verify).
     [[ -f "$ASYNCPRONE_JAR" ]] || die "ASYNCPRONE_JAR=$ASYNCPRONE_JAR does not exist"
-    cp "$ASYNCPRONE_JAR" "$PLUGIN_JAR.tmp.$$" && mv -f "$PLUGIN_JAR.tmp.$$" "$PLUGIN_JAR"
+    PLUGIN_JAR="$ASYNCPRONE_JAR"
     return 0
   fi
   if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
@@ -84,8 +84,16 @@ build_plugin() {
   echo "$feature" > "$marker"
   jar="$(ls "$REPO_DIR"/checks/target/asyncprone-checks-*.jar 2>/dev/null | grep -v -- '-sources\|-javadoc\|-tests' | head -1)"
   [[ -n "$jar" ]] || die "no checks/target/asyncprone-checks-*.jar after the build"
-  # Copied, then renamed over the old copy: a run still going keeps reading the jar it opened.
   cp "$jar" "$PLUGIN_JAR.tmp.$$" && mv -f "$PLUGIN_JAR.tmp.$$" "$PLUGIN_JAR"
+}
+
+# This run's own copy of the plugin jar, removed when the run ends: javac opens the processor path
+# anew for every compilation, so a jar that another run replaces would change under this one.
+private_plugin_jar() {
+  local own="$WORK_DIR/plugin-run-$$.jar"
+  cp "$PLUGIN_JAR" "$own"
+  trap 'rm -f "'"$own"'"' EXIT
+  PLUGIN_JAR="$own"
 }
 
 # Error Prone's processor path for this JDK, resolved by Maven through a pom whose parent is the
