@@ -28,6 +28,7 @@ import dev.asyncprone.model.AsyncKind;
 import dev.asyncprone.model.AsyncTypes;
 import dev.asyncprone.model.Docs;
 import dev.asyncprone.model.Fixes;
+import dev.asyncprone.model.FunctionalTargets;
 import dev.asyncprone.model.Guard;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class NullFutureReturned extends BugChecker
           if (nulls.isEmpty()) {
             return Description.NO_MATCH;
           }
-          Type returned = lambdaReturnType(tree, state);
+          Type returned = lambdaReturnType(state.getPath(), state);
           return returned == null ? Description.NO_MATCH : describe(tree, nulls, returned, state);
         });
   }
@@ -98,7 +99,7 @@ public final class NullFutureReturned extends BugChecker
     for (TreePath p = returnPath.getParentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf instanceof LambdaExpressionTree) {
-        return lambdaReturnType((LambdaExpressionTree) leaf, state);
+        return lambdaReturnType(p, state);
       }
       if (leaf instanceof MethodTree) {
         MethodSymbol method = ASTHelpers.getSymbol((MethodTree) leaf);
@@ -123,8 +124,14 @@ public final class NullFutureReturned extends BugChecker
     return false;
   }
 
-  private static @Nullable Type lambdaReturnType(LambdaExpressionTree lambda, VisitorState state) {
-    Type lambdaType = ASTHelpers.getType(lambda);
+  /**
+   * The future-like type a lambda must return, or null where null is a legal result: the
+   * interface or the method it is passed to declares the result {@code @Nullable}, or that method
+   * declares it as a type variable (a null from {@code Map.compute}'s remapping function removes
+   * the entry).
+   */
+  private static @Nullable Type lambdaReturnType(TreePath lambdaPath, VisitorState state) {
+    Type lambdaType = ASTHelpers.getType(lambdaPath.getLeaf());
     if (lambdaType == null) {
       return null;
     }
@@ -141,7 +148,12 @@ public final class NullFutureReturned extends BugChecker
             && mayReturnNull((MethodSymbol) descriptorSymbol, state))) {
       return null;
     }
-    return futureLike(descriptor.getReturnType(), state);
+    Type type = futureLike(descriptor.getReturnType(), state);
+    return type != null
+            && !FunctionalTargets.isNullableType(type)
+            && !FunctionalTargets.resultIsGenericOrNullable(lambdaPath, state)
+        ? type
+        : null;
   }
 
   /**

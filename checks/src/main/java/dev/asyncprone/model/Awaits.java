@@ -2,12 +2,16 @@ package dev.asyncprone.model;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -18,6 +22,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -163,10 +168,16 @@ public final class Awaits {
    * so the await returns at once: it was passed to the {@code allOf} (or Guava {@code
    * whenAllSucceed}, {@code allAsList}, ...) whose continuation this is; it is the source of the
    * stage whose callback this is; it is the other input of a {@code thenCombine}; or an {@code
-   * isDone()} test guards the await.
+   * isDone()} test guards the await, or an {@code instanceof} test for a source whose value is known
+   * when it is assembled (Reactor's {@code Fuseable.ScalarCallable}, RxJava's {@code
+   * ScalarSupplier}), as in {@code if (this instanceof ScalarCallable) { T v = block(); ... }}.
    */
   public static boolean isKnownDone(Await await, VisitorState state) {
     Set<Symbol> awaited = awaitedRoots(await, state);
+    Symbol self = selfAwaited(await, state);
+    if (self != null) {
+      awaited.add(self);
+    }
     TreePath child = state.getPath();
     if (awaited.isEmpty()) {
       return false;
@@ -357,10 +368,76 @@ public final class Awaits {
     }
   }
 
-  /** The futures whose {@code isDone()} must be true for {@code condition} to hold. */
+  /**
+   * Types whose instances hold their value from assembly on: an await on one returns at once.
+   * Reactor's {@code Fuseable.ScalarCallable}, RxJava 3's {@code ScalarSupplier}.
+   */
+  private static final List<String> SCALAR_SOURCES =
+      List.of("reactor.core.Fuseable.ScalarCallable", "io.reactivex.rxjava3.operators.ScalarSupplier");
+
+  /**
+   * The class whose {@code this} the await waits on, explicitly ({@code this.block()}) or
+   * implicitly ({@code block()} inside a Mono subclass), or null.
+   */
+  private static @Nullable Symbol selfAwaited(Await await, VisitorState state) {
+    ExpressionTree future = await.future();
+    if (future != null) {
+      return thisClass(future);
+    }
+    if (!(await.call() instanceof MethodInvocationTree)) {
+      return null;
+    }
+    MethodInvocationTree call = (MethodInvocationTree) await.call();
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    if (method == null || method.isStatic() || !(call.getMethodSelect() instanceof IdentifierTree)) {
+      return null;
+    }
+    for (TreePath path = state.getPath(); path != null; path = path.getParentPath()) {
+      if (path.getLeaf() instanceof ClassTree) {
+        Symbol.ClassSymbol owner = ASTHelpers.getSymbol((ClassTree) path.getLeaf());
+        if (owner != null && method.isMemberOf(owner, state.getTypes())) {
+          return owner;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** For the expression {@code this} (or {@code Outer.this}), the class it is; else null. */
+  private static @Nullable Symbol thisClass(ExpressionTree expression) {
+    ExpressionTree e = ASTHelpers.stripParentheses(expression);
+    Symbol symbol = ASTHelpers.getSymbol(e);
+    return symbol instanceof Symbol.VarSymbol && symbol.getSimpleName().contentEquals("this")
+        ? symbol.owner
+        : null;
+  }
+
+  /**
+   * The futures known done where {@code condition} holds: those whose {@code isDone()} it requires,
+   * and those it requires to be scalar sources.
+   */
   private static Set<Symbol> isDoneTested(ExpressionTree condition, VisitorState state) {
     Set<Symbol> tested = new HashSet<>();
     new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitInstanceOf(InstanceOfTree tree, Void unused) {
+        Type type = tree.getType() == null ? null : ASTHelpers.getType(tree.getType());
+        if (type == null && tree.getPattern() instanceof BindingPatternTree) {
+          type = ASTHelpers.getType(((BindingPatternTree) tree.getPattern()).getVariable());
+        }
+        for (String scalar : SCALAR_SOURCES) {
+          if (AsyncTypes.isSubtypeNamed(type, scalar, state)) {
+            tested.addAll(Trees.rootSymbols(tree.getExpression(), state));
+            Symbol self = thisClass(tree.getExpression());
+            if (self != null) {
+              tested.add(self);
+            }
+            break;
+          }
+        }
+        return super.visitInstanceOf(tree, unused);
+      }
+
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
         MethodSymbol m = ASTHelpers.getSymbol(tree);

@@ -1,0 +1,125 @@
+package dev.asyncprone.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+
+/**
+ * Shapes found by bench/real-world in real libraries (bench/REAL-WORLD.md): the false positives
+ * that must stay quiet, next to the real mistakes that must still be found.
+ */
+@RunWith(JUnit4.class)
+public class NullFutureReturnedRealCodeTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(NullFutureReturned.class, getClass());
+
+  /** Caffeine's LocalAsyncCache: Map.compute's remapping function returns null to remove. */
+  @Test
+  public void mapComputeRemappingMayReturnNull() {
+    helper
+        .addSourceLines(
+            "AsMapView.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.ConcurrentHashMap;",
+            "import java.util.function.BiFunction;",
+            "class AsMapView<K, V> {",
+            "  final ConcurrentHashMap<K, CompletableFuture<V>> map = new ConcurrentHashMap<>();",
+            "  CompletableFuture<V> computeIfPresent(K key,",
+            "      BiFunction<? super K, ? super CompletableFuture<V>, ? extends CompletableFuture<V>> f) {",
+            "    return map.compute(key, (k, oldValue) -> (oldValue == null) ? null : f.apply(k, oldValue));",
+            "  }",
+            "  void remove(K key) {",
+            "    map.computeIfPresent(key, (k, v) -> null);",
+            "    map.merge(key, CompletableFuture.completedFuture(null), (a, b) -> {",
+            "      return a.isDone() ? null : b;",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** Caffeine's BoundedLocalCache: its own compute takes a remapping function declared over V. */
+  @Test
+  public void ownGenericRemappingMayReturnNull() {
+    helper
+        .addSourceLines(
+            "Cache.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.BiFunction;",
+            "abstract class Cache<K, V> {",
+            "  abstract V compute(K key, BiFunction<? super K, ? super V, ? extends V> remapping, boolean record);",
+            "}",
+            "abstract class AsyncCache<K, V> {",
+            "  abstract Cache<K, CompletableFuture<V>> delegate();",
+            "  void refresh(K key, V newValue) {",
+            "    delegate().compute(key, (k, old) -> {",
+            "      if (old == null) {",
+            "        return null;",
+            "      }",
+            "      return (newValue == null) ? null : CompletableFuture.completedFuture(newValue);",
+            "    }, false);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** Caffeine's remapWhenSettled: the parameter declares a @Nullable future result. */
+  @Test
+  public void nullableDeclaredResultMayBeNull() {
+    helper
+        .addSourceLines(
+            "Remap.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.BiFunction;",
+            "import org.jspecify.annotations.Nullable;",
+            "class Remap<K, V> {",
+            "  void remapWhenSettled(K key,",
+            "      BiFunction<@Nullable V, CompletableFuture<V>, @Nullable CompletableFuture<V>> remapping) {}",
+            "  void replace(K key, V value) {",
+            "    remapWhenSettled(key, (current, future) -> (current == null) ? null : future);",
+            "    remapWhenSettled(key, (current, future) -> {",
+            "      return null;",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** Still found: the API declares a future result, so the null reaches code that chains on it. */
+  @Test
+  public void declaredFutureResultsAreStillFound() {
+    helper
+        .addSourceLines(
+            "Resources.java",
+            "import io.vertx.core.Future;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.BiFunction;",
+            "import java.util.function.Function;",
+            "class Resources<R> {",
+            "  <T> Future<T> withResourceAsync(String key, BiFunction<R, Boolean, Future<T>> f) {",
+            "    return f.apply(null, true).andThen(ar -> {});",
+            "  }",
+            "  Future<String> use(Future<String> lease) {",
+            "    return withResourceAsync(\"k\", (endpoint, created) -> {",
+            "      if (lease == null) {",
+            "        // BUG: Diagnostic contains: NullFutureReturned",
+            "        return null;",
+            "      }",
+            "      return lease;",
+            "    });",
+            "  }",
+            "  CompletableFuture<String> next(CompletableFuture<String> f) {",
+            "    // BUG: Diagnostic contains: NullFutureReturned",
+            "    return f.thenCompose(s -> s.isEmpty() ? null : CompletableFuture.completedFuture(s));",
+            "  }",
+            "  // BUG: Diagnostic contains: NullFutureReturned",
+            "  Function<String, CompletableFuture<String>> loader = k -> null;",
+            "  CompletableFuture<String> find(String id) {",
+            "    // BUG: Diagnostic contains: NullFutureReturned",
+            "    return null;",
+            "  }",
+            "}")
+        .doTest();
+  }
+}
