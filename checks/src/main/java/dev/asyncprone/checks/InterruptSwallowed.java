@@ -83,6 +83,7 @@ public final class InterruptSwallowed extends BugChecker implements CatchTreeMat
                         ? ((ExpressionStatementTree) statement).getExpression()
                         : statement;
                 return Interrupts.isSelfInterrupt(expression, state)
+                    || Interrupts.isSneakyRethrow(expression, carriers)
                     || Interrupts.isRememberedForLater(expression, state.getPath(), state);
               }
 

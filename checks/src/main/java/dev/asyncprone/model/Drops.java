@@ -98,6 +98,7 @@ public final class Drops {
     if (!use.isDiscarded()
         || Annotations.canIgnoreReturnValue(method, state)
         || returnsHeldReceiver(tree, method)
+        || returnsExistingValue(method, state)
         || isIdiomaticDrop(tree, method, use, state)) {
       return null;
     }
@@ -183,6 +184,18 @@ public final class Drops {
     return !method.isStatic()
         && method.getSimpleName().contentEquals("submit")
         && AsyncTypes.isOwnedBy(method, "java.util.concurrent.ExecutorService", state);
+  }
+
+  /**
+   * True for a method whose declared result is a type variable ({@code V Map.put(K, V)}, {@code T
+   * Objects.requireNonNull(T)}, {@code E Queue.poll()}): it hands back a value that exists
+   * elsewhere (a previous map value, its own argument, a queued element), so dropping it starts
+   * nothing and loses nothing, even when that value is a future. Not a functional interface's
+   * method ({@code Supplier.get()}), whose result is made by the call.
+   */
+  private static boolean returnsExistingValue(MethodSymbol method, VisitorState state) {
+    return method.getReturnType().hasTag(TypeTag.TYPEVAR)
+        && !state.getTypes().isFunctionalInterface(method.owner.type);
   }
 
   private static boolean returnsHeldReceiver(Tree tree, MethodSymbol method) {

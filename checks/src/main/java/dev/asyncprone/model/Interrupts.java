@@ -46,6 +46,26 @@ public final class Interrupts {
   }
 
   /**
+   * True for a call that passes the caught exception (or a variable holding it) to a method that
+   * declares a type variable as what it throws ({@code <E extends Throwable> void
+   * throwAsUnchecked(Throwable t) throws E}, Lombok-style {@code sneakyThrow}): it rethrows the
+   * same exception, unchecked.
+   */
+  public static boolean isSneakyRethrow(@Nullable Tree tree, java.util.Set<Symbol> carriers) {
+    if (!(tree instanceof MethodInvocationTree)) {
+      return false;
+    }
+    MethodInvocationTree call = (MethodInvocationTree) tree;
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    if (method == null
+        || method.getThrownTypes().stream()
+            .noneMatch(t -> t.hasTag(TypeTag.TYPEVAR))) {
+      return false;
+    }
+    return call.getArguments().stream().anyMatch(a -> Variables.readsAny(a, carriers));
+  }
+
+  /**
    * True for {@code interrupted = true}, where the method or lambda around it restores the flag
    * itself later ({@code if (interrupted) Thread.currentThread().interrupt();}, often in a {@code
    * finally}): the idiom of code that waits on uninterruptibly and reports the interrupt at the end.

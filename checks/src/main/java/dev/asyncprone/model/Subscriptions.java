@@ -113,6 +113,10 @@ public final class Subscriptions {
         continue;
       }
       Type type = parameters.get(i).type;
+      if (type instanceof Type.ArrayType) {
+        // ParallelFlux.subscribe(CoreSubscriber<? super T>[] subscribers)
+        type = ((Type.ArrayType) type).elemtype;
+      }
       if (!types.isFunctionalInterface(type)) {
         // A Subscriber, Observer or CoreSubscriber has an onError of its own; a Context does not.
         String name = type.tsym.getSimpleName().toString();

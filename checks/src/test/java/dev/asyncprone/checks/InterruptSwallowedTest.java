@@ -14,6 +14,36 @@ public class InterruptSwallowedTest {
       BugCheckerRefactoringTestHelper.newInstance(InterruptSwallowed.class, getClass());
 
   @Test
+  public void sneakyRethrowIsARethrow_realCode() {
+    // Found by bench/real-world in Vert.x: Utils.throwAsUnchecked(e) rethrows the same exception.
+    helper
+        .addSourceLines(
+            "Waits.java",
+            "import java.util.concurrent.CountDownLatch;",
+            "class Waits {",
+            "  static <E extends Throwable> void throwAsUnchecked(Throwable t) throws E {",
+            "    throw (E) t;",
+            "  }",
+            "  void await(CountDownLatch latch) {",
+            "    try {",
+            "      latch.await();",
+            "    } catch (InterruptedException e) {",
+            "      throwAsUnchecked(e);",
+            "    }",
+            "  }",
+            "  void unrelated(CountDownLatch latch) {",
+            "    try {",
+            "      latch.await();",
+            "    // BUG: Diagnostic contains: InterruptSwallowed",
+            "    } catch (InterruptedException e) {",
+            "      throwAsUnchecked(new RuntimeException(\"timeout\"));",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   public void emptyCatchAfterSleep() {
     helper
         .addSourceLines(

@@ -16,6 +16,39 @@ public class UnobservedFutureTest {
   // Shape 1: a future dropped by a callback that returns void.
 
   @Test
+  public void valuesThatAlreadyExistElsewhereAreNotDropped_realCode() {
+    // Found by bench/real-world in Reactor and Caffeine: a map's previous value, requireNonNull's
+    // own argument, a queued element, and a ParallelFlux handing on its subscribers.
+    helper
+        .addSourceLines(
+            "Registry.java",
+            "import java.util.*;",
+            "import java.util.concurrent.*;",
+            "import reactor.core.CoreSubscriber;",
+            "import reactor.core.publisher.ParallelFlux;",
+            "class Registry {",
+            "  final Map<String, CompletableFuture<String>> pending = new ConcurrentHashMap<>();",
+            "  final Queue<CompletableFuture<String>> queue = new ArrayDeque<>();",
+            "  void register(String key, CompletableFuture<String> f) {",
+            "    pending.put(key, f);",
+            "    pending.putIfAbsent(key, f);",
+            "    pending.remove(key);",
+            "    Objects.requireNonNull(f);",
+            "    queue.poll();",
+            "  }",
+            "  void forward(ParallelFlux<String> source, CoreSubscriber<? super String>[] subscribers) {",
+            "    source.subscribe(subscribers);",
+            "  }",
+            "  void made(java.util.function.Supplier<CompletableFuture<String>> start) {",
+            "    // A functional interface's result is made by the call: still a drop.",
+            "    // BUG: Diagnostic contains: UnobservedFuture",
+            "    start.get();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   public void futureDroppedInThenAccept() {
     helper
         .addSourceLines(
