@@ -221,6 +221,6 @@ build_harness() {
 # Runs the harness with javac's internals opened; JVM_OPTS adds to the JVM's flags.
 harness() {
   # shellcheck disable=SC2086
-  "$JAVA_BIN" "${JAVAC_OPENS[@]}" -Xss16m ${HARNESS_HEAP:--Xmx3g} ${JVM_OPTS:-} \
+  "$JAVA_BIN" "${JAVAC_OPENS[@]}" -Xss16m ${HARNESS_HEAP:--Xmx4g} ${JVM_OPTS:-} \
     -cp "$HARNESS_CP" dev.asyncprone.bench.Harness "$@"
 }

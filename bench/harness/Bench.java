@@ -80,7 +80,7 @@ final class Bench {
 
     // 3. Scaling over generated sources.
     double scaling = Double.NaN;
-    int n = harness.intOption("scaling-n", 40);
+    int n = harness.intOption("scaling-n", 100);
     if (n > 0) {
       scaling =
           scaling(
