@@ -8,30 +8,21 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import dev.asyncprone.model.AsyncContext;
 import dev.asyncprone.model.AsyncKind;
 import dev.asyncprone.model.AsyncTypes;
 import dev.asyncprone.model.Awaits;
-import dev.asyncprone.model.BlockingCalls;
 import dev.asyncprone.model.BlockingCalls.BlockingCall;
-import dev.asyncprone.model.Contexts;
 import dev.asyncprone.model.Docs;
 import dev.asyncprone.model.Fixes;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.Options;
 import org.jspecify.annotations.Nullable;
 
 /** An await or a blocking call where the thread must not block. */
@@ -43,43 +34,19 @@ import org.jspecify.annotations.Nullable;
     severity = ERROR,
     linkType = CUSTOM,
     link = Docs.CHECKS + "BlockingInAsyncContext.md")
-public final class BlockingInAsyncContext extends BugChecker
-    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
-
-  private final BlockingCalls blockingCalls;
-  private final Contexts contexts;
+public final class BlockingInAsyncContext extends BlockingCallChecker {
 
   public BlockingInAsyncContext() {
     this(ErrorProneFlags.empty());
   }
 
   public BlockingInAsyncContext(ErrorProneFlags flags) {
-    Options options = Options.from(flags);
-    this.blockingCalls = new BlockingCalls(options);
-    this.contexts = new Contexts(options);
+    super(flags);
   }
 
   @Override
-  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return Guard.safely(() -> match(tree, state));
-  }
-
-  @Override
-  public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return Guard.safely(() -> match(tree, state));
-  }
-
-  @Override
-  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    return Guard.safely(() -> match(tree, state));
-  }
-
-  private Description match(Tree tree, VisitorState state) {
-    BlockingCall call = blockingCalls.waitingAt(tree, state);
-    if (call == null) {
-      return Description.NO_MATCH;
-    }
-    AsyncContext context = contexts.of(state);
+  Description matchBlockingCall(
+      Tree tree, BlockingCall call, AsyncContext context, VisitorState state) {
     if (!context.mustNotBlock()) {
       return Description.NO_MATCH;
     }

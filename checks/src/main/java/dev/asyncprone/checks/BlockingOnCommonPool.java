@@ -8,15 +8,10 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
@@ -25,13 +20,9 @@ import dev.asyncprone.model.AsyncContext;
 import dev.asyncprone.model.AsyncContext.Kind;
 import dev.asyncprone.model.AsyncTypes;
 import dev.asyncprone.model.AsyncWraps;
-import dev.asyncprone.model.BlockingCalls;
 import dev.asyncprone.model.BlockingCalls.BlockingCall;
-import dev.asyncprone.model.Contexts;
 import dev.asyncprone.model.Docs;
 import dev.asyncprone.model.Fixes;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.Options;
 import dev.asyncprone.model.Trees;
 import org.jspecify.annotations.Nullable;
 
@@ -44,43 +35,19 @@ import org.jspecify.annotations.Nullable;
     severity = WARNING,
     linkType = CUSTOM,
     link = Docs.CHECKS + "BlockingOnCommonPool.md")
-public final class BlockingOnCommonPool extends BugChecker
-    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
-
-  private final BlockingCalls blockingCalls;
-  private final Contexts contexts;
+public final class BlockingOnCommonPool extends BlockingCallChecker {
 
   public BlockingOnCommonPool() {
     this(ErrorProneFlags.empty());
   }
 
   public BlockingOnCommonPool(ErrorProneFlags flags) {
-    Options options = Options.from(flags);
-    this.blockingCalls = new BlockingCalls(options);
-    this.contexts = new Contexts(options);
+    super(flags);
   }
 
   @Override
-  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return Guard.safely(() -> match(tree, state));
-  }
-
-  @Override
-  public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return Guard.safely(() -> match(tree, state));
-  }
-
-  @Override
-  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    return Guard.safely(() -> match(tree, state));
-  }
-
-  private Description match(Tree tree, VisitorState state) {
-    BlockingCall call = blockingCalls.waitingAt(tree, state);
-    if (call == null) {
-      return Description.NO_MATCH;
-    }
-    AsyncContext context = contexts.of(state);
+  Description matchBlockingCall(
+      Tree tree, BlockingCall call, AsyncContext context, VisitorState state) {
     if (!context.isSharedPool() || isRedundantWrap(call, context, state)) {
       return Description.NO_MATCH;
     }

@@ -1,0 +1,63 @@
+package dev.asyncprone.checks;
+
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import dev.asyncprone.model.AsyncContext;
+import dev.asyncprone.model.BlockingCalls;
+import dev.asyncprone.model.BlockingCalls.BlockingCall;
+import dev.asyncprone.model.Contexts;
+import dev.asyncprone.model.Guard;
+import dev.asyncprone.model.Options;
+
+/**
+ * The shape shared by the checks about where blocking happens: every call, constructor call and
+ * method reference that may block (and does not wait for a future known to be done) is handed to
+ * the check with the context it runs in, which decides.
+ */
+abstract class BlockingCallChecker extends BugChecker
+    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
+
+  private final BlockingCalls blockingCalls;
+  private final Contexts contexts;
+
+  BlockingCallChecker(ErrorProneFlags flags) {
+    Options options = Options.from(flags);
+    this.blockingCalls = new BlockingCalls(options);
+    this.contexts = new Contexts(options);
+  }
+
+  /** The finding for a blocking call in its context, or NO_MATCH. */
+  abstract Description matchBlockingCall(
+      Tree tree, BlockingCall call, AsyncContext context, VisitorState state);
+
+  @Override
+  public final Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return Guard.safely(() -> match(tree, state));
+  }
+
+  @Override
+  public final Description matchNewClass(NewClassTree tree, VisitorState state) {
+    return Guard.safely(() -> match(tree, state));
+  }
+
+  @Override
+  public final Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    return Guard.safely(() -> match(tree, state));
+  }
+
+  private Description match(Tree tree, VisitorState state) {
+    BlockingCall call = blockingCalls.waitingAt(tree, state);
+    return call == null
+        ? Description.NO_MATCH
+        : matchBlockingCall(tree, call, contexts.of(state), state);
+  }
+}
