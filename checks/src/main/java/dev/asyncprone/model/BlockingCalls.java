@@ -104,11 +104,6 @@ public final class BlockingCalls {
     return call == null || (call.isAwait() && Awaits.isKnownDone(call.await(), state)) ? null : call;
   }
 
-  /** True if {@code method} is annotated blocking, directly, by an override, or by its class. */
-  public boolean isAnnotatedBlocking(MethodSymbol method, VisitorState state) {
-    return blockingAnnotation(method, state) != null;
-  }
-
   private Annotations.@Nullable Found blockingAnnotation(MethodSymbol method, VisitorState state) {
     return blockingAnnotations
         .get(
