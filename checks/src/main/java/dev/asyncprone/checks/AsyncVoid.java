@@ -26,6 +26,7 @@ import dev.asyncprone.model.Docs;
 import dev.asyncprone.model.Drops;
 import dev.asyncprone.model.Fixes;
 import dev.asyncprone.model.Guard;
+import dev.asyncprone.model.Symbols;
 import dev.asyncprone.model.Trees;
 import java.util.List;
 import java.util.Set;
@@ -58,7 +59,7 @@ public final class AsyncVoid extends BugChecker implements MethodTreeMatcher {
               !modifiers.contains(Modifier.PUBLIC)
                   && !modifiers.contains(Modifier.PROTECTED)
                   && ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty();
-          if (isSpringAsync(method)) {
+          if (isSpringAsync(method, state)) {
             return springAsync(tree, method, canChange, state);
           }
           List<? extends StatementTree> statements = tree.getBody().getStatements();
@@ -136,9 +137,9 @@ public final class AsyncVoid extends BugChecker implements MethodTreeMatcher {
   }
 
   /** Spring's {@code @Async} on the method, or on its class (which makes every method async). */
-  private static boolean isSpringAsync(MethodSymbol method) {
-    return Annotations.has(method, Annotations.SPRING_ASYNC)
-        || Annotations.has(method.owner, Annotations.SPRING_ASYNC);
+  private static boolean isSpringAsync(MethodSymbol method, VisitorState state) {
+    return Annotations.has(method, Annotations.SPRING_ASYNC, state)
+        || Annotations.has(method.owner, Annotations.SPRING_ASYNC, state);
   }
 
   private static boolean isMain(MethodSymbol method) {

@@ -35,6 +35,7 @@ import dev.asyncprone.model.Loops;
 import dev.asyncprone.model.Loops.Loop;
 import dev.asyncprone.model.Loops.PerElementAwait;
 import dev.asyncprone.model.NewLocals;
+import dev.asyncprone.model.Symbols;
 import dev.asyncprone.model.Trees;
 import dev.asyncprone.model.Variables;
 import java.util.ArrayList;
@@ -169,7 +170,7 @@ public final class AwaitInLoop extends BugChecker
     ExpressionTree out = add == null ? null : Trees.receiver(add);
     if (addMethod == null
         || out == null
-        || !addMethod.getSimpleName().contentEquals("add")
+        || !Symbols.name(addMethod, state).equals("add")
         || add.getArguments().size() != 1
         || ASTHelpers.stripParentheses(add.getArguments().get(0)) != await.await().call()
         || !AsyncTypes.isOwnedBy(addMethod, "java.util.Collection", state)

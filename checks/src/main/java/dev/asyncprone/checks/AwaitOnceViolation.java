@@ -10,12 +10,14 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.IdentifierTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import dev.asyncprone.model.Docs;
 import dev.asyncprone.model.Guard;
@@ -44,10 +46,22 @@ import dev.asyncprone.model.Variables;
     linkType = CUSTOM,
     link = Docs.CHECKS + "AwaitOnceViolation.md")
 public final class AwaitOnceViolation extends BugChecker
-    implements MethodInvocationTreeMatcher, IdentifierTreeMatcher, MemberReferenceTreeMatcher {
+    implements MethodTreeMatcher,
+        MethodInvocationTreeMatcher,
+        IdentifierTreeMatcher,
+        MemberReferenceTreeMatcher {
 
   /** Per-method analyses of the compilation unit at hand. */
   private final OneShotFlow flow = new OneShotFlow();
+
+  @Override
+  public Description matchMethod(MethodTree tree, VisitorState state) {
+    return Guard.safely(
+        () -> {
+          flow.analyzeMethod(state);
+          return Description.NO_MATCH;
+        });
+  }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
@@ -56,11 +70,7 @@ public final class AwaitOnceViolation extends BugChecker
 
   @Override
   public Description matchIdentifier(IdentifierTree tree, VisitorState state) {
-    return Guard.safely(
-        () ->
-            Variables.isLocal(ASTHelpers.getSymbol(tree))
-                ? match(tree, state)
-                : Description.NO_MATCH);
+    return Guard.safely(() -> match(tree, state));
   }
 
   @Override
@@ -69,7 +79,7 @@ public final class AwaitOnceViolation extends BugChecker
   }
 
   private Description match(Tree tree, VisitorState state) {
-    Violation violation = flow.at(tree, state);
+    Violation violation = flow.at(tree);
     if (violation == null) {
       return Description.NO_MATCH;
     }

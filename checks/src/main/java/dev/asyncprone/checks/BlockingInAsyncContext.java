@@ -17,6 +17,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import dev.asyncprone.model.AsyncContext;
+import dev.asyncprone.model.Symbols;
 import dev.asyncprone.model.AsyncKind;
 import dev.asyncprone.model.AsyncTypes;
 import dev.asyncprone.model.Awaits;
@@ -114,7 +115,7 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
     if (method == null) {
       return null;
     }
-    String owner = method.owner.getQualifiedName().toString();
+    String owner = Symbols.qualifiedName(method.owner, state);
     if (owner.startsWith("com.google.common.util.concurrent.")) {
       return AsyncKind.Family.GUAVA;
     }

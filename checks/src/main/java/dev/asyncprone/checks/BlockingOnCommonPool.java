@@ -23,6 +23,7 @@ import dev.asyncprone.model.AsyncWraps;
 import dev.asyncprone.model.BlockingCalls.BlockingCall;
 import dev.asyncprone.model.Docs;
 import dev.asyncprone.model.Fixes;
+import dev.asyncprone.model.Symbols;
 import dev.asyncprone.model.Trees;
 import org.jspecify.annotations.Nullable;
 
@@ -57,7 +58,7 @@ public final class BlockingOnCommonPool extends BlockingCallChecker {
     SuggestedFix fix =
         executor == null
             ? null
-            : Fixes.passExecutor(context, executor.getSimpleName().toString(), state);
+            : Fixes.passExecutor(context, Symbols.name(executor, state), state);
     Description.Builder description =
         buildDescription(tree)
             .setMessage(message(call, context, fix == null ? null : executor, state));
@@ -97,7 +98,7 @@ public final class BlockingOnCommonPool extends BlockingCallChecker {
       return "use a sequential stream, or hand each blocking call to an executor meant for"
           + " blocking work (supplyAsync(..., executor) per element, then join the futures)";
     }
-    String name = executor == null ? "executor" : executor.getSimpleName().toString();
+    String name = executor == null ? "executor" : Symbols.name(executor, state);
     if (Fixes.passExecutor(context, name, state) != null) {
       return "pass an executor meant for blocking work: "
           + context.callbackMethod()

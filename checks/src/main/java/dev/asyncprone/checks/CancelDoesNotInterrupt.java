@@ -17,6 +17,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.AsyncKind;
 import dev.asyncprone.model.Docs;
 import dev.asyncprone.model.Guard;
+import dev.asyncprone.model.Symbols;
 import dev.asyncprone.model.Trees;
 import java.util.Set;
 
@@ -47,9 +48,9 @@ public final class CancelDoesNotInterrupt extends BugChecker implements MethodIn
   private Description match(MethodInvocationTree tree, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(tree);
     if (method == null
-        || !method.getSimpleName().contentEquals("cancel")
+        || !Symbols.name(method, state).equals("cancel")
         || method.getParameters().size() != 1
-        || !method.owner.getQualifiedName().contentEquals(COMPLETABLE_FUTURE)
+        || !Symbols.qualifiedName(method.owner, state).equals(COMPLETABLE_FUTURE)
         || !Boolean.TRUE.equals(ASTHelpers.constValue(tree.getArguments().get(0), Boolean.class))) {
       return Description.NO_MATCH;
     }

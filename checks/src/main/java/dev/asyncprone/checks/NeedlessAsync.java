@@ -47,10 +47,10 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     return Guard.safely(
         () -> {
-          if (AsyncWraps.isSupplyOrRunAsync(tree) && Trees.methodName(tree).equals("supplyAsync")) {
+          if (AsyncWraps.isSupplyOrRunAsync(tree, state) && Trees.methodName(tree).equals("supplyAsync")) {
             return supplyAsyncOfValue(tree, state);
           }
-          if (Trees.isStaticCall(tree, MONO, "defer")) {
+          if (Trees.isStaticCall(tree, MONO, "defer", state)) {
             return deferOfConstant(tree, state);
           }
           return composeOfValue(tree, state);
@@ -90,7 +90,7 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
   private Description deferOfConstant(MethodInvocationTree tree, VisitorState state) {
     ExpressionTree inner = Fixes.singleResult(tree.getArguments().get(0));
     if (!(inner instanceof MethodInvocationTree)
-        || !Trees.isStaticCall(inner, MONO, "just")
+        || !Trees.isStaticCall(inner, MONO, "just", state)
         || ((MethodInvocationTree) inner).getArguments().size() != 1) {
       return Description.NO_MATCH;
     }
@@ -116,7 +116,7 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
    * transform}.
    */
   private Description composeOfValue(MethodInvocationTree wrap, VisitorState state) {
-    String wrapName = AsyncWraps.valueWrap(wrap);
+    String wrapName = AsyncWraps.valueWrap(wrap, state);
     TreePath lambdaPath = Fixes.lambdaReturning(state.getPath());
     if (wrapName == null || lambdaPath == null) {
       return Description.NO_MATCH;

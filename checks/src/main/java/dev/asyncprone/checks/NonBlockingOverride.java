@@ -51,17 +51,17 @@ public final class NonBlockingOverride extends BugChecker
           if (method == null) {
             return Description.NO_MATCH;
           }
-          String blocking = Annotations.annotationIn(method, options.blockingAnnotations());
+          String blocking = Annotations.annotationIn(method, options.blockingAnnotations(), state);
           if (blocking == null) {
             return Description.NO_MATCH;
           }
           String name = method.getSimpleName() + "()";
-          String nonBlocking = Annotations.annotationIn(method, options.nonBlockingAnnotations());
+          String nonBlocking = Annotations.annotationIn(method, options.nonBlockingAnnotations(), state);
           if (nonBlocking != null) {
             return both(tree, name, blocking, nonBlocking);
           }
           for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
-            String contract = Annotations.annotationIn(overridden, options.nonBlockingAnnotations());
+            String contract = Annotations.annotationIn(overridden, options.nonBlockingAnnotations(), state);
             if (contract != null) {
               return buildDescription(tree)
                   .setMessage(
@@ -89,8 +89,8 @@ public final class NonBlockingOverride extends BugChecker
     return Guard.safely(
         () -> {
           Symbol type = ASTHelpers.getSymbol(tree);
-          String blocking = Annotations.annotationIn(type, options.blockingAnnotations());
-          String nonBlocking = Annotations.annotationIn(type, options.nonBlockingAnnotations());
+          String blocking = Annotations.annotationIn(type, options.blockingAnnotations(), state);
+          String nonBlocking = Annotations.annotationIn(type, options.nonBlockingAnnotations(), state);
           if (blocking == null || nonBlocking == null) {
             return Description.NO_MATCH;
           }

@@ -24,6 +24,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import dev.asyncprone.model.Annotations;
+import dev.asyncprone.model.Symbols;
 import dev.asyncprone.model.AsyncKind;
 import dev.asyncprone.model.AsyncTypes;
 import dev.asyncprone.model.Docs;
@@ -169,7 +170,7 @@ public final class NullFutureReturned extends BugChecker
     AsyncKind kind = AsyncTypes.kindOf(returned, state);
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String empty = Fixes.emptyValue(returned, fix, state);
-    String typeName = returned.tsym.getSimpleName().toString();
+    String typeName = Symbols.name(returned.tsym, state);
     String message =
         String.format(
             "This returns null where a %s is expected: a caller that chains on it (%s) throws"

@@ -111,7 +111,7 @@ public final class RedundantAsyncWrap extends BugChecker implements MethodInvoca
   private static boolean movesCallbacks(
       WaitingWrap waiting, @Nullable AsyncContext context, VisitorState state) {
     return AsyncWraps.feedsCallback(state)
-        || (AsyncWraps.isSupplyOrRunAsync(waiting.wrap().call())
+        || (AsyncWraps.isSupplyOrRunAsync(waiting.wrap().call(), state)
             && waiting.wrap().executor() != null
             && (context == null || context.kind() != AsyncContext.Kind.COMMON_POOL));
   }
@@ -152,7 +152,7 @@ public final class RedundantAsyncWrap extends BugChecker implements MethodInvoca
     if (state.getTypes().isSameType(wrapType, awaitedType)) {
       return source;
     }
-    if (!AsyncWraps.isSupplyOrRunAsync(waiting.wrap().call())
+    if (!AsyncWraps.isSupplyOrRunAsync(waiting.wrap().call(), state)
         || !waiting.wrap().runsVoidFunction(state)
         || AsyncTypes.kindOf(awaitedType, state) != AsyncKind.COMPLETABLE_FUTURE) {
       return null;

@@ -97,23 +97,26 @@ public final class SequentialAwait extends BugChecker
   public Description matchBlock(BlockTree block, VisitorState state) {
     return Guard.safely(
         () -> {
-          Run run = new Run();
+          // Most blocks hold no step at all: nothing is allocated for them.
+          Run run = null;
           Set<String> taken = new HashSet<>();
-          Set<Symbol> declared = new HashSet<>();
-          for (StatementTree statement : block.getStatements()) {
-            Step step = step(statement, declared, state);
-            if (statement instanceof VariableTree) {
-              declared.add(ASTHelpers.getSymbol(statement));
-            }
-            if (step == null || !run.admits(step)) {
+          List<? extends StatementTree> statements = block.getStatements();
+          for (int i = 0; i < statements.size(); i++) {
+            Step step = step(statements, i, state);
+            if (run != null && (step == null || !run.admits(step))) {
               report(run.steps, taken, state);
-              run = new Run();
+              run = null;
             }
             if (step != null) {
+              if (run == null) {
+                run = new Run();
+              }
               run.add(step);
             }
           }
-          report(run.steps, taken, state);
+          if (run != null) {
+            report(run.steps, taken, state);
+          }
           return Description.NO_MATCH;
         });
   }
@@ -141,8 +144,10 @@ public final class SequentialAwait extends BugChecker
         });
   }
 
-  /** The step {@code statement} is; {@code declared} holds the variables declared before it. */
-  private @Nullable Step step(StatementTree statement, Set<Symbol> declared, VisitorState state) {
+  /** The step the {@code index}th of {@code statements} is, or null. */
+  private @Nullable Step step(
+      List<? extends StatementTree> statements, int index, VisitorState state) {
+    StatementTree statement = statements.get(index);
     ExpressionTree value = null;
     Symbol result = null;
     if (statement instanceof VariableTree) {
@@ -180,8 +185,18 @@ public final class SequentialAwait extends BugChecker
         Variables.reads(future),
         FutureCalls.receiverRoots(call, state),
         Verbs.isRead(Trees.methodName(call)),
-        statement instanceof VariableTree || declared.contains(result),
+        statement instanceof VariableTree || declaredBefore(result, statements, index),
         kind);
+  }
+
+  private static boolean declaredBefore(
+      Symbol variable, List<? extends StatementTree> statements, int index) {
+    for (StatementTree earlier : statements.subList(0, index)) {
+      if (earlier instanceof VariableTree && ASTHelpers.getSymbol(earlier) == variable) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reports a run of two or more; {@code taken} holds the names fixes in this block declare. */

@@ -29,12 +29,13 @@ public final class Annotations {
   private Annotations() {}
 
   /** The first annotation of {@code symbol} whose qualified name is in {@code names}. */
-  public static @Nullable String annotationIn(@Nullable Symbol symbol, Set<String> names) {
+  public static @Nullable String annotationIn(
+      @Nullable Symbol symbol, Set<String> names, VisitorState state) {
     if (symbol == null) {
       return null;
     }
     for (Attribute.Compound compound : symbol.getRawAttributes()) {
-      String name = compound.type.tsym.getQualifiedName().toString();
+      String name = Symbols.qualifiedName(compound.type.tsym, state);
       if (names.contains(name)) {
         return name;
       }
@@ -42,8 +43,8 @@ public final class Annotations {
     return null;
   }
 
-  public static boolean has(@Nullable Symbol symbol, String name) {
-    return annotationIn(symbol, Set.of(name)) != null;
+  public static boolean has(@Nullable Symbol symbol, String name, VisitorState state) {
+    return annotationIn(symbol, Set.of(name), state) != null;
   }
 
   /**
@@ -52,18 +53,18 @@ public final class Annotations {
    */
   public static @Nullable Found governing(
       MethodSymbol method, Set<String> names, VisitorState state) {
-    Found found = direct(method, names);
+    Found found = direct(method, names, state);
     if (found != null) {
       return found;
     }
     for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
-      found = direct(superMethod, names);
+      found = direct(superMethod, names, state);
       if (found != null) {
         return found;
       }
     }
     for (Symbol owner = method.owner; owner instanceof Symbol.ClassSymbol; owner = owner.owner) {
-      String annotation = annotationIn(owner, names);
+      String annotation = annotationIn(owner, names, state);
       if (annotation != null) {
         return new Found(owner, annotation);
       }
@@ -72,8 +73,8 @@ public final class Annotations {
   }
 
   /** The {@code names} annotation on {@code symbol} itself, not inherited. */
-  public static @Nullable Found direct(Symbol symbol, Set<String> names) {
-    String annotation = annotationIn(symbol, names);
+  public static @Nullable Found direct(Symbol symbol, Set<String> names, VisitorState state) {
+    String annotation = annotationIn(symbol, names, state);
     return annotation == null ? null : new Found(symbol, annotation);
   }
 

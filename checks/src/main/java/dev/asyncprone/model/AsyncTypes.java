@@ -35,13 +35,13 @@ public final class AsyncTypes {
     if (!type.hasTag(TypeTag.CLASS)) {
       return null;
     }
-    AsyncKind direct = BY_NAME.get(type.tsym.getQualifiedName().toString());
+    AsyncKind direct = BY_NAME.get(Symbols.qualifiedName(type.tsym, state));
     if (direct != null) {
       return direct;
     }
     AsyncKind best = null;
-    for (Type supertype : types.closure(types.erasure(type))) {
-      AsyncKind kind = BY_NAME.get(supertype.tsym.getQualifiedName().toString());
+    for (String supertype : Symbols.supertypeNames(type, state)) {
+      AsyncKind kind = BY_NAME.get(supertype);
       if (kind != null && (best == null || kind.ordinal() < best.ordinal())) {
         best = kind;
       }
@@ -59,19 +59,7 @@ public final class AsyncTypes {
 
   /** True if {@code type} is, or extends, the class or interface named {@code className}. */
   public static boolean isSubtypeNamed(@Nullable Type type, String className, VisitorState state) {
-    if (type == null || !type.hasTag(TypeTag.CLASS)) {
-      return false;
-    }
-    if (type.tsym.getQualifiedName().contentEquals(className)) {
-      return true;
-    }
-    Types types = state.getTypes();
-    for (Type supertype : types.closure(types.erasure(type))) {
-      if (supertype.tsym.getQualifiedName().contentEquals(className)) {
-        return true;
-      }
-    }
-    return false;
+    return Symbols.supertypeNames(type, state).contains(className);
   }
 
   /** True if the class that declares {@code symbol}'s member is, or extends, {@code className}. */
@@ -143,6 +131,6 @@ public final class AsyncTypes {
     if (value.hasTag(TypeTag.WILDCARD)) {
       value = ASTHelpers.getUpperBound(value, state.getTypes());
     }
-    return value.tsym != null && value.tsym.getQualifiedName().contentEquals("java.lang.Void");
+    return value.tsym != null && Symbols.qualifiedName(value.tsym, state).equals("java.lang.Void");
   }
 }

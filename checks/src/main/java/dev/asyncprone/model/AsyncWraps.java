@@ -97,8 +97,8 @@ public final class AsyncWraps {
     if (method == null || call.getArguments().isEmpty()) {
       return null;
     }
-    String name = method.getSimpleName().toString();
-    String owner = method.owner.getQualifiedName().toString();
+    String name = Symbols.name(method, state);
+    String owner = Symbols.qualifiedName(method.owner, state);
     List<? extends ExpressionTree> arguments = call.getArguments();
     ExpressionTree first = ASTHelpers.stripParentheses(arguments.get(0));
     if (!(first instanceof LambdaExpressionTree || first instanceof MemberReferenceTree)) {
@@ -202,7 +202,7 @@ public final class AsyncWraps {
     }
     MethodSymbol method = ASTHelpers.getSymbol((MethodInvocationTree) call.getLeaf());
     if (method == null
-        || (method.getSimpleName().toString().endsWith("Async")
+        || (Symbols.name(method, state).endsWith("Async")
             && AsyncTypes.isOwnedBy(method, AsyncKind.COMPLETION_STAGE.className(), state))) {
       return false;
     }
@@ -215,9 +215,9 @@ public final class AsyncWraps {
   }
 
   /** True if {@code call} is {@code CompletableFuture.supplyAsync} or {@code runAsync}. */
-  public static boolean isSupplyOrRunAsync(MethodInvocationTree call) {
-    return Trees.isStaticCall(call, COMPLETABLE_FUTURE, "supplyAsync")
-        || Trees.isStaticCall(call, COMPLETABLE_FUTURE, "runAsync");
+  public static boolean isSupplyOrRunAsync(MethodInvocationTree call, VisitorState state) {
+    return Trees.isStaticCall(call, COMPLETABLE_FUTURE, "supplyAsync", state)
+        || Trees.isStaticCall(call, COMPLETABLE_FUTURE, "runAsync", state);
   }
 
   /**
@@ -225,15 +225,15 @@ public final class AsyncWraps {
    * future-like: {@code completedFuture(v)}, {@code completedStage(v)}, {@code Mono.just(v)},
    * Guava's {@code immediateFuture(v)}. Null otherwise.
    */
-  public static @Nullable String valueWrap(MethodInvocationTree call) {
+  public static @Nullable String valueWrap(MethodInvocationTree call, VisitorState state) {
     if (call.getArguments().size() != 1) {
       return null;
     }
     boolean wraps =
-        Trees.isStaticCall(call, COMPLETABLE_FUTURE, "completedFuture")
-            || Trees.isStaticCall(call, COMPLETABLE_FUTURE, "completedStage")
-            || Trees.isStaticCall(call, AsyncKind.MONO.className(), "just")
-            || Trees.isStaticCall(call, GUAVA_FUTURES, "immediateFuture");
+        Trees.isStaticCall(call, COMPLETABLE_FUTURE, "completedFuture", state)
+            || Trees.isStaticCall(call, COMPLETABLE_FUTURE, "completedStage", state)
+            || Trees.isStaticCall(call, AsyncKind.MONO.className(), "just", state)
+            || Trees.isStaticCall(call, GUAVA_FUTURES, "immediateFuture", state);
     return wraps ? Trees.methodName(call) : null;
   }
 
@@ -249,8 +249,8 @@ public final class AsyncWraps {
     if (method == null) {
       return null;
     }
-    String name = method.getSimpleName().toString();
-    String owner = method.owner.getQualifiedName().toString();
+    String name = Symbols.name(method, state);
+    String owner = Symbols.qualifiedName(method.owner, state);
     switch (valueWrap) {
       case "completedFuture":
       case "completedStage":

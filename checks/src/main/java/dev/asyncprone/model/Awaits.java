@@ -64,7 +64,7 @@ public final class Awaits {
       return null;
     }
     MethodSymbol method = (MethodSymbol) symbol;
-    String name = method.getSimpleName().toString();
+    String name = Symbols.name(method, state);
     int arity = method.getParameters().size();
     ExpressionTree receiver = null;
     List<? extends ExpressionTree> arguments = List.of();
@@ -77,10 +77,10 @@ public final class Awaits {
     }
     if (method.isStatic()) {
       ExpressionTree first = arguments.isEmpty() ? null : arguments.get(0);
-      if (isOwner(method, GUAVA_FUTURES) && (name.equals("getUnchecked") || name.equals("getChecked"))) {
+      if (Symbols.isOwner(method, GUAVA_FUTURES, state) && (name.equals("getUnchecked") || name.equals("getChecked"))) {
         return new Await(tree, first, "Futures." + name, name.equals("getChecked") && arity == 4);
       }
-      if (isOwner(method, UNINTERRUPTIBLES) && name.equals("getUninterruptibly")) {
+      if (Symbols.isOwner(method, UNINTERRUPTIBLES, state) && name.equals("getUninterruptibly")) {
         return new Await(tree, first, "Uninterruptibles." + name, arity == 3);
       }
       return null;
@@ -118,13 +118,13 @@ public final class Awaits {
             : null;
       case "indefinitely":
       case "atMost":
-        if (isOwner(method, UNI_AWAIT) || isOwner(method, UNI_AWAIT_OPTIONAL)) {
+        if (Symbols.isOwner(method, UNI_AWAIT, state) || Symbols.isOwner(method, UNI_AWAIT_OPTIONAL, state)) {
           return new Await(tree, receiverOfReceiver(receiver), "await()." + name, name.equals("atMost"));
         }
         return null;
       case "asIterable":
       case "asStream":
-        return isOwner(method, MULTI_SUBSCRIBE)
+        return Symbols.isOwner(method, MULTI_SUBSCRIBE, state)
             ? new Await(tree, receiverOfReceiver(receiver), "subscribe()." + name, false)
             : null;
       default:
@@ -147,9 +147,9 @@ public final class Awaits {
     if (!(symbol instanceof MethodSymbol)) {
       return false;
     }
-    String name = symbol.getSimpleName().toString();
+    String name = Symbols.name(symbol, state);
     if (symbol.isStatic()) {
-      return isOwner(symbol, GUAVA_FUTURES) && name.equals("getDone");
+      return Symbols.isOwner(symbol, GUAVA_FUTURES, state) && name.equals("getDone");
     }
     switch (name) {
       case "getNow":
@@ -313,19 +313,19 @@ public final class Awaits {
     boolean stageCallback =
         AsyncTypes.isOwnedBy(method, AsyncKind.COMPLETION_STAGE.className(), state)
             || AsyncTypes.isOwnedBy(method, AsyncKind.VERTX_FUTURE.className(), state)
-            || isOwner(method, "com.google.common.util.concurrent.Futures.FutureCombiner")
-            || isOwner(method, "com.google.common.util.concurrent.FluentFuture")
-            || isOwner(method, GUAVA_FUTURES);
+            || Symbols.isOwner(method, "com.google.common.util.concurrent.Futures.FutureCombiner", state)
+            || Symbols.isOwner(method, "com.google.common.util.concurrent.FluentFuture", state)
+            || Symbols.isOwner(method, GUAVA_FUTURES, state);
     if (!stageCallback) {
       return done;
     }
-    String name = method.getSimpleName().toString();
+    String name = Symbols.name(method, state);
     if (name.startsWith("thenCombine")
         || name.startsWith("thenAcceptBoth")
         || name.startsWith("runAfterBoth")) {
       done.addAll(Trees.rootSymbols(invocation.getArguments().get(0), state));
     }
-    if (isOwner(method, GUAVA_FUTURES) && !invocation.getArguments().isEmpty()) {
+    if (Symbols.isOwner(method, GUAVA_FUTURES, state) && !invocation.getArguments().isEmpty()) {
       // Futures.transform(input, fn, executor): fn runs once input is done.
       collectChainSources(invocation.getArguments().get(0), done, state);
     }
@@ -442,7 +442,7 @@ public final class Awaits {
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
         MethodSymbol m = ASTHelpers.getSymbol(tree);
         if (m != null
-            && m.getSimpleName().contentEquals("isDone")
+            && Symbols.name(m, state).equals("isDone")
             && m.getParameters().isEmpty()) {
           tested.addAll(Trees.rootSymbols(ASTHelpers.getReceiver(tree), state));
         }
@@ -466,10 +466,6 @@ public final class Awaits {
 
   private static @Nullable AsyncKind kindOfOwner(MethodSymbol method, VisitorState state) {
     return AsyncTypes.kindOf(method.owner.type, state);
-  }
-
-  private static boolean isOwner(Symbol method, String className) {
-    return method.owner != null && method.owner.getQualifiedName().contentEquals(className);
   }
 
   private static @Nullable ExpressionTree receiverOfReceiver(@Nullable ExpressionTree receiver) {

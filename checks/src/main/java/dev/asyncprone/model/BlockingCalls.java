@@ -49,8 +49,10 @@ public final class BlockingCalls {
 
   private final BlockingCatalog catalog;
   private final Options options;
-  private final PerUnitCache<MethodSymbol, Optional<Annotations.Found>> blockingAnnotations =
-      new PerUnitCache<>();
+  private final PerCompilationCache<MethodSymbol, Optional<Annotations.Found>> blockingAnnotations =
+      new PerCompilationCache<>();
+  private final PerCompilationCache<MethodSymbol, Optional<BlockingCatalog.Entry>> catalogEntries =
+      new PerCompilationCache<>();
 
   public BlockingCalls(Options options) {
     this.options = options;
@@ -114,10 +116,16 @@ public final class BlockingCalls {
   }
 
   private BlockingCatalog.@Nullable Entry catalogEntry(MethodSymbol method, VisitorState state) {
-    String name = method.isConstructor() ? "<init>" : method.getSimpleName().toString();
+    return catalogEntries
+        .get(method, state, m -> Optional.ofNullable(findCatalogEntry(m, state)))
+        .orElse(null);
+  }
+
+  private BlockingCatalog.@Nullable Entry findCatalogEntry(MethodSymbol method, VisitorState state) {
+    String name = method.isConstructor() ? "<init>" : Symbols.name(method, state);
     if (!method.isConstructor()) {
       BlockingCatalog.Entry wildcard =
-          catalog.wildcardFor(method.owner.getQualifiedName().toString());
+          catalog.wildcardFor(Symbols.qualifiedName(method.owner, state));
       if (wildcard != null) {
         return wildcard;
       }
@@ -132,7 +140,7 @@ public final class BlockingCalls {
       return null;
     }
     for (Type supertype : types.closure(types.erasure(owner))) {
-      String ownerName = supertype.tsym.getQualifiedName().toString();
+      String ownerName = Symbols.qualifiedName(supertype.tsym, state);
       for (BlockingCatalog.Entry entry : entries) {
         if (entry.owner().equals(ownerName) && declaresOrInherits(supertype, method, types)) {
           return entry;

@@ -99,7 +99,7 @@ public final class Chains {
       stages.add(call);
       MethodSymbol method = ASTHelpers.getSymbol(call);
       if (method != null && method.isStatic()) {
-        String owner = method.owner.getQualifiedName().toString();
+        String owner = Symbols.qualifiedName(method.owner, state);
         boolean continues =
             (owner.equals(GUAVA_FUTURES) || owner.equals(FLUENT_FUTURE))
                 && !call.getArguments().isEmpty();
@@ -137,8 +137,8 @@ public final class Chains {
     if (method == null) {
       return false;
     }
-    String name = method.getSimpleName().toString();
-    String owner = method.owner.getQualifiedName().toString();
+    String name = Symbols.name(method, state);
+    String owner = Symbols.qualifiedName(method.owner, state);
     if (method.isStatic()) {
       return owner.equals(GUAVA_FUTURES) && FAILURE_HANDLERS.get(AsyncKind.Family.GUAVA).contains(name);
     }
@@ -166,7 +166,7 @@ public final class Chains {
         continue;
       }
       AsyncKind owner = AsyncTypes.kindOf(method.owner.type, state);
-      String name = method.getSimpleName().toString();
+      String name = Symbols.name(method, state);
       if (owner != null
           && owner.isLazy()
           && (SUBSCRIBERS.contains(name) || name.startsWith("block"))) {

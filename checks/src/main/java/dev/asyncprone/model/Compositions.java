@@ -101,7 +101,7 @@ public final class Compositions {
     Type value = AsyncTypes.valueType(type, kind, state);
     return value == null
         || value.tsym == null
-        || !value.tsym.getQualifiedName().contentEquals("java.lang.Boolean");
+        || !Symbols.qualifiedName(value.tsym, state).equals("java.lang.Boolean");
   }
 
   /**
@@ -127,10 +127,10 @@ public final class Compositions {
     if (method == null) {
       return null;
     }
-    String name = method.getSimpleName().toString();
+    String name = Symbols.name(method, state);
     List<? extends ExpressionTree> arguments = call.getArguments();
     ExpressionTree receiver = Trees.receiver(call);
-    String owner = method.owner.getQualifiedName().toString();
+    String owner = Symbols.qualifiedName(method.owner, state);
     if (method.isStatic()) {
       return owner.equals(GUAVA_FUTURES) && name.equals("transformAsync") && arguments.size() >= 2
           ? new Composition(call, name, arguments.get(0), arguments.get(1), AsyncKind.Family.GUAVA)

@@ -245,7 +245,7 @@ public final class Contexts {
       return AsyncContext.of(Kind.UNKNOWN);
     }
     MethodSymbol method = (MethodSymbol) symbol;
-    String name = method.getSimpleName().toString();
+    String name = Symbols.name(method, state);
     String what = describe(functionalPath.getLeaf(), state);
 
     if (parent instanceof NewClassTree) {
@@ -256,7 +256,7 @@ public final class Contexts {
     }
     MethodInvocationTree invocation = (MethodInvocationTree) parent;
     ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
-    String owner = method.owner.getQualifiedName().toString();
+    String owner = Symbols.qualifiedName(method.owner, state);
 
     if (owner.equals("java.lang.Thread") || owner.startsWith("java.lang.Thread.")) {
       return offloaded(functionalPath, invocation, null, what + " runs on its own thread");
@@ -381,13 +381,13 @@ public final class Contexts {
     }
     String name =
         method.isConstructor()
-            ? method.owner.getSimpleName().toString()
-            : method.getSimpleName().toString();
+            ? Symbols.name(method.owner, state)
+            : Symbols.name(method, state);
     if (Annotations.governing(method, options.blockingAnnotations(), state) != null) {
       return new AsyncContext(Kind.BLOCKING_ALLOWED, tree, null, null, "", name + "() is @Blocking");
     }
-    if (Annotations.has(method, Annotations.SPRING_ASYNC)
-        || Annotations.has(method.owner, Annotations.SPRING_ASYNC)) {
+    if (Annotations.has(method, Annotations.SPRING_ASYNC, state)
+        || Annotations.has(method.owner, Annotations.SPRING_ASYNC, state)) {
       return new AsyncContext(
           Kind.OFFLOADED, tree, null, null, "", name + "() is @Async and runs on Spring's executor");
     }
@@ -476,7 +476,7 @@ public final class Contexts {
               + " and runs on the common pool");
     }
     Symbol executorSymbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(executor));
-    if (Annotations.has(executorSymbol, Annotations.NON_BLOCKING_EXECUTOR)) {
+    if (Annotations.has(executorSymbol, Annotations.NON_BLOCKING_EXECUTOR, state)) {
       return new AsyncContext(
           Kind.NON_BLOCKING_EXECUTOR,
           functionalPath.getLeaf(),
@@ -555,7 +555,7 @@ public final class Contexts {
       String what,
       String library,
       VisitorState state) {
-    String name = method.getSimpleName().toString();
+    String name = Symbols.name(method, state);
     if (method.isStatic() && SUBSCRIPTION_FACTORIES.contains(name)) {
       return subscriptionTime(functionalPath, invocation, what, state);
     }
@@ -595,7 +595,7 @@ public final class Contexts {
       @Nullable ExpressionTree receiver,
       String what,
       VisitorState state) {
-    String name = method.getSimpleName().toString();
+    String name = Symbols.name(method, state);
     if (name.equals("executeBlocking")) {
       return offloaded(functionalPath, invocation, null, what + " runs on a Vert.x worker thread");
     }
@@ -782,11 +782,11 @@ public final class Contexts {
       return null;
     }
     for (Type t = type;
-        t != null && t.tsym != null && !t.tsym.getQualifiedName().contentEquals(COMPLETABLE_FUTURE);
+        t != null && t.tsym != null && !Symbols.qualifiedName(t.tsym, state).equals(COMPLETABLE_FUTURE);
         t = state.getTypes().supertype(t)) {
       for (Symbol member : t.tsym.members().getSymbolsByName(state.getName("defaultExecutor"))) {
         if (member instanceof MethodSymbol && ((MethodSymbol) member).getParameters().isEmpty()) {
-          return t.tsym.getSimpleName().toString();
+          return Symbols.name(t.tsym, state);
         }
       }
     }

@@ -143,8 +143,8 @@ public final class Drops {
       ExpressionTree receiver = ASTHelpers.getReceiver((MethodInvocationTree) tree);
       Symbol stub = receiver == null ? null : ASTHelpers.getSymbol(ASTHelpers.stripParentheses(receiver));
       return stub != null
-          && MOCKITO_STUBS.contains(stub.getSimpleName().toString())
-          && stub.owner.getQualifiedName().toString().startsWith("org.mockito.");
+          && MOCKITO_STUBS.contains(Symbols.name(stub, state))
+          && Symbols.qualifiedName(stub.owner, state).startsWith("org.mockito.");
     }
     return false;
   }
@@ -182,7 +182,7 @@ public final class Drops {
   /** {@code ExecutorService.submit}, Guava's included; not {@code CompletionService.submit}. */
   public static boolean isSubmit(MethodSymbol method, VisitorState state) {
     return !method.isStatic()
-        && method.getSimpleName().contentEquals("submit")
+        && Symbols.name(method, state).equals("submit")
         && AsyncTypes.isOwnedBy(method, "java.util.concurrent.ExecutorService", state);
   }
 

@@ -67,7 +67,7 @@ public final class Expressions {
       return false;
     }
     if (field.isStatic()) {
-      String owner = field.owner.getQualifiedName().toString();
+      String owner = Symbols.qualifiedName(field.owner, state);
       return (owner.startsWith("java.lang.") && owner.indexOf('.', "java.lang.".length()) < 0)
           || isEnclosingClass(field.owner, state);
     }

@@ -156,10 +156,10 @@ public final class Fixes {
     Set<String> names = new HashSet<>();
     VarSymbol found = null;
     for (VarSymbol variable : FindIdentifiers.findAllIdents(state.withPath(path))) {
-      if (!names.add(variable.getSimpleName().toString())) {
+      if (!names.add(Symbols.name(variable, state))) {
         continue;
       }
-      if (Annotations.has(variable, Annotations.BLOCKING_EXECUTOR)
+      if (Annotations.has(variable, Annotations.BLOCKING_EXECUTOR, state)
           && AsyncTypes.isSubtypeNamed(variable.type, "java.util.concurrent.Executor", state)) {
         if (found != null) {
           return null;
@@ -199,10 +199,10 @@ public final class Fixes {
     }
     com.sun.tools.javac.code.Symbol method = ASTHelpers.getSymbol(callback);
     boolean takesExecutor =
-        AsyncWraps.isSupplyOrRunAsync(callback)
+        AsyncWraps.isSupplyOrRunAsync(callback, state)
             || (method != null
                 && !method.isStatic()
-                && method.getSimpleName().toString().endsWith("Async")
+                && Symbols.name(method, state).endsWith("Async")
                 && AsyncTypes.isOwnedBy(method, AsyncKind.COMPLETION_STAGE.className(), state));
     return takesExecutor
         ? SuggestedFix.postfixWith(
@@ -301,7 +301,7 @@ public final class Fixes {
     if (method == null || method.isStatic()) {
       return null;
     }
-    String name = method.getSimpleName().toString();
+    String name = Symbols.name(method, state);
     String parameter;
     String innerSource;
     if (functional instanceof LambdaExpressionTree) {

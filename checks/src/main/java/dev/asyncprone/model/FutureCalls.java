@@ -141,7 +141,7 @@ public final class FutureCalls {
     if (method == null) {
       return false;
     }
-    String owner = method.owner.getQualifiedName().toString();
+    String owner = Symbols.qualifiedName(method.owner, state);
     if (owner.startsWith(MUTINY_GROUPS)
         && (owner.contains("Zip")
             || owner.contains("Combine")
@@ -155,7 +155,7 @@ public final class FutureCalls {
     if (!method.isStatic()) {
       return false;
     }
-    String name = method.getSimpleName().toString();
+    String name = Symbols.name(method, state);
     if (owner.equals(GUAVA_FUTURES)) {
       return STATIC_BATCHES.contains(name);
     }
@@ -239,10 +239,10 @@ public final class FutureCalls {
   }
 
   private static boolean isKnownValue(MethodSymbol method, VisitorState state) {
-    if (!method.isStatic() || !KNOWN_VALUES.contains(method.getSimpleName().toString())) {
+    if (!method.isStatic() || !KNOWN_VALUES.contains(Symbols.name(method, state))) {
       return false;
     }
-    return method.owner.getQualifiedName().contentEquals(GUAVA_FUTURES)
+    return Symbols.qualifiedName(method.owner, state).equals(GUAVA_FUTURES)
         || AsyncTypes.kindOf(method.owner.type, state) != null;
   }
 }

@@ -30,7 +30,7 @@ public final class Interrupts {
     }
     MethodSymbol method = ASTHelpers.getSymbol((MethodInvocationTree) tree);
     if (method == null
-        || !method.getSimpleName().contentEquals("interrupt")
+        || !Symbols.name(method, state).equals("interrupt")
         || !method.getParameters().isEmpty()
         || !AsyncTypes.isOwnedBy(method, "java.lang.Thread", state)) {
       return false;
@@ -41,8 +41,8 @@ public final class Interrupts {
     }
     Symbol current = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(receiver));
     return current instanceof MethodSymbol
-        && current.getSimpleName().contentEquals("currentThread")
-        && current.owner.getQualifiedName().contentEquals("java.lang.Thread");
+        && Symbols.name(current, state).equals("currentThread")
+        && Symbols.qualifiedName(current.owner, state).equals("java.lang.Thread");
   }
 
   /**
@@ -115,7 +115,7 @@ public final class Interrupts {
   public static boolean isThreadTopLevel(Tree body, VisitorState state) {
     if (body instanceof LambdaExpressionTree) {
       Type type = ASTHelpers.getType(body);
-      return type != null && type.tsym.getQualifiedName().contentEquals("java.lang.Runnable");
+      return type != null && Symbols.qualifiedName(type.tsym, state).equals("java.lang.Runnable");
     }
     if (!(body instanceof MethodTree)) {
       return false;
@@ -124,7 +124,7 @@ public final class Interrupts {
     if (method == null || method.getReturnType().getTag() != TypeTag.VOID) {
       return false;
     }
-    String name = method.getSimpleName().toString();
+    String name = Symbols.name(method, state);
     if (name.equals("run") && method.getParameters().isEmpty()) {
       return AsyncTypes.isSubtypeNamed(method.owner.type, "java.lang.Runnable", state);
     }

@@ -143,8 +143,8 @@ public final class Locks {
     ExpressionTree receiver =
         call instanceof MethodInvocationTree ? ASTHelpers.getReceiver((ExpressionTree) call) : null;
     List<Held> kept = new ArrayList<>(held);
-    if (method.getSimpleName().contentEquals("wait")
-        && method.owner.getQualifiedName().contentEquals("java.lang.Object")) {
+    if (Symbols.name(method, state).equals("wait")
+        && Symbols.qualifiedName(method.owner, state).equals("java.lang.Object")) {
       String monitor = name(receiver, state);
       kept.removeIf(h -> h.kind() == Kind.MONITOR && h.name().equals(monitor));
     } else if (AsyncTypes.isOwnedBy(method, CONDITION, state)) {
@@ -161,7 +161,7 @@ public final class Locks {
   public static boolean isLockMethod(Tree tree, String name, VisitorState state) {
     Symbol symbol = ASTHelpers.getSymbol(tree);
     return symbol instanceof MethodSymbol
-        && symbol.getSimpleName().contentEquals(name)
+        && Symbols.name(symbol, state).equals(name)
         && AsyncTypes.isOwnedBy(symbol, LOCK, state);
   }
 
@@ -182,7 +182,7 @@ public final class Locks {
     String source = state.getSourceForNode(e);
     if (source == null) {
       Symbol symbol = ASTHelpers.getSymbol(e);
-      return symbol == null ? e.toString() : symbol.getSimpleName().toString();
+      return symbol == null ? e.toString() : Symbols.name(symbol, state);
     }
     String name = source.replaceAll("\\s+", "");
     return name.startsWith("this.") ? name.substring("this.".length()) : name;

@@ -423,7 +423,7 @@ public final class Loops {
         || method.isStatic()
         || call.getArguments().size() != 1
         || !(call.getArguments().get(0) instanceof LambdaExpressionTree)
-        || !PER_ELEMENT.contains(method.getSimpleName().toString())) {
+        || !PER_ELEMENT.contains(Symbols.name(method, state))) {
       return null;
     }
     ExpressionTree receiver = Trees.receiver(call);
@@ -435,7 +435,7 @@ public final class Loops {
     if (receiver == null || !(stream || inline) || (stream && (isParallel(receiver) || shortCircuits(path)))) {
       return null;
     }
-    if (!stream && !method.getSimpleName().toString().startsWith("forEach")) {
+    if (!stream && !Symbols.name(method, state).startsWith("forEach")) {
       return null;
     }
     LambdaExpressionTree lambda = (LambdaExpressionTree) call.getArguments().get(0);

@@ -55,7 +55,7 @@ public final class NewLocals {
   public static Set<String> visibleNames(VisitorState state) {
     Set<String> names = new HashSet<>();
     for (VarSymbol symbol : FindIdentifiers.findAllIdents(state)) {
-      names.add(symbol.getSimpleName().toString());
+      names.add(Symbols.name(symbol, state));
     }
     return names;
   }

@@ -65,14 +65,14 @@ public final class OneShotFixes {
     Type type = ASTHelpers.getType(initializer);
     boolean implicit = ASTHelpers.hasImplicitType(declaration, state);
     if (type == null
-        || !type.tsym.getQualifiedName().contentEquals(STREAM)
+        || !Symbols.qualifiedName(type.tsym, state).equals(STREAM)
         || !(initializer instanceof MethodInvocationTree)
         || !hasFiniteSource(initializer, state)
         || !(implicit || declaration.getType() instanceof ParameterizedTypeTree)) {
       return null;
     }
     MethodTree method = ASTHelpers.findEnclosingNode(state.getPath(), MethodTree.class);
-    String name = variable.getSimpleName().toString();
+    String name = Symbols.name(variable, state);
     String listName = (name.endsWith("Stream") && name.length() > 6 ? name.substring(0, name.length() - 6) : name) + "List";
     if (method == null || isNameUsed(method, listName)) {
       return null;
@@ -143,8 +143,8 @@ public final class OneShotFixes {
       if (method == null) {
         return false;
       }
-      String name = method.getSimpleName().toString();
-      String owner = method.owner.getQualifiedName().toString();
+      String name = Symbols.name(method, state);
+      String owner = Symbols.qualifiedName(method.owner, state);
       if (method.isStatic()) {
         return (owner.equals(STREAM) && (name.equals("of") || name.equals("empty")))
             || (owner.equals("java.util.Arrays") && name.equals("stream"));

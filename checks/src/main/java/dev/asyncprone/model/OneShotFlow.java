@@ -6,6 +6,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
@@ -79,8 +80,9 @@ import org.jspecify.annotations.Nullable;
  * reference counts, where it is created, as the consumptions its body makes of the locals it
  * captures; each lambda body is analysed on its own graph as well.
  *
- * <p>Each method is analysed once, the first time a check asks about a tree in it, and the result
- * is kept for the compilation unit. A first pass over the method's trees decides whether a graph
+ * <p>Each method is analysed once, when the check's method matcher reaches it ({@link
+ * #analyzeMethod}), and its violations are kept for the compilation unit, so that asking about a
+ * tree is a lookup. A first pass over the method's trees decides whether a graph
  * is needed at all: only where a tracked local is used twice, or inside a loop or lambda that its
  * declaration is not in. Graphs are built from the path of the body, so the cost grows with the
  * size of the method, times the number of its tracked locals (at most {@code 128}).
@@ -122,27 +124,30 @@ public final class OneShotFlow {
     }
   }
 
-  private final PerUnitCache<Tree, Map<Tree, Violation>> byMethod = new PerUnitCache<>();
+  private @Nullable CompilationUnitTree unit;
+  private final Map<Tree, Violation> violations = new HashMap<>();
 
-  /** The violation reported at {@code site} (the tree at {@code state}'s path), or null. */
-  public @Nullable Violation at(Tree site, VisitorState state) {
-    TreePath methodPath = enclosingMethod(state.getPath());
-    if (methodPath == null) {
-      return null;
+  /**
+   * Analyses the method at {@code state}'s path. Call it from a method matcher: Error Prone
+   * matches a method before the trees in it, so {@link #at} then finds the method's violations.
+   * Methods of classes nested in it are analysed when the matcher reaches them.
+   */
+  public void analyzeMethod(VisitorState state) {
+    TreePath methodPath = state.getPath();
+    if (!(methodPath.getLeaf() instanceof MethodTree)) {
+      return;
     }
-    return byMethod.get(methodPath.getLeaf(), state, method -> analyze(methodPath, state)).get(site);
+    CompilationUnitTree current = methodPath.getCompilationUnit();
+    if (current != unit) {
+      violations.clear();
+      unit = current;
+    }
+    violations.putAll(analyze(methodPath, state));
   }
 
-  private static @Nullable TreePath enclosingMethod(TreePath path) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof MethodTree) {
-        return p;
-      }
-      if (p.getLeaf() instanceof ClassTree) {
-        return null;
-      }
-    }
-    return null;
+  /** The violation at {@code site}, found when its method was analysed, or null. */
+  public @Nullable Violation at(Tree site) {
+    return violations.isEmpty() ? null : violations.get(site);
   }
 
   private static Map<Tree, Violation> analyze(TreePath methodPath, VisitorState state) {
@@ -228,16 +233,18 @@ public final class OneShotFlow {
    * local a one-shot value, which lambdas may run many times, where locals are declared.
    */
   private static final class Prescan extends TreePathScanner<Void, Void> {
+    // Trees compare by identity: plain hash maps, which allocate nothing until used (one Prescan
+    // runs per method of the code).
     static final int MAX_TRACKED_LOCALS = 128;
     final VisitorState state;
-    final Map<Tree, Origin> tracked = new IdentityHashMap<>();
+    final Map<Tree, Origin> tracked = new HashMap<>();
     final Map<VarSymbol, VariableTree> declarations = new HashMap<>();
-    final Map<Tree, String> repeatedBy = new IdentityHashMap<>();
-    final Map<Tree, TreePath> lambdaPaths = new IdentityHashMap<>();
-    final Set<Tree> declaringLambdas = Collections.newSetFromMap(new IdentityHashMap<>());
-    final Map<Tree, List<Use>> uses = new IdentityHashMap<>();
-    final Map<Tree, List<Use>> captured = new IdentityHashMap<>();
-    private final Map<Tree, EnhancedForLoopTree> loops = new IdentityHashMap<>();
+    final Map<Tree, String> repeatedBy = new HashMap<>();
+    final Map<Tree, TreePath> lambdaPaths = new HashMap<>();
+    final Set<Tree> declaringLambdas = new HashSet<>();
+    final Map<Tree, List<Use>> uses = new HashMap<>();
+    final Map<Tree, List<Use>> captured = new HashMap<>();
+    private final Map<Tree, EnhancedForLoopTree> loops = new HashMap<>();
     private final Deque<Tree> lambdas = new ArrayDeque<>();
     /** Loops and lambdas around the current tree: code that may run more than once. */
     private int depth;
@@ -826,7 +833,7 @@ public final class OneShotFlow {
       if (method == null || method.isStatic()) {
         return false;
       }
-      String name = method.getSimpleName().toString();
+      String name = Symbols.name(method, state);
       boolean keeps =
           name.startsWith("add")
               || name.startsWith("offer")

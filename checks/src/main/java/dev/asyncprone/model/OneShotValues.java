@@ -240,11 +240,11 @@ public final class OneShotValues {
     if (type == null || !type.hasTag(TypeTag.CLASS)) {
       return null;
     }
-    if (Annotations.has(type.tsym, Annotations.AWAIT_ONCE)) {
+    if (Annotations.has(type.tsym, Annotations.AWAIT_ONCE, state)) {
       return type.tsym;
     }
     for (Type supertype : state.getTypes().closure(state.getTypes().erasure(type))) {
-      if (Annotations.has(supertype.tsym, Annotations.AWAIT_ONCE)) {
+      if (Annotations.has(supertype.tsym, Annotations.AWAIT_ONCE, state)) {
         return supertype.tsym;
       }
     }
@@ -256,7 +256,7 @@ public final class OneShotValues {
     if (method == null) {
       return false;
     }
-    if (Annotations.has(method, Annotations.AWAIT_ONCE)) {
+    if (Annotations.has(method, Annotations.AWAIT_ONCE, state)) {
       return true;
     }
     if (method.isStatic()
@@ -266,7 +266,7 @@ public final class OneShotValues {
       return false;
     }
     for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
-      if (Annotations.has(superMethod, Annotations.AWAIT_ONCE)) {
+      if (Annotations.has(superMethod, Annotations.AWAIT_ONCE, state)) {
         return true;
       }
     }
@@ -280,7 +280,7 @@ public final class OneShotValues {
 
   /** The contract of a parameter's value: a stream, an {@code @AwaitOnce} type or parameter. */
   public static @Nullable Origin ofParameter(VarSymbol parameter, VisitorState state) {
-    if (Annotations.has(parameter, Annotations.AWAIT_ONCE)) {
+    if (Annotations.has(parameter, Annotations.AWAIT_ONCE, state)) {
       return new Origin(Source.PARAMETER, parameter, parameter.type);
     }
     return ofValue(parameter, null, state);
@@ -331,7 +331,7 @@ public final class OneShotValues {
       boolean stillCold = kind != null && kind.isLazy();
       if (method == null
           || method.isStatic()
-          || SHARING.contains(method.getSimpleName().toString())
+          || SHARING.contains(Symbols.name(method, state))
           || !(stillCold || isMutinyGroup(method, state))) {
         return null;
       }
@@ -374,7 +374,7 @@ public final class OneShotValues {
         continue;
       }
       VarSymbol parameter = parameters.get(Math.min(i, parameters.size() - 1));
-      if (Annotations.has(parameter, Annotations.AWAIT_ONCE)
+      if (Annotations.has(parameter, Annotations.AWAIT_ONCE, state)
           || composes(method, parameter, state)) {
         uses.add(new Use(variable, argument, How.ARGUMENT, invocation));
       }
@@ -416,9 +416,9 @@ public final class OneShotValues {
     if (method == null) {
       return null;
     }
-    String name = method.getSimpleName().toString();
+    String name = Symbols.name(method, state);
     Type owner = method.owner.type;
-    String ownerName = method.owner.getQualifiedName().toString();
+    String ownerName = Symbols.qualifiedName(method.owner, state);
     if (isStream(owner, state)
         || ownerName.equals("java.util.stream.Collectors")
         || ownerName.equals("java.util.Comparator")) {
@@ -463,7 +463,7 @@ public final class OneShotValues {
     if (Awaits.of(callOrReference, state) != null) {
       return true;
     }
-    String name = method.getSimpleName().toString();
+    String name = Symbols.name(method, state);
     if (name.startsWith("subscribe")) {
       return true;
     }
@@ -496,7 +496,7 @@ public final class OneShotValues {
   }
 
   private static boolean isPassThrough(MethodSymbol method, VisitorState state) {
-    String name = method.getSimpleName().toString();
+    String name = Symbols.name(method, state);
     if (STREAM_PASS_THROUGH.contains(name) && isStream(method.owner.type, state)) {
       return true;
     }
@@ -514,7 +514,7 @@ public final class OneShotValues {
     return (owner == AsyncKind.UNI || owner == AsyncKind.MULTI)
         && returned != null
         && returned.tsym != null
-        && returned.tsym.getQualifiedName().toString().startsWith(MUTINY_GROUPS);
+        && Symbols.qualifiedName(returned.tsym, state).startsWith(MUTINY_GROUPS);
   }
 
   /**

@@ -29,8 +29,8 @@ public final class Operators {
     if (method == null) {
       return false;
     }
-    String name = method.getSimpleName().toString();
-    String owner = method.owner.getQualifiedName().toString();
+    String name = Symbols.name(method, state);
+    String owner = Symbols.qualifiedName(method.owner, state);
     if (method.isStatic()) {
       return owner.equals(GUAVA_FUTURES) && name.equals("transform");
     }
@@ -74,8 +74,8 @@ public final class Operators {
       return null;
     }
     MethodSymbol method = ASTHelpers.getSymbol(call);
-    String name = method.getSimpleName().toString();
-    if (method.isStatic() || method.owner.getQualifiedName().contentEquals(FLUENT_FUTURE)) {
+    String name = Symbols.name(method, state);
+    if (method.isStatic() || Symbols.qualifiedName(method.owner, state).equals(FLUENT_FUTURE)) {
       return inner == AsyncKind.LISTENABLE_FUTURE ? "transformAsync" : null;
     }
     AsyncKind outer = AsyncTypes.kindOf(method.owner.type, state);

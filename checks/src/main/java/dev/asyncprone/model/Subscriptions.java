@@ -60,7 +60,7 @@ public final class Subscriptions {
     }
     MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
     MethodSymbol method = ASTHelpers.getSymbol(call);
-    if (method == null || method.isStatic() || !method.getSimpleName().contentEquals("subscribe")) {
+    if (method == null || method.isStatic() || !Symbols.name(method, state).equals("subscribe")) {
       return null;
     }
     AsyncKind kind = AsyncTypes.kindOf(method.owner.type, state);
@@ -119,7 +119,7 @@ public final class Subscriptions {
       }
       if (!types.isFunctionalInterface(type)) {
         // A Subscriber, Observer or CoreSubscriber has an onError of its own; a Context does not.
-        String name = type.tsym.getSimpleName().toString();
+        String name = Symbols.name(type.tsym, state);
         if (name.endsWith("Subscriber") || name.endsWith("Observer")) {
           return true;
         }

@@ -114,7 +114,7 @@ public final class Timeouts {
   }
 
   private static @Nullable Bound awaitBound(MethodSymbol method, VisitorState state) {
-    String name = method.getSimpleName().toString();
+    String name = Symbols.name(method, state);
     switch (name) {
       case "get":
         return method.isStatic() ? Bound.OTHER : Bound.GET;
@@ -143,7 +143,7 @@ public final class Timeouts {
 
   private static @Nullable Bound otherBound(MethodSymbol method, VisitorState state) {
     int arity = method.getParameters().size();
-    switch (method.getSimpleName().toString()) {
+    switch (Symbols.name(method, state)) {
       case "await":
         return arity == 0 && owned(method, "java.util.concurrent.CountDownLatch", state)
             ? Bound.LATCH

@@ -84,12 +84,13 @@ public final class Trees {
   }
 
   /** True if {@code tree} calls the static method {@code owner.name}. */
-  public static boolean isStaticCall(Tree tree, String owner, String name) {
+  public static boolean isStaticCall(
+      Tree tree, String owner, String name, VisitorState state) {
     Symbol method = ASTHelpers.getSymbol(tree);
     return method instanceof Symbol.MethodSymbol
         && method.isStatic()
-        && method.getSimpleName().contentEquals(name)
-        && method.owner.getQualifiedName().contentEquals(owner);
+        && Symbols.name(method, state).equals(name)
+        && Symbols.qualifiedName(method.owner, state).equals(owner);
   }
 
   /** The path of {@code ancestor} among the enclosing trees of {@code state}'s path, or null. */
@@ -168,7 +169,7 @@ public final class Trees {
     if (symbol != null && expression instanceof MethodInvocationTree) {
       return symbol.getSimpleName() + "(...)";
     }
-    return symbol != null ? symbol.getSimpleName().toString() : "the future";
+    return symbol != null ? Symbols.name(symbol, state) : "the future";
   }
 
   /** The path of {@code ancestor}, found walking out from {@code path}; null if it is not there. */

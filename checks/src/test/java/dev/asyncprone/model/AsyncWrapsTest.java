@@ -44,7 +44,7 @@ public class AsyncWrapsTest {
                             + (waiting.inTry() ? " in try" : "")))
             .build();
       }
-      String valueWrap = AsyncWraps.valueWrap(tree);
+      String valueWrap = AsyncWraps.valueWrap(tree, state);
       if (valueWrap == null) {
         return Description.NO_MATCH;
       }

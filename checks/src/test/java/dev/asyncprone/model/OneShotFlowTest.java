@@ -11,11 +11,13 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.IdentifierTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import java.util.stream.Collectors;
 import org.junit.Test;
@@ -28,8 +30,17 @@ public class OneShotFlowTest {
   /** Reports each violation OneShotFlow finds as "KIND after lines [...] first|later". */
   @BugPattern(summary = "OneShotFlow probe", severity = WARNING)
   public static final class Probe extends BugChecker
-      implements MethodInvocationTreeMatcher, IdentifierTreeMatcher, MemberReferenceTreeMatcher {
+      implements MethodTreeMatcher,
+          MethodInvocationTreeMatcher,
+          IdentifierTreeMatcher,
+          MemberReferenceTreeMatcher {
     private final OneShotFlow flow = new OneShotFlow();
+
+    @Override
+    public Description matchMethod(MethodTree tree, VisitorState state) {
+      flow.analyzeMethod(state);
+      return Description.NO_MATCH;
+    }
 
     @Override
     public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
@@ -47,7 +58,7 @@ public class OneShotFlowTest {
     }
 
     private Description report(Tree tree, VisitorState state) {
-      OneShotFlow.Violation v = flow.at(tree, state);
+      OneShotFlow.Violation v = flow.at(tree);
       if (v == null) {
         return Description.NO_MATCH;
       }
