@@ -54,25 +54,26 @@ public final class AsyncVoid extends BugChecker implements MethodTreeMatcher {
               || isMain(method)) {
             return Description.NO_MATCH;
           }
-          Set<Modifier> modifiers = method.getModifiers();
-          boolean canChange =
-              !modifiers.contains(Modifier.PUBLIC)
-                  && !modifiers.contains(Modifier.PROTECTED)
-                  && ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty();
           if (isSpringAsync(method, state)) {
+            Set<Modifier> modifiers = method.getModifiers();
+            boolean canChange =
+                !modifiers.contains(Modifier.PUBLIC)
+                    && !modifiers.contains(Modifier.PROTECTED)
+                    && ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty();
             return springAsync(tree, method, canChange, state);
           }
           List<? extends StatementTree> statements = tree.getBody().getStatements();
           if (statements.isEmpty()
-              || !(statements.get(statements.size() - 1) instanceof ExpressionStatementTree)
-              || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()) {
+              || !(statements.get(statements.size() - 1) instanceof ExpressionStatementTree)) {
             return Description.NO_MATCH;
           }
           ExpressionStatementTree last = (ExpressionStatementTree) statements.get(statements.size() - 1);
           TreePath lastPath =
               new TreePath(new TreePath(new TreePath(state.getPath(), tree.getBody()), last), last.getExpression());
           Drops.Drop drop = Drops.of(lastPath, state);
-          if (drop == null || Drops.endOfVoidMethod(drop, state.withPath(lastPath)) != tree) {
+          if (drop == null
+              || Drops.endOfVoidMethod(drop, state.withPath(lastPath)) != tree
+              || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()) {
             return Description.NO_MATCH;
           }
           String name = method.getSimpleName() + "()";

@@ -7,28 +7,27 @@ import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.IdentifierTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import dev.asyncprone.model.Docs;
 import dev.asyncprone.model.Guard;
 import dev.asyncprone.model.OneShotFixes;
 import dev.asyncprone.model.OneShotFlow;
 import dev.asyncprone.model.OneShotFlow.Violation;
-import dev.asyncprone.model.OneShotValues;
 import dev.asyncprone.model.OneShotValues.How;
 import dev.asyncprone.model.OneShotValues.Use;
 import dev.asyncprone.model.Trees;
-import dev.asyncprone.model.Variables;
 
 /**
  * A value that may be consumed only once (an {@code @AwaitOnce} result or type, a stream) held in
@@ -46,7 +45,8 @@ import dev.asyncprone.model.Variables;
     linkType = CUSTOM,
     link = Docs.CHECKS + "AwaitOnceViolation.md")
 public final class AwaitOnceViolation extends BugChecker
-    implements MethodTreeMatcher,
+    implements VariableTreeMatcher,
+      AssignmentTreeMatcher,
         MethodInvocationTreeMatcher,
         IdentifierTreeMatcher,
         MemberReferenceTreeMatcher {
@@ -55,10 +55,19 @@ public final class AwaitOnceViolation extends BugChecker
   private final OneShotFlow flow = new OneShotFlow();
 
   @Override
-  public Description matchMethod(MethodTree tree, VisitorState state) {
+  public Description matchVariable(VariableTree tree, VisitorState state) {
     return Guard.safely(
         () -> {
-          flow.analyzeMethod(state);
+          flow.noteVariable(tree, state);
+          return Description.NO_MATCH;
+        });
+  }
+
+  @Override
+  public Description matchAssignment(AssignmentTree tree, VisitorState state) {
+    return Guard.safely(
+        () -> {
+          flow.noteAssignment(tree, state);
           return Description.NO_MATCH;
         });
   }

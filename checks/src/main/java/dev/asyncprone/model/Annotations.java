@@ -57,10 +57,12 @@ public final class Annotations {
     if (found != null) {
       return found;
     }
-    for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
-      found = direct(superMethod, names, state);
-      if (found != null) {
-        return found;
+    if (mayOverride(method)) {
+      for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+        found = direct(superMethod, names, state);
+        if (found != null) {
+          return found;
+        }
       }
     }
     for (Symbol owner = method.owner; owner instanceof Symbol.ClassSymbol; owner = owner.owner) {
@@ -70,6 +72,11 @@ public final class Annotations {
       }
     }
     return null;
+  }
+
+  /** False for the methods that override nothing, whose super methods need not be looked for. */
+  static boolean mayOverride(MethodSymbol method) {
+    return !method.isStatic() && !method.isConstructor() && !method.isPrivate();
   }
 
   /** The {@code names} annotation on {@code symbol} itself, not inherited. */

@@ -12,6 +12,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,10 +50,13 @@ public final class BlockingCalls {
 
   private final BlockingCatalog catalog;
   private final Options options;
-  private final PerCompilationCache<MethodSymbol, Optional<Annotations.Found>> blockingAnnotations =
-      new PerCompilationCache<>();
-  private final PerCompilationCache<MethodSymbol, Optional<BlockingCatalog.Entry>> catalogEntries =
-      new PerCompilationCache<>();
+  // Static, so that the checks of one compilation share the answers: they all run with the same
+  // flags, so with the same catalog and annotations.
+  private static final PerCompilationCache<MethodSymbol, Optional<Annotations.Found>>
+      BLOCKING_ANNOTATIONS = new PerCompilationCache<>();
+  private static final PerCompilationCache<MethodSymbol, Optional<BlockingCatalog.Entry>>
+      CATALOG_ENTRIES = new PerCompilationCache<>();
+  private static final LastTreeMemo<BlockingCall> WAITING = new LastTreeMemo<>();
 
   public BlockingCalls(Options options) {
     this.options = options;
@@ -102,12 +106,19 @@ public final class BlockingCalls {
    * known to be done there ({@link Awaits#isKnownDone}), which returns at once.
    */
   public @Nullable BlockingCall waitingAt(Tree tree, VisitorState state) {
-    BlockingCall call = of(tree, state);
-    return call == null || (call.isAwait() && Awaits.isKnownDone(call.await(), state)) ? null : call;
+    return WAITING.get(
+        tree,
+        state,
+        t -> {
+          BlockingCall call = of(t, state);
+          return call == null || (call.isAwait() && Awaits.isKnownDone(call.await(), state))
+              ? null
+              : call;
+        });
   }
 
   private Annotations.@Nullable Found blockingAnnotation(MethodSymbol method, VisitorState state) {
-    return blockingAnnotations
+    return BLOCKING_ANNOTATIONS
         .get(
             method,
             state,
@@ -116,7 +127,7 @@ public final class BlockingCalls {
   }
 
   private BlockingCatalog.@Nullable Entry catalogEntry(MethodSymbol method, VisitorState state) {
-    return catalogEntries
+    return CATALOG_ENTRIES
         .get(method, state, m -> Optional.ofNullable(findCatalogEntry(m, state)))
         .orElse(null);
   }
@@ -134,11 +145,15 @@ public final class BlockingCalls {
     if (entries.isEmpty()) {
       return null;
     }
-    Types types = state.getTypes();
     Type owner = method.owner.type;
     if (owner == null) {
       return null;
     }
+    Set<String> supertypes = Symbols.supertypeNames(owner, state);
+    if (entries.stream().noneMatch(entry -> supertypes.contains(entry.owner()))) {
+      return null;
+    }
+    Types types = state.getTypes();
     for (Type supertype : types.closure(types.erasure(owner))) {
       String ownerName = Symbols.qualifiedName(supertype.tsym, state);
       for (BlockingCatalog.Entry entry : entries) {

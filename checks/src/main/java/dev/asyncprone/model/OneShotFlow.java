@@ -80,11 +80,12 @@ import org.jspecify.annotations.Nullable;
  * reference counts, where it is created, as the consumptions its body makes of the locals it
  * captures; each lambda body is analysed on its own graph as well.
  *
- * <p>Each method is analysed once, when the check's method matcher reaches it ({@link
- * #analyzeMethod}), and its violations are kept for the compilation unit, so that asking about a
- * tree is a lookup. A first pass over the method's trees decides whether a graph
- * is needed at all: only where a tracked local is used twice, or inside a loop or lambda that its
- * declaration is not in. Graphs are built from the path of the body, so the cost grows with the
+ * <p>A method is analysed once, when the check's matchers reach the first declaration or
+ * assignment that gives one of its locals a one-shot value ({@link #noteVariable}); its violations
+ * are kept for the compilation unit, so that asking about a tree is a lookup. Most methods have no
+ * such local and are never walked a second time. A first pass over a method's trees decides
+ * whether a graph is needed at all: only where a tracked local is used twice, or inside a loop or
+ * lambda that its declaration is not in. Graphs are built from the path of the body, so the cost grows with the
  * size of the method, times the number of its tracked locals (at most {@code 128}).
  */
 public final class OneShotFlow {
@@ -125,29 +126,73 @@ public final class OneShotFlow {
   }
 
   private @Nullable CompilationUnitTree unit;
+  private final Set<Tree> analyzed = new HashSet<>();
   private final Map<Tree, Violation> violations = new HashMap<>();
 
   /**
-   * Analyses the method at {@code state}'s path. Call it from a method matcher: Error Prone
-   * matches a method before the trees in it, so {@link #at} then finds the method's violations.
-   * Methods of classes nested in it are analysed when the matcher reaches them.
+   * Notes the variable declared at {@code state}'s path; call it from a variable matcher. The
+   * first time a local or parameter of a method may hold a one-shot value, the method is analysed
+   * (Error Prone matches a declaration before the code that uses it), and {@link #at} then finds
+   * its violations. Methods without such a local are never walked again.
    */
-  public void analyzeMethod(VisitorState state) {
-    TreePath methodPath = state.getPath();
-    if (!(methodPath.getLeaf() instanceof MethodTree)) {
+  public void noteVariable(VariableTree tree, VisitorState state) {
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    if (!Variables.isLocal(symbol)) {
       return;
     }
-    CompilationUnitTree current = methodPath.getCompilationUnit();
-    if (current != unit) {
-      violations.clear();
-      unit = current;
+    VarSymbol variable = (VarSymbol) symbol;
+    Origin origin =
+        variable.getKind() == javax.lang.model.element.ElementKind.PARAMETER
+            ? OneShotValues.ofParameter(variable, state)
+            : OneShotValues.ofValue(variable, tree.getInitializer(), state);
+    if (origin != null) {
+      analyzeEnclosingMethod(state);
     }
-    violations.putAll(analyze(methodPath, state));
+  }
+
+  /**
+   * Notes the assignment at {@code state}'s path, as {@link #noteVariable} does declarations. A
+   * local that only gets a one-shot value by assignment is analysed from there on: a use earlier
+   * in the source (in a loop, before the assignment) is not reported.
+   */
+  public void noteAssignment(AssignmentTree tree, VisitorState state) {
+    VarSymbol variable = OneShotValues.local(tree.getVariable());
+    if (variable != null && OneShotValues.ofValue(variable, tree.getExpression(), state) != null) {
+      analyzeEnclosingMethod(state);
+    }
   }
 
   /** The violation at {@code site}, found when its method was analysed, or null. */
   public @Nullable Violation at(Tree site) {
     return violations.isEmpty() ? null : violations.get(site);
+  }
+
+  private void analyzeEnclosingMethod(VisitorState state) {
+    TreePath methodPath = enclosingMethod(state.getPath());
+    if (methodPath == null) {
+      return;
+    }
+    CompilationUnitTree current = methodPath.getCompilationUnit();
+    if (current != unit) {
+      analyzed.clear();
+      violations.clear();
+      unit = current;
+    }
+    if (analyzed.add(methodPath.getLeaf())) {
+      violations.putAll(analyze(methodPath, state));
+    }
+  }
+
+  private static @Nullable TreePath enclosingMethod(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree) {
+        return p;
+      }
+      if (p.getLeaf() instanceof ClassTree) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static Map<Tree, Violation> analyze(TreePath methodPath, VisitorState state) {

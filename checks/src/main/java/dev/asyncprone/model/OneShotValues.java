@@ -20,6 +20,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -235,11 +236,22 @@ public final class OneShotValues {
     return AsyncTypes.isSubtypeNamed(type, BASE_STREAM, state);
   }
 
+  private static final PerCompilationCache<Symbol, Optional<Symbol>> AWAIT_ONCE_TYPES =
+      new PerCompilationCache<>();
+  private static final PerCompilationCache<MethodSymbol, Boolean> AWAIT_ONCE_METHODS =
+      new PerCompilationCache<>();
+
   /** The type annotated {@code @AwaitOnce} that {@code type} is or extends, or null. */
   public static @Nullable Symbol awaitOnceType(@Nullable Type type, VisitorState state) {
-    if (type == null || !type.hasTag(TypeTag.CLASS)) {
+    if (type == null || !type.hasTag(TypeTag.CLASS) || type.tsym == null) {
       return null;
     }
+    return AWAIT_ONCE_TYPES
+        .get(type.tsym, state, t -> Optional.ofNullable(findAwaitOnceType(type, state)))
+        .orElse(null);
+  }
+
+  private static @Nullable Symbol findAwaitOnceType(Type type, VisitorState state) {
     if (Annotations.has(type.tsym, Annotations.AWAIT_ONCE, state)) {
       return type.tsym;
     }
@@ -253,15 +265,14 @@ public final class OneShotValues {
 
   /** True if {@code method}, or a method it overrides, is annotated {@code @AwaitOnce}. */
   public static boolean isAwaitOnceMethod(@Nullable MethodSymbol method, VisitorState state) {
-    if (method == null) {
-      return false;
-    }
+    return method != null && AWAIT_ONCE_METHODS.get(method, state, m -> findAwaitOnce(m, state));
+  }
+
+  private static boolean findAwaitOnce(MethodSymbol method, VisitorState state) {
     if (Annotations.has(method, Annotations.AWAIT_ONCE, state)) {
       return true;
     }
-    if (method.isStatic()
-        || method.isConstructor()
-        || method.isPrivate()
+    if (!Annotations.mayOverride(method)
         || isJdk(method.owner)) { // the JDK's methods and theirs override carry no @AwaitOnce
       return false;
     }

@@ -101,6 +101,29 @@ public class AwaitOnceViolationTest {
         .doTest();
   }
 
+  /** The local's declared type says nothing; the value assigned later is what counts. */
+  @Test
+  public void awaitOnceValueGivenByAssignmentThenSubscribedTwice() {
+    withApi()
+        .addSourceLines(
+            "Checkout.java",
+            "import reactor.core.publisher.Mono;",
+            "class Checkout {",
+            "  void place(OrderClient client, String order, boolean express) {",
+            "    Mono<String> created;",
+            "    if (express) {",
+            "      created = client.create(order + \"!\");",
+            "    } else {",
+            "      created = client.create(order);",
+            "    }",
+            "    created.subscribe();",
+            "    // BUG: Diagnostic contains: consumed twice on one path",
+            "    created.subscribe();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   public void awaitOnceMonoSubscribedThenReturned() {
     withApi()

@@ -8,17 +8,19 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.IdentifierTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import java.util.stream.Collectors;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -30,15 +32,22 @@ public class OneShotFlowTest {
   /** Reports each violation OneShotFlow finds as "KIND after lines [...] first|later". */
   @BugPattern(summary = "OneShotFlow probe", severity = WARNING)
   public static final class Probe extends BugChecker
-      implements MethodTreeMatcher,
+      implements VariableTreeMatcher,
+        AssignmentTreeMatcher,
           MethodInvocationTreeMatcher,
           IdentifierTreeMatcher,
           MemberReferenceTreeMatcher {
     private final OneShotFlow flow = new OneShotFlow();
 
     @Override
-    public Description matchMethod(MethodTree tree, VisitorState state) {
-      flow.analyzeMethod(state);
+    public Description matchVariable(VariableTree tree, VisitorState state) {
+      flow.noteVariable(tree, state);
+      return Description.NO_MATCH;
+    }
+
+    @Override
+    public Description matchAssignment(AssignmentTree tree, VisitorState state) {
+      flow.noteAssignment(tree, state);
       return Description.NO_MATCH;
     }
 
