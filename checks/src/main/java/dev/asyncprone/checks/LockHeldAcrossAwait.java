@@ -159,7 +159,7 @@ public final class LockHeldAcrossAwait extends BugChecker
   /** 3. A callback made under a lock writes a field that the lock guards, after the release. */
   private Description writeAfterRelease(Tree tree, VisitorState state) {
     VarSymbol field = Locks.writtenField(tree);
-    if (field == null) {
+    if (field == null || !Trees.inFunctionalCode(state.getPath())) {
       return Description.NO_MATCH;
     }
     AsyncContext context = contexts.of(state);

@@ -9,6 +9,7 @@ import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Which types are future-like, matched by the names of their supertypes. */
@@ -21,6 +22,11 @@ public final class AsyncTypes {
     }
   }
 
+  private static final PerCompilationCache<Symbol, Optional<AsyncKind>> KINDS =
+      new PerCompilationCache<>();
+  private static final PerCompilationCache<AsyncKind, Optional<Symbol>> BASES =
+      new PerCompilationCache<>();
+
   private AsyncTypes() {}
 
   /** The most specific future-like kind of {@code type}, or null if it is not future-like. */
@@ -32,9 +38,15 @@ public final class AsyncTypes {
     if (type.hasTag(TypeTag.TYPEVAR) || type.hasTag(TypeTag.WILDCARD)) {
       type = ASTHelpers.getUpperBound(type, types);
     }
-    if (!type.hasTag(TypeTag.CLASS)) {
+    if (!type.hasTag(TypeTag.CLASS) || type.tsym == null) {
       return null;
     }
+    Type classType = type;
+    return KINDS.get(type.tsym, state, t -> Optional.ofNullable(findKind(classType, state)))
+        .orElse(null);
+  }
+
+  private static @Nullable AsyncKind findKind(Type type, VisitorState state) {
     AsyncKind direct = BY_NAME.get(Symbols.qualifiedName(type.tsym, state));
     if (direct != null) {
       return direct;
@@ -75,7 +87,9 @@ public final class AsyncTypes {
     if (kind == AsyncKind.RX_COMPLETABLE) {
       return null;
     }
-    Symbol base = state.getSymbolFromString(kind.className());
+    Symbol base =
+        BASES.get(kind, state, k -> Optional.ofNullable(state.getSymbolFromString(k.className())))
+            .orElse(null);
     if (base == null) {
       return null;
     }

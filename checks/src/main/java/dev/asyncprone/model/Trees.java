@@ -3,6 +3,7 @@ package dev.asyncprone.model;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -151,6 +152,24 @@ public final class Trees {
     return tree instanceof LambdaExpressionTree
         || tree instanceof MemberReferenceTree
         || (tree instanceof NewClassTree && ((NewClassTree) tree).getClassBody() != null);
+  }
+
+  /**
+   * True if the tree at {@code path} is in a lambda, a method reference or an anonymous class of
+   * the method or initializer around it: code that may run later, or elsewhere.
+   */
+  public static boolean inFunctionalCode(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof MemberReferenceTree) {
+        return true;
+      }
+      if (leaf instanceof ClassTree) {
+        TreePath parent = p.getParentPath();
+        return parent != null && parent.getLeaf() instanceof NewClassTree;
+      }
+    }
+    return false;
   }
 
   /**
