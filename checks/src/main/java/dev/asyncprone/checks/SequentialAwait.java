@@ -100,9 +100,9 @@ public final class SequentialAwait extends BugChecker
           // Most blocks hold no step at all: nothing is allocated for them.
           Run run = null;
           Set<String> taken = new HashSet<>();
-          List<? extends StatementTree> statements = block.getStatements();
-          for (int i = 0; i < statements.size(); i++) {
-            Step step = step(statements, i, state);
+          // javac's lists are linked: walk them, never index them.
+          for (StatementTree statement : block.getStatements()) {
+            Step step = step(statement, block, state);
             if (run != null && (step == null || !run.admits(step))) {
               report(run.steps, taken, state);
               run = null;
@@ -144,10 +144,8 @@ public final class SequentialAwait extends BugChecker
         });
   }
 
-  /** The step the {@code index}th of {@code statements} is, or null. */
-  private @Nullable Step step(
-      List<? extends StatementTree> statements, int index, VisitorState state) {
-    StatementTree statement = statements.get(index);
+  /** The step {@code statement}, one of {@code block}'s, is; or null. */
+  private @Nullable Step step(StatementTree statement, BlockTree block, VisitorState state) {
     ExpressionTree value = null;
     Symbol result = null;
     if (statement instanceof VariableTree) {
@@ -185,13 +183,16 @@ public final class SequentialAwait extends BugChecker
         Variables.reads(future),
         FutureCalls.receiverRoots(call, state),
         Verbs.isRead(Trees.methodName(call)),
-        statement instanceof VariableTree || declaredBefore(result, statements, index),
+        statement instanceof VariableTree || declaredBefore(result, statement, block),
         kind);
   }
 
-  private static boolean declaredBefore(
-      Symbol variable, List<? extends StatementTree> statements, int index) {
-    for (StatementTree earlier : statements.subList(0, index)) {
+  /** True if {@code variable} is declared by a statement of {@code block} before {@code here}. */
+  private static boolean declaredBefore(Symbol variable, StatementTree here, BlockTree block) {
+    for (StatementTree earlier : block.getStatements()) {
+      if (earlier == here) {
+        return false;
+      }
       if (earlier instanceof VariableTree && ASTHelpers.getSymbol(earlier) == variable) {
         return true;
       }

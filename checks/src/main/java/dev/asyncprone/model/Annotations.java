@@ -57,7 +57,7 @@ public final class Annotations {
     if (found != null) {
       return found;
     }
-    if (mayOverride(method)) {
+    if (mayInherit(method, state)) {
       for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
         found = direct(superMethod, names, state);
         if (found != null) {
@@ -74,9 +74,17 @@ public final class Annotations {
     return null;
   }
 
-  /** False for the methods that override nothing, whose super methods need not be looked for. */
-  static boolean mayOverride(MethodSymbol method) {
-    return !method.isStatic() && !method.isConstructor() && !method.isPrivate();
+  /**
+   * False where a method's super methods need not be searched for an annotation of ours (or
+   * JetBrains', SmallRye's): a method that overrides nothing, or a method of the JDK, which uses
+   * none of them and whose methods override only the JDK's.
+   */
+  static boolean mayInherit(MethodSymbol method, VisitorState state) {
+    if (method.isStatic() || method.isConstructor() || method.isPrivate()) {
+      return false;
+    }
+    String owner = Symbols.qualifiedName(method.owner, state);
+    return !(owner.startsWith("java.") || owner.startsWith("javax.") || owner.startsWith("jdk."));
   }
 
   /** The {@code names} annotation on {@code symbol} itself, not inherited. */

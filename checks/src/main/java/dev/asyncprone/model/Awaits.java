@@ -23,7 +23,9 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -258,12 +260,24 @@ public final class Awaits {
         child = path, path = path.getParentPath()) {
       Tree leaf = path.getLeaf();
       if (leaf instanceof BlockTree) {
-        List<? extends StatementTree> statements =
-            ((BlockTree) leaf).getStatements();
-        int index = statements.indexOf(child.getLeaf());
-        for (int i = index - 1; i >= 0 && i >= index - EARLIER_STATEMENTS; i--) {
-          if (!Collections.disjoint(awaitedBy(statements.get(i), state), awaited)) {
-            return true;
+        // javac's lists are linked: one pass, keeping the last few statements before the await.
+        Deque<StatementTree> earlier = new ArrayDeque<>();
+        boolean found = false;
+        for (StatementTree statement : ((BlockTree) leaf).getStatements()) {
+          if (statement == child.getLeaf()) {
+            found = true;
+            break;
+          }
+          earlier.addLast(statement);
+          if (earlier.size() > EARLIER_STATEMENTS) {
+            earlier.removeFirst();
+          }
+        }
+        if (found) {
+          for (StatementTree statement : earlier) {
+            if (!Collections.disjoint(awaitedBy(statement, state), awaited)) {
+              return true;
+            }
           }
         }
       } else if (leaf.getKind() == Tree.Kind.METHOD

@@ -272,8 +272,7 @@ public final class OneShotValues {
     if (Annotations.has(method, Annotations.AWAIT_ONCE, state)) {
       return true;
     }
-    if (!Annotations.mayOverride(method)
-        || isJdk(method.owner)) { // the JDK's methods and theirs override carry no @AwaitOnce
+    if (!Annotations.mayInherit(method, state)) {
       return false;
     }
     for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
@@ -282,11 +281,6 @@ public final class OneShotValues {
       }
     }
     return false;
-  }
-
-  private static boolean isJdk(Symbol owner) {
-    String name = owner.getQualifiedName().toString();
-    return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.");
   }
 
   /** The contract of a parameter's value: a stream, an {@code @AwaitOnce} type or parameter. */
