@@ -240,6 +240,8 @@ public final class Awaits {
 
   /** How many statements before an await {@link #isAwaitedEarlier} reads, in each block. */
   private static final int EARLIER_STATEMENTS = 32;
+  private static final PerCompilationCache<Tree, Set<Symbol>> CHAIN_SOURCES =
+      new PerCompilationCache<>();
 
   /**
    * True if an earlier statement of a block around the await already waited for its future (not a
@@ -349,19 +351,64 @@ public final class Awaits {
 
   private static void collectChainSources(
       @Nullable ExpressionTree expression, Set<Symbol> done, VisitorState state) {
+    done.addAll(chainSources(expression, state));
+  }
+
+  /**
+   * The sources of the receiver chain that ends at {@code expression}, and the inputs of the
+   * all-of combinators along it. Each call of a chain keeps its answer for the compilation, and a
+   * call that adds nothing shares the set of its receiver, so asking at every stage of a chain of
+   * n stages costs n steps in all, not n squared.
+   */
+  private static Set<Symbol> chainSources(@Nullable ExpressionTree expression, VisitorState state) {
+    // Walk down to the first call whose answer is known, then build the answers back up.
+    Deque<MethodInvocationTree> pending = new ArrayDeque<>();
+    Set<Symbol> below = Set.of();
     for (ExpressionTree e = expression; e != null; e = Trees.receiver(e)) {
+      e = ASTHelpers.stripParentheses(e);
+      if (!(e instanceof MethodInvocationTree)) {
+        below = Set.copyOf(tailSources(e, state));
+        break;
+      }
+      Set<Symbol> known = CHAIN_SOURCES.peek(e, state);
+      if (known != null) {
+        below = known;
+        break;
+      }
+      pending.push((MethodInvocationTree) e);
+    }
+    while (!pending.isEmpty()) {
+      MethodInvocationTree call = pending.pop();
+      MethodSymbol m = ASTHelpers.getSymbol(call);
+      if (m != null && isAllOfCombinator(m)) {
+        Set<Symbol> withInputs = new HashSet<>(below);
+        for (ExpressionTree argument : call.getArguments()) {
+          withInputs.addAll(Trees.rootSymbols(argument, state));
+        }
+        below = Set.copyOf(withInputs);
+      }
+      CHAIN_SOURCES.put(call, below, state);
+    }
+    return below;
+  }
+
+  /** The sources from a chain's first link that is not a call ({@code this.f}) down. */
+  private static Set<Symbol> tailSources(ExpressionTree tail, VisitorState state) {
+    Set<Symbol> sources = new HashSet<>();
+    for (ExpressionTree e = tail; e != null; e = Trees.receiver(e)) {
       e = ASTHelpers.stripParentheses(e);
       if (e instanceof MethodInvocationTree) {
         MethodSymbol m = ASTHelpers.getSymbol((MethodInvocationTree) e);
         if (m != null && isAllOfCombinator(m)) {
           for (ExpressionTree argument : ((MethodInvocationTree) e).getArguments()) {
-            done.addAll(Trees.rootSymbols(argument, state));
+            sources.addAll(Trees.rootSymbols(argument, state));
           }
         }
       } else {
-        done.addAll(Trees.rootSymbols(e, state));
+        sources.addAll(Trees.rootSymbols(e, state));
       }
     }
+    return sources;
   }
 
   private static boolean isAllOfCombinator(MethodSymbol m) {

@@ -17,6 +17,8 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.asyncprone.model.AsyncContext.Kind;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -645,15 +647,46 @@ public final class Contexts {
    */
   private static boolean switchesToBlockingScheduler(
       MethodInvocationTree invocation, @Nullable TreePath invocationPath, VisitorState state) {
-    for (ExpressionTree e = ASTHelpers.getReceiver(invocation); e != null; e = Trees.receiver(e)) {
+    return switchesUpstream(ASTHelpers.getReceiver(invocation), state)
+        || switchesDownstream(invocationPath, state);
+  }
+
+  // Each link of a chain keeps its answer, so asking at every stage of a long chain costs the
+  // chain's length in all, not its square.
+  private static final PerCompilationCache<Tree, Boolean> SWITCH_AT_OR_BELOW =
+      new PerCompilationCache<>();
+  private static final PerCompilationCache<Tree, Boolean> SWITCH_AT_OR_ABOVE =
+      new PerCompilationCache<>();
+
+  /** A scheduler switch that may block at {@code start} or below it in its receiver chain. */
+  private static boolean switchesUpstream(@Nullable ExpressionTree start, VisitorState state) {
+    Deque<ExpressionTree> pending = new ArrayDeque<>();
+    boolean below = false;
+    for (ExpressionTree e = start; e != null; e = Trees.receiver(e)) {
       e = ASTHelpers.stripParentheses(e);
-      if (e instanceof MethodInvocationTree
-          && SCHEDULER_SWITCHES.contains(Trees.methodName(e))
-          && schedulerMayBlock((MethodInvocationTree) e)) {
-        return true;
+      Boolean known = SWITCH_AT_OR_BELOW.peek(e, state);
+      if (known != null) {
+        below = known;
+        break;
       }
+      pending.push(e);
     }
-    TreePath p = invocationPath;
+    while (!pending.isEmpty()) {
+      ExpressionTree e = pending.pop();
+      below |=
+          e instanceof MethodInvocationTree
+              && SCHEDULER_SWITCHES.contains(Trees.methodName(e))
+              && schedulerMayBlock((MethodInvocationTree) e);
+      SWITCH_AT_OR_BELOW.put(e, below, state);
+    }
+    return below;
+  }
+
+  /** A {@code subscribeOn} that may block among the calls chained onto the one at {@code path}. */
+  private static boolean switchesDownstream(@Nullable TreePath path, VisitorState state) {
+    Deque<MethodInvocationTree> pending = new ArrayDeque<>();
+    boolean above = false;
+    TreePath p = path;
     while (p != null
         && p.getParentPath() != null
         && p.getParentPath().getLeaf() instanceof MemberSelectTree
@@ -661,12 +694,21 @@ public final class Contexts {
         && p.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree) {
       p = p.getParentPath().getParentPath();
       MethodInvocationTree downstream = (MethodInvocationTree) p.getLeaf();
-      if (DOWNSTREAM_SCHEDULER_SWITCHES.contains(Trees.methodName(downstream))
-          && schedulerMayBlock(downstream)) {
-        return true;
+      Boolean known = SWITCH_AT_OR_ABOVE.peek(downstream, state);
+      if (known != null) {
+        above = known;
+        break;
       }
+      pending.push(downstream);
     }
-    return false;
+    while (!pending.isEmpty()) {
+      MethodInvocationTree downstream = pending.pop();
+      above |=
+          DOWNSTREAM_SCHEDULER_SWITCHES.contains(Trees.methodName(downstream))
+              && schedulerMayBlock(downstream);
+      SWITCH_AT_OR_ABOVE.put(downstream, above, state);
+    }
+    return above;
   }
 
   private static boolean schedulerMayBlock(MethodInvocationTree schedulerSwitch) {
