@@ -56,18 +56,19 @@ public final class AwaitOnceViolation extends BugChecker
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
-    return Guard.safely(
-        () -> {
-          flow.noteVariable(tree, state);
-          return Description.NO_MATCH;
-        });
+    return noting(() -> flow.noteVariable(tree, state));
   }
 
   @Override
   public Description matchAssignment(AssignmentTree tree, VisitorState state) {
+    return noting(() -> flow.noteAssignment(tree, state));
+  }
+
+  /** Declarations and assignments only tell the analysis where to look; they are never findings. */
+  private static Description noting(Runnable note) {
     return Guard.safely(
         () -> {
-          flow.noteAssignment(tree, state);
+          note.run();
           return Description.NO_MATCH;
         });
   }

@@ -361,35 +361,29 @@ public final class Awaits {
    * n stages costs n steps in all, not n squared.
    */
   private static Set<Symbol> chainSources(@Nullable ExpressionTree expression, VisitorState state) {
-    // Walk down to the first call whose answer is known, then build the answers back up.
-    Deque<MethodInvocationTree> pending = new ArrayDeque<>();
-    Set<Symbol> below = Set.of();
-    for (ExpressionTree e = expression; e != null; e = Trees.receiver(e)) {
-      e = ASTHelpers.stripParentheses(e);
-      if (!(e instanceof MethodInvocationTree)) {
-        below = Set.copyOf(tailSources(e, state));
-        break;
-      }
-      Set<Symbol> known = CHAIN_SOURCES.peek(e, state);
-      if (known != null) {
-        below = known;
-        break;
-      }
-      pending.push((MethodInvocationTree) e);
-    }
-    while (!pending.isEmpty()) {
-      MethodInvocationTree call = pending.pop();
-      MethodSymbol m = ASTHelpers.getSymbol(call);
-      if (m != null && isAllOfCombinator(m)) {
-        Set<Symbol> withInputs = new HashSet<>(below);
-        for (ExpressionTree argument : call.getArguments()) {
-          withInputs.addAll(Trees.rootSymbols(argument, state));
-        }
-        below = Set.copyOf(withInputs);
-      }
-      CHAIN_SOURCES.put(call, below, state);
-    }
-    return below;
+    return CHAIN_SOURCES.along(
+        expression == null ? null : ASTHelpers.stripParentheses(expression),
+        e -> {
+          ExpressionTree receiver = e instanceof MethodInvocationTree ? Trees.receiver(e) : null;
+          return receiver == null ? null : ASTHelpers.stripParentheses(receiver);
+        },
+        e -> e,
+        Set.of(),
+        (e, below) -> {
+          if (!(e instanceof MethodInvocationTree)) {
+            return Set.copyOf(tailSources(e, state));
+          }
+          MethodSymbol m = ASTHelpers.getSymbol((MethodInvocationTree) e);
+          if (m == null || !isAllOfCombinator(m)) {
+            return below;
+          }
+          Set<Symbol> withInputs = new HashSet<>(below);
+          for (ExpressionTree argument : ((MethodInvocationTree) e).getArguments()) {
+            withInputs.addAll(Trees.rootSymbols(argument, state));
+          }
+          return Set.copyOf(withInputs);
+        },
+        state);
   }
 
   /** The sources from a chain's first link that is not a call ({@code this.f}) down. */

@@ -17,8 +17,6 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.asyncprone.model.AsyncContext.Kind;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -660,55 +658,48 @@ public final class Contexts {
 
   /** A scheduler switch that may block at {@code start} or below it in its receiver chain. */
   private static boolean switchesUpstream(@Nullable ExpressionTree start, VisitorState state) {
-    Deque<ExpressionTree> pending = new ArrayDeque<>();
-    boolean below = false;
-    for (ExpressionTree e = start; e != null; e = Trees.receiver(e)) {
-      e = ASTHelpers.stripParentheses(e);
-      Boolean known = SWITCH_AT_OR_BELOW.peek(e, state);
-      if (known != null) {
-        below = known;
-        break;
-      }
-      pending.push(e);
-    }
-    while (!pending.isEmpty()) {
-      ExpressionTree e = pending.pop();
-      below |=
-          e instanceof MethodInvocationTree
-              && SCHEDULER_SWITCHES.contains(Trees.methodName(e))
-              && schedulerMayBlock((MethodInvocationTree) e);
-      SWITCH_AT_OR_BELOW.put(e, below, state);
-    }
-    return below;
+    return SWITCH_AT_OR_BELOW.along(
+        start == null ? null : ASTHelpers.stripParentheses(start),
+        e -> {
+          ExpressionTree receiver = Trees.receiver(e);
+          return receiver == null ? null : ASTHelpers.stripParentheses(receiver);
+        },
+        e -> e,
+        false,
+        (e, below) ->
+            below
+                || (e instanceof MethodInvocationTree
+                    && SCHEDULER_SWITCHES.contains(Trees.methodName(e))
+                    && schedulerMayBlock((MethodInvocationTree) e)),
+        state);
   }
 
   /** A {@code subscribeOn} that may block among the calls chained onto the one at {@code path}. */
   private static boolean switchesDownstream(@Nullable TreePath path, VisitorState state) {
-    Deque<MethodInvocationTree> pending = new ArrayDeque<>();
-    boolean above = false;
-    TreePath p = path;
-    while (p != null
-        && p.getParentPath() != null
-        && p.getParentPath().getLeaf() instanceof MemberSelectTree
-        && p.getParentPath().getParentPath() != null
-        && p.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree) {
-      p = p.getParentPath().getParentPath();
-      MethodInvocationTree downstream = (MethodInvocationTree) p.getLeaf();
-      Boolean known = SWITCH_AT_OR_ABOVE.peek(downstream, state);
-      if (known != null) {
-        above = known;
-        break;
-      }
-      pending.push(downstream);
-    }
-    while (!pending.isEmpty()) {
-      MethodInvocationTree downstream = pending.pop();
-      above |=
-          DOWNSTREAM_SCHEDULER_SWITCHES.contains(Trees.methodName(downstream))
-              && schedulerMayBlock(downstream);
-      SWITCH_AT_OR_ABOVE.put(downstream, above, state);
-    }
-    return above;
+    return SWITCH_AT_OR_ABOVE.along(
+        path == null ? null : chainedOnto(path),
+        Contexts::chainedOnto,
+        TreePath::getLeaf,
+        false,
+        (p, above) -> {
+          MethodInvocationTree downstream = (MethodInvocationTree) p.getLeaf();
+          return above
+              || (DOWNSTREAM_SCHEDULER_SWITCHES.contains(Trees.methodName(downstream))
+                  && schedulerMayBlock(downstream));
+        },
+        state);
+  }
+
+  /** The path of the call chained onto the expression at {@code path}, or null. */
+  private static @Nullable TreePath chainedOnto(TreePath path) {
+    TreePath select = path.getParentPath();
+    TreePath call = select == null ? null : select.getParentPath();
+    return select != null
+            && select.getLeaf() instanceof MemberSelectTree
+            && call != null
+            && call.getLeaf() instanceof MethodInvocationTree
+        ? call
+        : null;
   }
 
   private static boolean schedulerMayBlock(MethodInvocationTree schedulerSwitch) {

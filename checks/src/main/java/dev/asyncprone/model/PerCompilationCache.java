@@ -2,8 +2,11 @@ package dev.asyncprone.model;
 
 import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.util.Context;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -28,13 +31,37 @@ final class PerCompilationCache<K, V> {
     return value;
   }
 
-  /** The answer kept for {@code k}, or null: for answers built from each other's. */
-  @Nullable V peek(K k, VisitorState state) {
-    return values(state).get(k);
-  }
-
-  void put(K k, V value, VisitorState state) {
-    values(state).put(k, value);
+  /**
+   * The answer for the first of a sequence of nodes (the links of a receiver chain, the calls
+   * chained on one) where each node's answer is built from the next one's by {@code step}, and the
+   * answer past the last node is {@code atEnd}. Walks only until a node whose answer is kept, then
+   * builds and keeps the answers back to the first: asking at every node of a sequence of n costs
+   * n steps in all, not n squared.
+   */
+  <N> V along(
+      @Nullable N first,
+      Function<N, @Nullable N> next,
+      Function<N, K> keyOf,
+      V atEnd,
+      BiFunction<N, V, V> step,
+      VisitorState state) {
+    Map<K, V> values = values(state);
+    Deque<N> pending = new ArrayDeque<>();
+    V value = atEnd;
+    for (N node = first; node != null; node = next.apply(node)) {
+      V known = values.get(keyOf.apply(node));
+      if (known != null) {
+        value = known;
+        break;
+      }
+      pending.push(node);
+    }
+    while (!pending.isEmpty()) {
+      N node = pending.pop();
+      value = step.apply(node, value);
+      values.put(keyOf.apply(node), value);
+    }
+    return value;
   }
 
   private Map<K, V> values(VisitorState state) {

@@ -49,6 +49,13 @@
  *   <li>{@link dev.asyncprone.model.Annotations}, {@link dev.asyncprone.model.Trees}, {@link
  *       dev.asyncprone.model.Guard}, {@link dev.asyncprone.model.Docs}: annotation contracts,
  *       small tree questions, the crash guard every matcher runs under, the docs link.
+ *   <li>What keeps the checks cheap, since they run on every build: {@link
+ *       dev.asyncprone.model.Symbols} (names and supertype names, decoded once per compilation),
+ *       {@code PerCompilationCache} (answers about a symbol or a tree, kept for the compilation and
+ *       shared by the checks), {@code LastTreeMemo} (an answer computed by the first check that
+ *       matches a tree and read by the others), {@code PerUnitCache} (per-method answers for one
+ *       file). The rules behind them: reject cheaply first; never index javac's linked lists;
+ *       never rescan a method or a chain per node (see bench/README.md for the measurements).
  * </ul>
  */
 @org.jspecify.annotations.NullMarked

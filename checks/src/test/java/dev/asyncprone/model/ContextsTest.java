@@ -181,6 +181,49 @@ public class ContextsTest {
         .doTest();
   }
 
+  /**
+   * One chain asked about at every stage: publishOn counts for the stages after it only, and
+   * subscribeOn for the whole chain, whichever stage is asked first (the answers of a chain's
+   * links are kept and reused).
+   */
+  @Test
+  public void everyStageOfOneChain() {
+    helper
+        .addSourceLines(
+            "T.java",
+            "import reactor.core.publisher.*;",
+            "import reactor.core.scheduler.Schedulers;",
+            "class T {",
+            "  static <X> X probe(X x) { return x; }",
+            "  void f(Flux<String> orders) {",
+            "    orders",
+            "        // BUG: Diagnostic contains: REACTIVE_OPERATOR",
+            "        .map(o -> probe(o))",
+            "        // BUG: Diagnostic contains: REACTIVE_OPERATOR",
+            "        .filter(o -> probe(o) != null)",
+            "        .publishOn(Schedulers.boundedElastic())",
+            "        // BUG: Diagnostic contains: OFFLOADED",
+            "        .map(o -> probe(o))",
+            "        // BUG: Diagnostic contains: OFFLOADED",
+            "        .filter(o -> probe(o) != null)",
+            "        .subscribe();",
+            "  }",
+            "  void g(Mono<String> one) {",
+            "    one",
+            "        // BUG: Diagnostic contains: OFFLOADED",
+            "        .map(o -> probe(o))",
+            "        // BUG: Diagnostic contains: OFFLOADED",
+            "        .map(o -> probe(o))",
+            "        .subscribeOn(Schedulers.boundedElastic())",
+            "        // subscribeOn moves the subscription, so the whole chain, whatever its place",
+            "        // BUG: Diagnostic contains: OFFLOADED",
+            "        .map(o -> probe(o))",
+            "        .subscribe();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   public void guavaAndVertx() {
     helper
