@@ -186,6 +186,7 @@ public final class UnobservedFuture extends BugChecker
   private Description withoutErrorConsumer(Subscriptions.Subscription subscription, VisitorState state) {
     if (subscription.handlesErrors()
         || Chains.handlesFailure(subscription.publisher(), state)
+        || Subscriptions.forwardsOwnSubscribe(subscription, state.getPath(), state)
         || Subscriptions.nestedIn(contexts, state) != null) {
       return Description.NO_MATCH;
     }

@@ -6,6 +6,7 @@ import com.google.errorprone.matchers.Matchers;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -14,11 +15,13 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -99,7 +102,9 @@ public final class Drops {
         || Annotations.canIgnoreReturnValue(method, state)
         || returnsHeldReceiver(tree, method)
         || returnsExistingValue(method, state)
-        || isIdiomaticDrop(tree, method, use, state)) {
+        || isIdiomaticDrop(tree, method, use, state)
+        || suppressedAsFutureReturnValueIgnored(path, type, kind, state)
+        || StoredResults.storesWhatItReturns(method, state)) {
       return null;
     }
     ExpressionTree chain = tree instanceof MethodInvocationTree ? (ExpressionTree) tree : null;
@@ -188,14 +193,60 @@ public final class Drops {
 
   /**
    * True for a method whose declared result is a type variable ({@code V Map.put(K, V)}, {@code T
-   * Objects.requireNonNull(T)}, {@code E Queue.poll()}): it hands back a value that exists
-   * elsewhere (a previous map value, its own argument, a queued element), so dropping it starts
-   * nothing and loses nothing, even when that value is a future. Not a functional interface's
-   * method ({@code Supplier.get()}), whose result is made by the call.
+   * Objects.requireNonNull(T)}, {@code E Queue.poll()}), or that implements or overrides one (a
+   * map view's {@code CompletableFuture<V> put(K, CompletableFuture<V>)} that implements {@code
+   * Map.put}, its {@code computeIfPresent}): it hands back a value that exists elsewhere (a
+   * previous map value, the value now in the map, its own argument, a queued element), so dropping
+   * it starts nothing and loses nothing, even when that value is a future. Not a functional
+   * interface's method ({@code Supplier.get()}, {@code Callable.call()}), whose result is made by
+   * the call.
    */
   private static boolean returnsExistingValue(MethodSymbol method, VisitorState state) {
+    if (returnsTypeVariable(method, state)) {
+      return true;
+    }
+    if (!Annotations.mayOverride(method)) {
+      return false;
+    }
+    for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+      if (returnsTypeVariable(superMethod, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean returnsTypeVariable(MethodSymbol method, VisitorState state) {
     return method.getReturnType().hasTag(TypeTag.TYPEVAR)
         && !state.getTypes().isFunctionalInterface(method.owner.type);
+  }
+
+  /**
+   * True for a {@code java.util.concurrent.Future} (the values Error Prone's
+   * FutureReturnValueIgnored reports) dropped inside a declaration annotated
+   * {@code @SuppressWarnings("FutureReturnValueIgnored")}: its author has decided in writing that
+   * futures dropped there are not to be read, as with a variable named {@code unused}. Not a
+   * publisher or a Vert.x future, which FutureReturnValueIgnored does not see, so that suppressing
+   * it says nothing about them.
+   */
+  private static boolean suppressedAsFutureReturnValueIgnored(
+      TreePath path, Type type, AsyncKind kind, VisitorState state) {
+    if (kind.isLazy() || !AsyncTypes.isSubtypeNamed(type, "java.util.concurrent.Future", state)) {
+      return false;
+    }
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree || leaf instanceof VariableTree) {
+        Symbol declared = ASTHelpers.getSymbol(leaf);
+        SuppressWarnings suppressed =
+            declared == null ? null : declared.getAnnotation(SuppressWarnings.class);
+        if (suppressed != null
+            && Arrays.asList(suppressed.value()).contains("FutureReturnValueIgnored")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean returnsHeldReceiver(Tree tree, MethodSymbol method) {

@@ -2,9 +2,13 @@ package dev.asyncprone.model;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -80,6 +84,40 @@ public final class Subscriptions {
       return new Subscription(call, publisher, kind, !onItemOnly);
     }
     return new Subscription(call, publisher, kind, passesErrorHandler(call, state));
+  }
+
+  /**
+   * True if {@code subscription} is one of a publisher's own {@code subscribe} overloads handing
+   * on to another on {@code this}: Reactor's {@code Disposable subscribe() { return subscribe(null,
+   * null, null); }}. The consumers are its caller's choice, passed on as given; a missing error
+   * consumer is found where that caller subscribes, not here. {@code path} is the subscription's.
+   */
+  public static boolean forwardsOwnSubscribe(
+      Subscription subscription, TreePath path, VisitorState state) {
+    ExpressionTree publisher =
+        subscription.publisher() == null ? null : ASTHelpers.stripParentheses(subscription.publisher());
+    if (publisher != null
+        && !(publisher instanceof IdentifierTree
+            && ((IdentifierTree) publisher).getName().contentEquals("this"))) {
+      return false;
+    }
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+        return false;
+      }
+      if (leaf instanceof MethodTree) {
+        MethodSymbol method = ASTHelpers.getSymbol((MethodTree) leaf);
+        if (method == null
+            || method.isStatic()
+            || !Symbols.name(method, state).equals("subscribe")) {
+          return false;
+        }
+        AsyncKind owner = AsyncTypes.kindOf(method.owner.type, state);
+        return owner != null && owner.isLazy();
+      }
+    }
+    return false;
   }
 
   /**

@@ -49,6 +49,202 @@ public class UnobservedFutureTest {
   }
 
   @Test
+  public void implementationsOfMethodsThatReturnExistingValues_realCode() {
+    // Found by bench/real-world in Caffeine's LocalAsyncCache.AsMapView: put and computeIfPresent
+    // implement Map's (V put(K, V)), so they hand back the previous value and the value now in the
+    // map, as Map.put does when called through the interface.
+    helper
+        .addSourceLines(
+            "AsMapView.java",
+            "import java.util.*;",
+            "import java.util.concurrent.*;",
+            "import java.util.function.BiFunction;",
+            "abstract class AsMapView<K, V> extends AbstractMap<K, CompletableFuture<V>>",
+            "    implements ConcurrentMap<K, CompletableFuture<V>> {",
+            "  final ConcurrentMap<K, CompletableFuture<V>> delegate = new ConcurrentHashMap<>();",
+            "  @Override public CompletableFuture<V> put(K key, CompletableFuture<V> value) {",
+            "    return delegate.put(key, value);",
+            "  }",
+            "  @Override public CompletableFuture<V> computeIfPresent(K key, BiFunction<? super K,",
+            "      ? super CompletableFuture<V>, ? extends CompletableFuture<V>> remapping) {",
+            "    return delegate.computeIfPresent(key, remapping);",
+            "  }",
+            "  @Override public void putAll(Map<? extends K, ? extends CompletableFuture<V>> map) {",
+            "    map.forEach(this::put);",
+            "  }",
+            "  @Override public void replaceAll(BiFunction<? super K, ? super CompletableFuture<V>,",
+            "      ? extends CompletableFuture<V>> function) {",
+            "    for (K key : keySet()) {",
+            "      computeIfPresent(key, (k, oldValue) -> Objects.requireNonNull(function.apply(k, oldValue)));",
+            "    }",
+            "  }",
+            "  // Its own method, which implements nothing: the future is made by the call.",
+            "  CompletableFuture<V> refresh(K key) { return new CompletableFuture<>(); }",
+            "  void refreshAll(List<K> keys) {",
+            "    // BUG: Diagnostic contains: UnobservedFuture",
+            "    keys.forEach(this::refresh);",
+            "  }",
+            "  interface Loader<K, V> { CompletableFuture<V> load(K key); }",
+            "  static final class HttpLoader implements Loader<String, String> {",
+            "    @Override public CompletableFuture<String> load(String key) {",
+            "      return CompletableFuture.supplyAsync(() -> key);",
+            "    }",
+            "  }",
+            "  void warm(HttpLoader loader) {",
+            "    // An override whose declared result is a future, not a type variable: made by the call.",
+            "    // BUG: Diagnostic contains: UnobservedFuture",
+            "    loader.load(\"home\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void resultsThatTheCalleeStoresInAFieldAreNotDropped_realCode() {
+    // Found by bench/real-world in Reactor's FluxWindowPredicate: newWindowDeferred() makes the
+    // next window, stores it in the field `window`, and returns it; the caller that drops the
+    // result drops nothing that the operator does not hold.
+    helper
+        .addSourceLines(
+            "WindowPredicate.java",
+            "import java.util.*;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import org.jspecify.annotations.Nullable;",
+            "import reactor.core.publisher.Flux;",
+            "class WindowPredicate<T> {",
+            "  final Queue<T> queue = new ArrayDeque<>();",
+            "  @Nullable Flux<T> window;",
+            "  @Nullable CompletableFuture<Void> round;",
+            "  volatile int cancelled;",
+            "  @Nullable Flux<T> newWindowDeferred() {",
+            "    if (cancelled == 0) {",
+            "      Flux<T> g = Flux.fromIterable(queue);",
+            "      window = g;",
+            "      return g;",
+            "    }",
+            "    return null;",
+            "  }",
+            "  CompletableFuture<Void> nextRound() {",
+            "    return this.round = new CompletableFuture<>();",
+            "  }",
+            "  void onNext(T t, boolean match) {",
+            "    if (match) {",
+            "      newWindowDeferred();",
+            "      nextRound();",
+            "    }",
+            "  }",
+            "  // Made and not kept: still lost.",
+            "  Flux<T> newWindow() { return Flux.fromIterable(queue); }",
+            "  CompletableFuture<Void> restart() {",
+            "    CompletableFuture<Void> f = new CompletableFuture<>();",
+            "    round = f;",
+            "    return f.thenRun(() -> System.out.println(\"restarted\"));",
+            "  }",
+            "  CompletableFuture<Void> maybeRestart(boolean now) {",
+            "    CompletableFuture<Void> f = new CompletableFuture<>();",
+            "    round = f;",
+            "    if (now) {",
+            "      return CompletableFuture.runAsync(() -> System.out.println(\"now\"));",
+            "    }",
+            "    return f;",
+            "  }",
+            "  void onComplete() {",
+            "    // BUG: Diagnostic contains: nothing subscribes to it",
+            "    newWindow();",
+            "    // BUG: Diagnostic contains: UnobservedFuture",
+            "    restart();",
+            "    // BUG: Diagnostic contains: UnobservedFuture",
+            "    maybeRestart(true);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void futureReturnValueIgnoredSuppressedIsADecision_realCode() {
+    // Found by bench/real-world in Caffeine (LocalCache.notifyOnReplace, Async.AsyncRemovalListener):
+    // futures dropped where the author suppressed Error Prone's FutureReturnValueIgnored.
+    helper
+        .addSourceLines(
+            "Listeners.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.Executor;",
+            "import reactor.core.publisher.Mono;",
+            "class Listeners<K, V> {",
+            "  void notifyRemoval(K key, Object value) {}",
+            "  Mono<Void> audit(K key) { return Mono.empty(); }",
+            "  io.vertx.core.Future<Void> publish(K key) { return io.vertx.core.Future.succeededFuture(); }",
+            "  @SuppressWarnings({\"FutureReturnValueIgnored\", \"UnnecessaryReturnStatement\"})",
+            "  void notifyOnReplace(K key, V oldValue, V newValue) {",
+            "    var oldFuture = (CompletableFuture<?>) oldValue;",
+            "    var newFuture = (CompletableFuture<?>) newValue;",
+            "    newFuture.whenComplete((nv, e) -> {",
+            "      if (e == null) {",
+            "        oldFuture.thenAccept(ov -> {",
+            "          if (nv != ov) {",
+            "            notifyRemoval(key, oldValue);",
+            "          }",
+            "        });",
+            "      }",
+            "    });",
+            "    // FutureReturnValueIgnored does not see publishers or Vert.x futures: still found.",
+            "    // BUG: Diagnostic contains: nothing subscribes to it",
+            "    audit(key);",
+            "    // BUG: Diagnostic contains: UnobservedFuture",
+            "    publish(key);",
+            "  }",
+            "  @SuppressWarnings(\"FutureReturnValueIgnored\")",
+            "  static final class AsyncRemovalListener<K, V> {",
+            "    final Executor executor = Runnable::run;",
+            "    public void onRemoval(K key, CompletableFuture<V> future) {",
+            "      future.thenAccept(value -> executor.execute(() -> System.out.println(value)));",
+            "    }",
+            "  }",
+            "  void onRemoval(K key, CompletableFuture<V> future) {",
+            "    // BUG: Diagnostic contains: UnobservedFuture",
+            "    future.thenAccept(value -> notifyRemoval(key, value));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void subscribeOverloadsThatHandOnTheirConsumers_realCode() {
+    // Found by bench/real-world in Reactor: Flux.subscribe() is `return subscribe(null, null,
+    // null);`, the same in Mono and ParallelFlux: the overload passes on its caller's choice.
+    helper
+        .addSourceLines(
+            "Window.java",
+            "import java.util.function.Consumer;",
+            "import reactor.core.Disposable;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.util.context.Context;",
+            "abstract class Window<T> extends Flux<T> {",
+            "  final Flux<String> events = Flux.empty();",
+            "  public final Disposable subscribe(Runnable onComplete) {",
+            "    return subscribe(null, null, onComplete);",
+            "  }",
+            "  public final Disposable subscribe(Consumer<? super T> consumer, Context context) {",
+            "    return this.subscribe(consumer, null, null, context);",
+            "  }",
+            "  public final Disposable subscribe(Consumer<? super T> consumer, boolean log) {",
+            "    // Another publisher, subscribed with no error consumer: still found.",
+            "    // BUG: Diagnostic contains: with no error consumer",
+            "    events.subscribe();",
+            "    // A lambda runs later, elsewhere: still found.",
+            "    // BUG: Diagnostic contains: with no error consumer",
+            "    Runnable later = () -> subscribe();",
+            "    return subscribe(consumer);",
+            "  }",
+            "  void start() {",
+            "    // BUG: Diagnostic contains: with no error consumer",
+            "    subscribe();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   public void futureDroppedInThenAccept() {
     helper
         .addSourceLines(
