@@ -87,4 +87,41 @@ public class DropsTest {
             "}")
         .doTest();
   }
+
+  @Test
+  public void existingValuesAndWrittenDecisionsAreNotDrops() {
+    helper
+        .addSourceLines(
+            "View.java",
+            "import java.util.*;",
+            "import java.util.concurrent.*;",
+            "import reactor.core.publisher.Mono;",
+            "abstract class View extends AbstractMap<String, CompletableFuture<String>> {",
+            "  CompletableFuture<String> last;",
+            "  @Override public CompletableFuture<String> put(String k, CompletableFuture<String> v) {",
+            "    return null;",
+            "  }",
+            "  CompletableFuture<String> kept() { CompletableFuture<String> f = new CompletableFuture<>(); last = f; return f; }",
+            "  CompletableFuture<String> made() { return new CompletableFuture<>(); }",
+            "  Mono<Void> mono() { return Mono.empty(); }",
+            "  void use() {",
+            "    put(\"a\", null);",
+            "    kept();",
+            "    // BUG: Diagnostic contains: shape=UNHANDLED_CHAIN",
+            "    made();",
+            "  }",
+            "  @SuppressWarnings(\"FutureReturnValueIgnored\")",
+            "  void suppressed() {",
+            "    made();",
+            "    // BUG: Diagnostic contains: shape=NEVER_SUBSCRIBED",
+            "    mono();",
+            "  }",
+            "  @SuppressWarnings(\"unchecked\")",
+            "  void otherSuppression() {",
+            "    // BUG: Diagnostic contains: shape=UNHANDLED_CHAIN",
+            "    made();",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

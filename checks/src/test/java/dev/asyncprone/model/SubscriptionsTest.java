@@ -37,7 +37,9 @@ public class SubscriptionsTest {
                   + " bare="
                   + subscription.isBare()
                   + " nested="
-                  + (nested == null ? "no" : nested.kind() + ":" + nested.callbackMethod()))
+                  + (nested == null ? "no" : nested.kind() + ":" + nested.callbackMethod())
+                  + " forwards="
+                  + Subscriptions.forwardsOwnSubscribe(subscription, state.getPath(), state))
           .build();
     }
   }
@@ -93,6 +95,44 @@ public class SubscriptionsTest {
             "    f.thenAccept(s -> mono.subscribe());",
             "    // BUG: Diagnostic contains: nested=no",
             "    Flux.<String>create(sink -> flux.subscribe(sink::next, sink::error)).blockFirst();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void overloadsOfAPublishersOwnSubscribeForward() {
+    helper
+        .addSourceLines(
+            "Window.java",
+            "import reactor.core.Disposable;",
+            "import reactor.core.publisher.Flux;",
+            "abstract class Window<T> extends Flux<T> {",
+            "  Flux<T> other = Flux.empty();",
+            "  public final Disposable subscribe(Runnable onComplete) {",
+            "    // BUG: Diagnostic contains: forwards=true",
+            "    subscribe(null, null, onComplete);",
+            "    // BUG: Diagnostic contains: forwards=true",
+            "    return (this).subscribe(null, null, onComplete);",
+            "  }",
+            "  public final Disposable subscribe(Runnable onComplete, boolean other) {",
+            "    // BUG: Diagnostic contains: forwards=false",
+            "    this.other.subscribe();",
+            "    // BUG: Diagnostic contains: forwards=false",
+            "    Runnable later = () -> subscribe();",
+            "    // BUG: Diagnostic contains: forwards=false",
+            "    new Object() { void run() { subscribe(); } };",
+            "    return null;",
+            "  }",
+            "  void start() {",
+            "    // BUG: Diagnostic contains: forwards=false",
+            "    subscribe();",
+            "  }",
+            "}",
+            "class Listener {",
+            "  void subscribe(Flux<String> events) {",
+            "    // BUG: Diagnostic contains: forwards=false",
+            "    events.subscribe();",
             "  }",
             "}")
         .doTest();
