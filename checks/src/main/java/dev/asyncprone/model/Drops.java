@@ -205,8 +205,8 @@ public final class Drops {
     if (returnsTypeVariable(method, state)) {
       return true;
     }
-    if (!Annotations.mayOverride(method)) {
-      return false;
+    if (method.isStatic() || method.isPrivate()) {
+      return false; // overrides nothing
     }
     for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
       if (returnsTypeVariable(superMethod, state)) {
