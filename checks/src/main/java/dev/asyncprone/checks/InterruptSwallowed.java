@@ -82,7 +82,7 @@ public final class InterruptSwallowed extends BugChecker implements CatchTreeMat
                     statement instanceof ExpressionStatementTree
                         ? ((ExpressionStatementTree) statement).getExpression()
                         : statement;
-                return Interrupts.isSelfInterrupt(expression, state)
+                return Interrupts.isRestore(expression, state)
                     || Interrupts.isSneakyRethrow(expression, carriers)
                     || Interrupts.isRememberedForLater(expression, state.getPath(), state);
               }

@@ -5,18 +5,25 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Interruption, Java's cancellation signal: who restores it, and where a thread's work ends. */
@@ -67,8 +74,10 @@ public final class Interrupts {
 
   /**
    * True for {@code interrupted = true}, where the method or lambda around it restores the flag
-   * itself later ({@code if (interrupted) Thread.currentThread().interrupt();}, often in a {@code
-   * finally}): the idiom of code that waits on uninterruptibly and reports the interrupt at the end.
+   * itself later when that variable says so ({@code if (interrupted)
+   * Thread.currentThread().interrupt();}, often in a {@code finally}): the idiom of code that waits
+   * on uninterruptibly and reports the interrupt at the end. The restore may go through a helper
+   * ({@link #isRestore}). A flag that no restore reads is not enough.
    */
   public static boolean isRememberedForLater(
       @Nullable Tree tree, TreePath at, VisitorState state) {
@@ -82,6 +91,10 @@ public final class Interrupts {
         || !Boolean.TRUE.equals(ASTHelpers.constValue(assignment.getExpression(), Boolean.class))) {
       return false;
     }
+    Symbol flag = ASTHelpers.getSymbol(assignment.getVariable());
+    if (flag == null) {
+      return false;
+    }
     TreePath body = at;
     while (body != null
         && !(body.getLeaf() instanceof MethodTree
@@ -92,11 +105,16 @@ public final class Interrupts {
     if (body == null || body.getLeaf() instanceof ClassTree) {
       return false;
     }
+    Set<Symbol> flags = Set.of(flag);
     Boolean restores =
         new TreeScanner<Boolean, Void>() {
           @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
-            return isSelfInterrupt(invocation, state) || super.visitMethodInvocation(invocation, null);
+          public Boolean visitIf(IfTree branch, Void unused) {
+            if (Variables.readsAny(branch.getCondition(), flags)
+                && containsRestore(branch.getThenStatement(), state)) {
+              return true;
+            }
+            return super.visitIf(branch, null);
           }
 
           @Override
@@ -105,6 +123,69 @@ public final class Interrupts {
           }
         }.scan(body.getLeaf(), null);
     return Boolean.TRUE.equals(restores);
+  }
+
+  private static boolean containsRestore(Tree tree, VisitorState state) {
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
+            return isRestore(invocation, state) || super.visitMethodInvocation(invocation, null);
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(tree, null);
+    return Boolean.TRUE.equals(found);
+  }
+
+  /**
+   * True for a call that re-interrupts the current thread: {@link #isSelfInterrupt}, or a call of a
+   * helper without parameters that does it unconditionally ({@link #isInterruptingHelper}).
+   */
+  public static boolean isRestore(@Nullable Tree tree, VisitorState state) {
+    return isSelfInterrupt(tree, state)
+        || (tree instanceof MethodInvocationTree
+            && isInterruptingHelper((MethodInvocationTree) tree, state));
+  }
+
+  /**
+   * True for a call of a method without parameters that cannot be overridden (static, private or
+   * final) and whose body, compiled from source in this compilation, re-interrupts the current
+   * thread before anything could leave it: Guava's {@code Platform.interruptCurrentThread()}. Only
+   * the leading expression statements and local declarations of the body are read; a method
+   * whose body javac has not attributed yet, or that comes from a class file, is not one.
+   */
+  public static boolean isInterruptingHelper(MethodInvocationTree call, VisitorState state) {
+    if (!call.getArguments().isEmpty()) {
+      return false;
+    }
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    if (method == null
+        || !method.getParameters().isEmpty()
+        || method.getReturnType().getTag() != TypeTag.VOID
+        || !(method.isStatic()
+            || method.isPrivate()
+            || (method.flags() & Flags.FINAL) != 0
+            || (method.owner.flags() & Flags.FINAL) != 0)) {
+      return false;
+    }
+    Tree declaration = JavacTrees.instance(state.context).getTree(method);
+    if (!(declaration instanceof MethodTree) || ((MethodTree) declaration).getBody() == null) {
+      return false;
+    }
+    for (StatementTree statement : ((MethodTree) declaration).getBody().getStatements()) {
+      if (statement instanceof ExpressionStatementTree) {
+        if (isSelfInterrupt(((ExpressionStatementTree) statement).getExpression(), state)) {
+          return true;
+        }
+      } else if (!(statement instanceof VariableTree)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /**
