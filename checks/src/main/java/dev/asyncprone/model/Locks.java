@@ -100,7 +100,8 @@ public final class Locks {
           levels.add(delta);
         }
       } else if (leaf instanceof SynchronizedTree && ((SynchronizedTree) leaf).getBlock() == child) {
-        levels.add(taking(name(((SynchronizedTree) leaf).getExpression(), state), Kind.MONITOR, leaf));
+        levels.add(
+            taking(monitorName(((SynchronizedTree) leaf).getExpression(), p, state), Kind.MONITOR, leaf));
       } else if (leaf instanceof IfTree) {
         IfTree ifTree = (IfTree) leaf;
         boolean negated = isNegated(ifTree.getCondition());
@@ -145,7 +146,7 @@ public final class Locks {
     List<Held> kept = new ArrayList<>(held);
     if (Symbols.name(method, state).equals("wait")
         && Symbols.qualifiedName(method.owner, state).equals("java.lang.Object")) {
-      String monitor = name(receiver, state);
+      String monitor = monitorName(receiver, state.getPath(), state);
       kept.removeIf(h -> h.kind() == Kind.MONITOR && h.name().equals(monitor));
     } else if (AsyncTypes.isOwnedBy(method, CONDITION, state)) {
       String lock = receiver == null ? null : conditionOwner(receiver, state.getPath(), state);
@@ -186,6 +187,30 @@ public final class Locks {
     }
     String name = source.replaceAll("\\s+", "");
     return name.startsWith("this.") ? name.substring("this.".length()) : name;
+  }
+
+  /**
+   * The name of the monitor {@code expression} (a {@code synchronized} expression or the receiver
+   * of {@code wait()}) as {@link #name} gives it, except that {@code Outer.this} is {@code this}
+   * where {@code Outer} is the innermost class around {@code at} (as in a lambda of {@code Outer}):
+   * the same object whose monitor a {@code synchronized} method of {@code Outer} takes.
+   */
+  public static String monitorName(
+      @Nullable ExpressionTree expression, TreePath at, VisitorState state) {
+    ExpressionTree e = expression == null ? null : ASTHelpers.stripParentheses(expression);
+    if (e instanceof MemberSelectTree
+        && ((MemberSelectTree) e).getIdentifier().contentEquals("this")) {
+      Symbol qualifier = ASTHelpers.getSymbol(((MemberSelectTree) e).getExpression());
+      for (TreePath p = at; p != null; p = p.getParentPath()) {
+        if (p.getLeaf() instanceof ClassTree) {
+          if (qualifier != null && qualifier == ASTHelpers.getSymbol((ClassTree) p.getLeaf())) {
+            return "this";
+          }
+          break;
+        }
+      }
+    }
+    return name(expression, state);
   }
 
   /**

@@ -394,6 +394,53 @@ public class LockHeldAcrossAwaitTest {
   }
 
   @Test
+  public void callbackThatTakesTheOuterMonitorByQualifiedThis_realCode() {
+    // Found by bench/real-world in Vert.x: DefaultDeploymentManager.DeploymentContextImpl.rollback
+    // writes 'status' in a transform callback inside synchronized (DeploymentContextImpl.this),
+    // the same monitor as its synchronized methods take.
+    helper
+        .addSourceLines(
+            "Deployments.java",
+            "import io.vertx.core.Future;",
+            "class Deployments {",
+            "  class DeploymentContextImpl {",
+            "    private static final int ST_DEPLOYED = 0, ST_UNDEPLOYING = 1, ST_UNDEPLOYED = 2;",
+            "    private int status = ST_DEPLOYED;",
+            "    private synchronized Future<?> rollback(Future<Void> children) {",
+            "      if (status == ST_DEPLOYED) {",
+            "        status = ST_UNDEPLOYING;",
+            "        return children.transform(childrenResult -> {",
+            "          synchronized (DeploymentContextImpl.this) {",
+            "            status = ST_UNDEPLOYED;",
+            "          }",
+            "          return Future.succeededFuture();",
+            "        });",
+            "      }",
+            "      return Future.succeededFuture();",
+            "    }",
+            "    synchronized Future<Void> undeploy(Future<Void> children) {",
+            "      status = ST_UNDEPLOYING;",
+            "      return children.andThen(ar -> {",
+            "        // The monitor of the outer Deployments is another object.",
+            "        synchronized (Deployments.this) {",
+            "          // BUG: Diagnostic contains: This callback writes 'status'",
+            "          status = ST_UNDEPLOYED;",
+            "        }",
+            "      });",
+            "    }",
+            "    synchronized Future<Void> undeployUnlocked(Future<Void> children) {",
+            "      status = ST_UNDEPLOYING;",
+            "      return children.andThen(ar -> {",
+            "        // BUG: Diagnostic contains: This callback writes 'status'",
+            "        status = ST_UNDEPLOYED;",
+            "      });",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   public void callbackWritesAGuardedByField() {
     helper
         .addSourceLines(

@@ -149,6 +149,41 @@ public class LocksTest {
   }
 
   @Test
+  public void qualifiedThisIsThisInItsOwnClass() {
+    helper
+        .addSourceLines(
+            "Outer.java",
+            "abstract class Outer {",
+            "  abstract void probe();",
+            "  void lambda() {",
+            "    Runnable r = () -> {",
+            "      synchronized (Outer.this) {",
+            "        // BUG: Diagnostic contains: held=MONITOR:this;",
+            "        probe();",
+            "      }",
+            "    };",
+            "    synchronized ((Outer.this)) {",
+            "      // BUG: Diagnostic contains: held=MONITOR:this;",
+            "      probe();",
+            "    }",
+            "  }",
+            "  class Inner {",
+            "    void inner() {",
+            "      synchronized (Outer.this) {",
+            "        // BUG: Diagnostic contains: held=MONITOR:Outer.this;",
+            "        probe();",
+            "      }",
+            "      synchronized (Inner.this) {",
+            "        // BUG: Diagnostic contains: held=MONITOR:this;",
+            "        probe();",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   public void conditionsAndOwners() {
     helper
         .addSourceLines(
