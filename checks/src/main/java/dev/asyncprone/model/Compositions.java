@@ -4,10 +4,15 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,10 +91,82 @@ public final class Compositions {
         || Verbs.orderedAlong(source, state) != null
         || Verbs.orderedAlong(next, state) != null
         || Variables.readsAny(next, Trees.rootSymbols(source, state))
-        || (sourceCall != null && FutureCalls.mayShareState(sourceCall, nextCall, state))) {
+        || (sourceCall != null && FutureCalls.mayShareState(sourceCall, nextCall, state))
+        || takesStartedWork(nextCall, state)
+        || Variables.readsAny(next, touchedByStageCallbacks(source, state))) {
       return null;
     }
     return next;
+  }
+
+  /**
+   * True if {@code call} is given work already started: an argument that is a future, or holds
+   * futures (an array of them, a {@code List<CompletableFuture<V>>}, a {@code Map<K,
+   * CompletableFuture<V>>}). Such a call combines or waits on futures in flight rather than
+   * starting a round trip of its own, and what completes them (often the stage before it) is
+   * beyond what the code shows: Caffeine's {@code loader.handle(completer).thenCompose(ignored ->
+   * composeResult(results))}.
+   */
+  public static boolean takesStartedWork(MethodInvocationTree call, VisitorState state) {
+    for (ExpressionTree argument : call.getArguments()) {
+      Type type = ASTHelpers.getType(argument);
+      if (type == null) {
+        continue;
+      }
+      if (type instanceof Type.ArrayType) {
+        type = ((Type.ArrayType) type).elemtype;
+      }
+      if (AsyncTypes.isFutureLike(type, state)) {
+        return true;
+      }
+      for (Type typeArgument : type.getTypeArguments()) {
+        if (AsyncTypes.isFutureLike(state.getTypes().wildUpperBound(typeArgument), state)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The variables that the callbacks given to the stages of {@code source} (the calls on a future
+   * along its receiver chain, such as {@code whenComplete}, {@code handle}, {@code doOnNext}) may
+   * change: those a lambda or method reference writes or calls a method on, and the root of a
+   * callback object ({@code completer} in {@code handle(completer)}). A next stage that reads one
+   * of them is ordered after the callback by what it changes, not by the value.
+   */
+  public static Set<Symbol> touchedByStageCallbacks(ExpressionTree source, VisitorState state) {
+    Set<Symbol> touched = new HashSet<>();
+    ExpressionTree e = ASTHelpers.stripParentheses(source);
+    while (e instanceof MethodInvocationTree) {
+      MethodSymbol method = ASTHelpers.getSymbol((MethodInvocationTree) e);
+      ExpressionTree receiver = Trees.receiver(e);
+      if (method == null
+          || method.isStatic()
+          || receiver == null
+          || !AsyncTypes.isFutureLike(ASTHelpers.getType(receiver), state)) {
+        break;
+      }
+      for (ExpressionTree argument : ((MethodInvocationTree) e).getArguments()) {
+        if (argument instanceof MemberReferenceTree) {
+          touched.addAll(
+              Trees.rootSymbols(((MemberReferenceTree) argument).getQualifierExpression(), state));
+        } else if (Trees.isFunctional(argument)) {
+          touched.addAll(Variables.writes(argument));
+          new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+              touched.addAll(Trees.rootSymbols(Trees.receiver(call), state));
+              return super.visitMethodInvocation(call, null);
+            }
+          }.scan(argument, null);
+        } else if (AsyncTypes.kindOf(ASTHelpers.getType(argument), state) == null) {
+          touched.addAll(Trees.rootSymbols(argument, state));
+        }
+      }
+      e = ASTHelpers.stripParentheses(receiver);
+    }
+    return touched;
   }
 
   /** A future-like type with a value that is neither Void nor a Boolean (a gate's yes or no). */

@@ -447,6 +447,57 @@ public class SequentialAwaitTest {
   }
 
   @Test
+  public void compositionOrderedThroughWhatTheFirstStageCompletes_realCode() {
+    // Found by bench/real-world in Caffeine: LocalAsyncCache.composeResult waits on the futures
+    // that the completer given to handle() completes; it starts no round trip of its own.
+    helper
+        .addSourceLines(
+            "BulkLoads.java",
+            "import java.util.Map;",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.BiFunction;",
+            "abstract class BulkLoads<K, V> {",
+            "  abstract CompletableFuture<Map<K, V>> loadAll(List<K> keys);",
+            "  abstract CompletableFuture<String> loadConfig(String name);",
+            "  abstract CompletableFuture<Map<K, V>> fetchFresh(List<K> keys);",
+            "  abstract BiFunction<Map<K, V>, Throwable, Void> completer(Map<K, CompletableFuture<V>> p);",
+            "  static <K, V> CompletableFuture<Map<K, V>> composeResult(",
+            "      Map<K, CompletableFuture<V>> futures) {",
+            "    return CompletableFuture.allOf(futures.values().toArray(new CompletableFuture[0]))",
+            "        .thenApply(ignored -> Map.of());",
+            "  }",
+            "  CompletableFuture<Map<K, V>> getAll(List<K> keys, Map<K, CompletableFuture<V>> results,",
+            "      Map<K, CompletableFuture<V>> pending) {",
+            "    var completer = completer(pending);",
+            "    var loader = loadAll(keys);",
+            "    return loader.handle(completer).thenCompose(ignored -> composeResult(results));",
+            "  }",
+            "  // A stage callback keeps the config that the next call reads: ordered by that state.",
+            "  private volatile String currentConfig;",
+            "  CompletableFuture<Map<K, V>> configThenRead(List<K> keys) {",
+            "    return loadConfig(\"bulk\")",
+            "        .whenComplete((config, error) -> currentConfig = config)",
+            "        .thenCompose(ignored -> readThrough(keys, currentConfig));",
+            "  }",
+            "  abstract CompletableFuture<Map<K, V>> readThrough(List<K> keys, String config);",
+            "  // The callback only counts: the next call still waits for nothing it needs.",
+            "  java.util.concurrent.atomic.LongAdder loads = new java.util.concurrent.atomic.LongAdder();",
+            "  CompletableFuture<Map<K, V>> countsThenFetches(List<K> keys) {",
+            "    return loadConfig(\"bulk\")",
+            "        .whenComplete((config, error) -> loads.sum())",
+            "        // BUG: Diagnostic contains: starts fetchFresh(keys) only once it completes",
+            "        .thenCompose(ignored -> fetchFresh(keys));",
+            "  }",
+            "  CompletableFuture<Map<K, V>> fetchAfterConfig(List<K> keys) {",
+            "    // BUG: Diagnostic contains: ignores the value of loadConfig",
+            "    return loadConfig(\"bulk\").thenCompose(ignored -> fetchFresh(keys));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   public void unusualCodeDoesNotCrash() {
     withRepos()
         .addSourceLines(
