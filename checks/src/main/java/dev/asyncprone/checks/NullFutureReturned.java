@@ -31,6 +31,7 @@ import dev.asyncprone.model.Docs;
 import dev.asyncprone.model.Fixes;
 import dev.asyncprone.model.FunctionalTargets;
 import dev.asyncprone.model.Guard;
+import dev.asyncprone.model.NullRelays;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -55,8 +56,8 @@ public final class NullFutureReturned extends BugChecker
             return Description.NO_MATCH;
           }
           List<ExpressionTree> nulls = new ArrayList<>();
-          collectNulls(tree.getExpression(), nulls);
-          if (nulls.isEmpty()) {
+          collectNulls(tree.getExpression(), false, nulls, state.getPath(), state);
+          if (nulls.isEmpty() || NullRelays.returnsOnlyWhenWrappedIsNull(state.getPath(), state)) {
             return Description.NO_MATCH;
           }
           Type returned = declaredReturnType(state.getPath(), state);
@@ -72,7 +73,7 @@ public final class NullFutureReturned extends BugChecker
             return Description.NO_MATCH;
           }
           List<ExpressionTree> nulls = new ArrayList<>();
-          collectNulls((ExpressionTree) tree.getBody(), nulls);
+          collectNulls((ExpressionTree) tree.getBody(), false, nulls, state.getPath(), state);
           if (nulls.isEmpty()) {
             return Description.NO_MATCH;
           }
@@ -81,14 +82,25 @@ public final class NullFutureReturned extends BugChecker
         });
   }
 
-  /** The null literals an expression may evaluate to: itself, or a branch of a conditional. */
-  private static void collectNulls(ExpressionTree expression, List<ExpressionTree> nulls) {
+  /**
+   * The null literals an expression at {@code at} may evaluate to: itself, or a branch of a
+   * conditional; not one chosen only when a wrapped function's result is null ({@code f == null ?
+   * null : f.map(...)}, see {@link NullRelays}).
+   */
+  private static void collectNulls(
+      ExpressionTree expression, boolean relayed, List<ExpressionTree> nulls, TreePath at,
+      VisitorState state) {
     ExpressionTree e = ASTHelpers.stripParentheses(expression);
     if (e.getKind() == Tree.Kind.NULL_LITERAL) {
-      nulls.add(e);
+      if (!relayed) {
+        nulls.add(e);
+      }
     } else if (e instanceof ConditionalExpressionTree) {
-      collectNulls(((ConditionalExpressionTree) e).getTrueExpression(), nulls);
-      collectNulls(((ConditionalExpressionTree) e).getFalseExpression(), nulls);
+      ConditionalExpressionTree c = (ConditionalExpressionTree) e;
+      boolean whenNull = NullRelays.testsWrapped(c.getCondition(), true, at, state);
+      boolean whenNotNull = NullRelays.testsWrapped(c.getCondition(), false, at, state);
+      collectNulls(c.getTrueExpression(), relayed || whenNull, nulls, at, state);
+      collectNulls(c.getFalseExpression(), relayed || whenNotNull, nulls, at, state);
     }
   }
 
