@@ -46,6 +46,8 @@
  *       dev.asyncprone.model.Compositions} (thenCompose and its kin, and what combines instead),
  *       {@link dev.asyncprone.model.Loops} (loops, their elements, the awaits paid per element),
  *       {@link dev.asyncprone.model.NewLocals} (names, types and indentation for new locals).
+ *   <li>{@link dev.asyncprone.model.NullRelays}: a wrapper of a function that passes on the null
+ *       of the function of the same interface it wraps.
  *   <li>{@link dev.asyncprone.model.Annotations}, {@link dev.asyncprone.model.Trees}, {@link
  *       dev.asyncprone.model.Guard}, {@link dev.asyncprone.model.Docs}: annotation contracts,
  *       small tree questions, the crash guard every matcher runs under, the docs link.
