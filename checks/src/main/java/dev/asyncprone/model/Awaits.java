@@ -3,6 +3,16 @@ package dev.asyncprone.model;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BindingPatternTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Types;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
@@ -65,7 +75,22 @@ public final class Awaits {
     if (!(symbol instanceof MethodSymbol)) {
       return null;
     }
-    MethodSymbol method = (MethodSymbol) symbol;
+    return of(tree, (MethodSymbol) symbol, state);
+  }
+
+  /**
+   * True if a call of {@code method} would be an await with no timeout: a method that overrides
+   * or implements one ({@code get()} of a Future, {@code join()} of a CompletableFuture, {@code
+   * await()} of a Vert.x Future, ...) is one too. Reads the symbol only, so it also answers for a
+   * method being declared.
+   */
+  public static boolean isUnboundedAwait(MethodSymbol method, VisitorState state) {
+    Await await = of(null, method, state);
+    return await != null && !await.bounded();
+  }
+
+  /** The await a call of {@code method} at {@code tree} (null: a call not shown) would be. */
+  private static @Nullable Await of(@Nullable Tree tree, MethodSymbol method, VisitorState state) {
     String name = Symbols.name(method, state);
     int arity = method.getParameters().size();
     ExpressionTree receiver = null;
@@ -182,14 +207,30 @@ public final class Awaits {
     }
     TreePath child = state.getPath();
     if (awaited.isEmpty()) {
-      return false;
+      return isDoneFromConstruction(await, state);
+    }
+    if (isDoneFromConstruction(await, state)) {
+      return true;
     }
     Set<Symbol> done = new HashSet<>();
     for (TreePath path = child.getParentPath();
         path != null;
         child = path, path = path.getParentPath()) {
       Tree leaf = path.getLeaf();
-      if (leaf instanceof IfTree) {
+      if (leaf instanceof BlockTree) {
+        // if (f == null || !f.isDone()) { return null; } ... f.join()
+        List<? extends StatementTree> statements = ((BlockTree) leaf).getStatements();
+        int index = statements.indexOf(child.getLeaf());
+        for (int i = index - 1; i >= 0 && i >= index - EARLIER_STATEMENTS; i--) {
+          Set<Symbol> guarded = doneAfterExitGuard(statements.get(i), state);
+          if (!guarded.isEmpty()) {
+            for (StatementTree between : statements.subList(i + 1, index)) {
+              guarded.removeAll(Variables.writes(between));
+            }
+            done.addAll(guarded);
+          }
+        }
+      } else if (leaf instanceof IfTree) {
         IfTree ifTree = (IfTree) leaf;
         if (ifTree.getThenStatement() == child.getLeaf()) {
           done.addAll(isDoneTested(ifTree.getCondition(), state));
@@ -223,6 +264,102 @@ public final class Awaits {
       }
     }
     return false;
+  }
+
+  /**
+   * The futures known done after {@code statement} if it is an early exit, {@code if (c) return
+   * ...;} (or throw, break, continue; no else), whose condition holds when one of them is not done:
+   * {@code !f.isDone()}, alone or as one side of an {@code ||}.
+   */
+  private static Set<Symbol> doneAfterExitGuard(StatementTree statement, VisitorState state) {
+    if (!(statement instanceof IfTree)) {
+      return Set.of();
+    }
+    IfTree guard = (IfTree) statement;
+    if (guard.getElseStatement() != null || !exits(guard.getThenStatement())) {
+      return Set.of();
+    }
+    Set<Symbol> done = new HashSet<>();
+    collectNotDone(guard.getCondition(), done, state);
+    return done;
+  }
+
+  /** The futures {@code f} such that {@code !f.isDone()} alone makes {@code condition} hold. */
+  private static void collectNotDone(ExpressionTree condition, Set<Symbol> notDone, VisitorState state) {
+    ExpressionTree e = ASTHelpers.stripParentheses(condition);
+    if (e.getKind() == Tree.Kind.CONDITIONAL_OR) {
+      collectNotDone(((BinaryTree) e).getLeftOperand(), notDone, state);
+      collectNotDone(((BinaryTree) e).getRightOperand(), notDone, state);
+    } else if (e.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      ExpressionTree operand = ASTHelpers.stripParentheses(((UnaryTree) e).getExpression());
+      if (operand instanceof MethodInvocationTree && isIsDone((MethodInvocationTree) operand, state)) {
+        notDone.addAll(Trees.rootSymbols(ASTHelpers.getReceiver(operand), state));
+      }
+    }
+  }
+
+  private static boolean isIsDone(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol m = ASTHelpers.getSymbol(call);
+    return m != null && m.getParameters().isEmpty() && Symbols.name(m, state).equals("isDone");
+  }
+
+  /** True if {@code statement} never completes normally: return, throw, break, continue. */
+  private static boolean exits(StatementTree statement) {
+    if (statement instanceof BlockTree) {
+      List<? extends StatementTree> statements = ((BlockTree) statement).getStatements();
+      return !statements.isEmpty() && exits(statements.get(statements.size() - 1));
+    }
+    return statement instanceof ReturnTree
+        || statement instanceof ThrowTree
+        || statement instanceof BreakTree
+        || statement instanceof ContinueTree;
+  }
+
+  private static final PerCompilationCache<Symbol, Boolean> DONE_FROM_CONSTRUCTION =
+      new PerCompilationCache<>();
+
+  /**
+   * True if {@code await} waits on an instance of a class whose {@code isDone()} is {@code return
+   * true;} (Guava's ImmediateFuture: {@code get()} inside {@code get(timeout, unit)}), as far as
+   * this compilation's sources show; {@code this} inside such a class too.
+   */
+  private static boolean isDoneFromConstruction(Await await, VisitorState state) {
+    Symbol type = null;
+    if (await.future() != null) {
+      Type futureType = ASTHelpers.getType(await.future());
+      type = futureType == null ? null : futureType.tsym;
+    } else {
+      type = selfAwaited(await, state);
+    }
+    if (!(type instanceof Symbol.ClassSymbol)) {
+      return false;
+    }
+    return DONE_FROM_CONSTRUCTION.get(type, state, t -> isDoneAlwaysTrue((Symbol.ClassSymbol) t, state));
+  }
+
+  private static boolean isDoneAlwaysTrue(Symbol.ClassSymbol type, VisitorState state) {
+    Types types = state.getTypes();
+    for (Type t = type.type; t != null && t.tsym instanceof Symbol.ClassSymbol; t = types.supertype(t)) {
+      for (Symbol member : t.tsym.members().getSymbolsByName(state.getName("isDone"))) {
+        if (member instanceof MethodSymbol && ((MethodSymbol) member).getParameters().isEmpty()) {
+          MethodTree declaration = JavacTrees.instance(state.context).getTree((MethodSymbol) member);
+          return declaration != null && returnsTrue(declaration);
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean returnsTrue(MethodTree method) {
+    if (method.getBody() == null || method.getBody().getStatements().size() != 1) {
+      return false;
+    }
+    StatementTree only = method.getBody().getStatements().get(0);
+    if (!(only instanceof ReturnTree) || ((ReturnTree) only).getExpression() == null) {
+      return false;
+    }
+    ExpressionTree value = ASTHelpers.stripParentheses(((ReturnTree) only).getExpression());
+    return value instanceof LiteralTree && Boolean.TRUE.equals(((LiteralTree) value).getValue());
   }
 
   /** The variables the future of {@code await} (at {@code state}'s path) comes from. */
