@@ -30,6 +30,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -197,7 +198,10 @@ public final class Awaits {
    * stage whose callback this is; it is the other input of a {@code thenCombine}; or an {@code
    * isDone()} test guards the await, or an {@code instanceof} test for a source whose value is known
    * when it is assembled (Reactor's {@code Fuseable.ScalarCallable}, RxJava's {@code
-   * ScalarSupplier}), as in {@code if (this instanceof ScalarCallable) { T v = block(); ... }}.
+   * ScalarSupplier}), as in {@code if (this instanceof ScalarCallable) { T v = block(); ... }}; an
+   * earlier early exit, {@code if (f == null || !f.isDone()) return null;}, left it done; it is an
+   * instance of a class whose {@code isDone()} is {@code return true;} (Guava's ImmediateFuture);
+   * or it was taken from a {@code CompletionService} ({@code service.take().get()}).
    */
   public static boolean isKnownDone(Await await, VisitorState state) {
     Set<Symbol> awaited = awaitedRoots(await, state);
@@ -206,11 +210,11 @@ public final class Awaits {
       awaited.add(self);
     }
     TreePath child = state.getPath();
-    if (awaited.isEmpty()) {
-      return isDoneFromConstruction(await, state);
-    }
-    if (isDoneFromConstruction(await, state)) {
+    if (isDoneFromConstruction(await, self, state) || isTakenFromCompletionService(await, state)) {
       return true;
+    }
+    if (awaited.isEmpty()) {
+      return false;
     }
     Set<Symbol> done = new HashSet<>();
     for (TreePath path = child.getParentPath();
@@ -315,21 +319,75 @@ public final class Awaits {
         || statement instanceof ContinueTree;
   }
 
+  private static final String COMPLETION_SERVICE = "java.util.concurrent.CompletionService";
+
+  /**
+   * True if the future of {@code await} is the next completed task of a {@code CompletionService}
+   * ({@code take()}, {@code poll()}, {@code poll(timeout, unit)}; done by that interface's
+   * contract): the call itself, {@code service.take().get()}, or an effectively final local
+   * initialized with it in a block around the await.
+   */
+  private static boolean isTakenFromCompletionService(Await await, VisitorState state) {
+    ExpressionTree future = await.future() == null ? null : ASTHelpers.stripParentheses(await.future());
+    if (future instanceof IdentifierTree) {
+      Symbol local = ASTHelpers.getSymbol(future);
+      if (!Variables.isLocal(local)
+          || (local.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) == 0) {
+        return false;
+      }
+      future = initializerInScope(local, state);
+    }
+    if (!(future instanceof MethodInvocationTree)) {
+      return false;
+    }
+    MethodSymbol m = ASTHelpers.getSymbol((MethodInvocationTree) future);
+    if (m == null || m.isStatic()) {
+      return false;
+    }
+    String name = Symbols.name(m, state);
+    return (name.equals("take") || name.equals("poll"))
+        && AsyncTypes.isOwnedBy(m, COMPLETION_SERVICE, state);
+  }
+
+  /** The initializer of {@code local}, declared in a statement of a block around the path. */
+  private static @Nullable ExpressionTree initializerInScope(Symbol local, VisitorState state) {
+    TreePath child = state.getPath();
+    for (TreePath path = child.getParentPath();
+        path != null;
+        child = path, path = path.getParentPath()) {
+      Tree leaf = path.getLeaf();
+      if (leaf instanceof BlockTree) {
+        List<? extends StatementTree> statements = ((BlockTree) leaf).getStatements();
+        int index = statements.indexOf(child.getLeaf());
+        for (int i = index - 1; i >= 0 && i >= index - EARLIER_STATEMENTS; i--) {
+          if (statements.get(i) instanceof VariableTree
+              && ASTHelpers.getSymbol(statements.get(i)) == local) {
+            ExpressionTree initializer = ((VariableTree) statements.get(i)).getInitializer();
+            return initializer == null ? null : ASTHelpers.stripParentheses(initializer);
+          }
+        }
+      } else if (leaf.getKind() == Tree.Kind.METHOD || leaf.getKind() == Tree.Kind.CLASS) {
+        break;
+      }
+    }
+    return null;
+  }
+
   private static final PerCompilationCache<Symbol, Boolean> DONE_FROM_CONSTRUCTION =
       new PerCompilationCache<>();
 
   /**
    * True if {@code await} waits on an instance of a class whose {@code isDone()} is {@code return
    * true;} (Guava's ImmediateFuture: {@code get()} inside {@code get(timeout, unit)}), as far as
-   * this compilation's sources show; {@code this} inside such a class too.
+   * this compilation's sources show; {@code self}, the class whose {@code this} an unqualified
+   * await waits on, for an await that shows no future.
    */
-  private static boolean isDoneFromConstruction(Await await, VisitorState state) {
-    Symbol type = null;
+  private static boolean isDoneFromConstruction(
+      Await await, @Nullable Symbol self, VisitorState state) {
+    Symbol type = self;
     if (await.future() != null) {
       Type futureType = ASTHelpers.getType(await.future());
       type = futureType == null ? null : futureType.tsym;
-    } else {
-      type = selfAwaited(await, state);
     }
     if (!(type instanceof Symbol.ClassSymbol)) {
       return false;

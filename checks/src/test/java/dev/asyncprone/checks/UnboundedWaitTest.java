@@ -725,4 +725,33 @@ public class UnboundedWaitTest {
             "}")
         .doTest();
   }
+
+  @Test
+  public void futuresFromACompletionServiceAreDone() {
+    helper
+        .setArgs(ON)
+        .addSourceLines(
+            "Fastest.java",
+            "import java.util.List;",
+            "import java.util.concurrent.*;",
+            "final class Fastest {",
+            "  static <T> T fastest(Executor executor, List<Callable<T>> tasks) throws Exception {",
+            "    CompletionService<T> service = new ExecutorCompletionService<>(executor);",
+            "    tasks.forEach(service::submit);",
+            "    Future<T> first = service.poll(5, TimeUnit.SECONDS);",
+            "    if (first == null) {",
+            "      throw new TimeoutException();",
+            "    }",
+            "    return first.get();",
+            "  }",
+            "  // a queue of futures kept in submission order: the take and the get both wait",
+            "  static <T> T inOrder(BlockingQueue<Future<T>> pending) throws Exception {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    Future<T> next = pending.take();",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return next.get();",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

@@ -229,4 +229,38 @@ public class AwaitsTest {
             "}")
         .doTest();
   }
+
+  @Test
+  public void takenFromACompletionService() {
+    helper
+        .addSourceLines(
+            "InvokeAny.java",
+            "import java.util.concurrent.*;",
+            "final class InvokeAny {",
+            "  static <T> T first(CompletionService<T> service, int n) throws Exception {",
+            "    // BUG: Diagnostic contains: done=true",
+            "    T any = service.take().get();",
+            "    final Future<T> f = service.take();",
+            "    // BUG: Diagnostic contains: done=true",
+            "    any = f.get();",
+            "    Future<T> g = service.poll(1, TimeUnit.SECONDS);",
+            "    if (g != null) {",
+            "      // BUG: Diagnostic contains: done=true",
+            "      any = g.get();",
+            "    }",
+            "    Future<T> h = service.poll();",
+            "    h = service.submit(() -> null);",
+            "    // BUG: Diagnostic contains: done=false",
+            "    any = h.get();",
+            "    return any;",
+            "  }",
+            "  // futures queued when submitted, to keep their order: not done when taken",
+            "  static <T> T ordered(BlockingQueue<Future<T>> pending) throws Exception {",
+            "    Future<T> next = pending.take();",
+            "    // BUG: Diagnostic contains: done=false",
+            "    return next.get();",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
