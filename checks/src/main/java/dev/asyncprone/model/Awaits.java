@@ -199,7 +199,8 @@ public final class Awaits {
    * isDone()} test guards the await, or an {@code instanceof} test for a source whose value is known
    * when it is assembled (Reactor's {@code Fuseable.ScalarCallable}, RxJava's {@code
    * ScalarSupplier}), as in {@code if (this instanceof ScalarCallable) { T v = block(); ... }}; an
-   * earlier early exit, {@code if (f == null || !f.isDone()) return null;}, left it done; it is an
+   * earlier early exit, {@code if (f == null || !f.isDone()) return null;} or Guava's {@code
+   * checkState(f.isDone())}, left it done; it is an
    * instance of a class whose {@code isDone()} is {@code return true;} (Guava's ImmediateFuture);
    * or it was taken from a {@code CompletionService} ({@code service.take().get()}).
    */
@@ -276,6 +277,9 @@ public final class Awaits {
    * {@code !f.isDone()}, alone or as one side of an {@code ||}.
    */
   private static Set<Symbol> doneAfterExitGuard(StatementTree statement, VisitorState state) {
+    if (statement instanceof ExpressionStatementTree) {
+      return doneAfterPrecondition(((ExpressionStatementTree) statement).getExpression(), state);
+    }
     if (!(statement instanceof IfTree)) {
       return Set.of();
     }
@@ -286,6 +290,29 @@ public final class Awaits {
     Set<Symbol> done = new HashSet<>();
     collectNotDone(guard.getCondition(), done, state);
     return done;
+  }
+
+  /**
+   * The futures known done after a Guava precondition that throws unless its condition holds:
+   * {@code checkState(f.isDone(), ...)}, also {@code checkArgument} and {@code Verify.verify}.
+   */
+  private static Set<Symbol> doneAfterPrecondition(ExpressionTree expression, VisitorState state) {
+    if (!(expression instanceof MethodInvocationTree)
+        || ((MethodInvocationTree) expression).getArguments().isEmpty()) {
+      return Set.of();
+    }
+    MethodSymbol m = ASTHelpers.getSymbol((MethodInvocationTree) expression);
+    if (m == null || !m.isStatic()) {
+      return Set.of();
+    }
+    String name = Symbols.name(m, state);
+    boolean throwsUnlessTrue =
+        ((name.equals("checkState") || name.equals("checkArgument"))
+                && Symbols.isOwner(m, "com.google.common.base.Preconditions", state))
+            || (name.equals("verify") && Symbols.isOwner(m, "com.google.common.base.Verify", state));
+    return throwsUnlessTrue
+        ? isDoneTested(((MethodInvocationTree) expression).getArguments().get(0), state)
+        : Set.of();
   }
 
   /** The futures {@code f} such that {@code !f.isDone()} alone makes {@code condition} hold. */
