@@ -3,6 +3,16 @@ package dev.asyncprone.model;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BindingPatternTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Types;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
@@ -20,6 +30,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -65,7 +76,22 @@ public final class Awaits {
     if (!(symbol instanceof MethodSymbol)) {
       return null;
     }
-    MethodSymbol method = (MethodSymbol) symbol;
+    return of(tree, (MethodSymbol) symbol, state);
+  }
+
+  /**
+   * True if a call of {@code method} would be an await with no timeout: a method that overrides
+   * or implements one ({@code get()} of a Future, {@code join()} of a CompletableFuture, {@code
+   * await()} of a Vert.x Future, ...) is one too. Reads the symbol only, so it also answers for a
+   * method being declared.
+   */
+  public static boolean isUnboundedAwait(MethodSymbol method, VisitorState state) {
+    Await await = of(null, method, state);
+    return await != null && !await.bounded();
+  }
+
+  /** The await a call of {@code method} at {@code tree} (null: a call not shown) would be. */
+  private static @Nullable Await of(@Nullable Tree tree, MethodSymbol method, VisitorState state) {
     String name = Symbols.name(method, state);
     int arity = method.getParameters().size();
     ExpressionTree receiver = null;
@@ -172,7 +198,11 @@ public final class Awaits {
    * stage whose callback this is; it is the other input of a {@code thenCombine}; or an {@code
    * isDone()} test guards the await, or an {@code instanceof} test for a source whose value is known
    * when it is assembled (Reactor's {@code Fuseable.ScalarCallable}, RxJava's {@code
-   * ScalarSupplier}), as in {@code if (this instanceof ScalarCallable) { T v = block(); ... }}.
+   * ScalarSupplier}), as in {@code if (this instanceof ScalarCallable) { T v = block(); ... }}; an
+   * earlier early exit, {@code if (f == null || !f.isDone()) return null;} or Guava's {@code
+   * checkState(f.isDone())}, left it done; it is an
+   * instance of a class whose {@code isDone()} is {@code return true;} (Guava's ImmediateFuture);
+   * or it was taken from a {@code CompletionService} ({@code service.take().get()}).
    */
   public static boolean isKnownDone(Await await, VisitorState state) {
     Set<Symbol> awaited = awaitedRoots(await, state);
@@ -181,6 +211,9 @@ public final class Awaits {
       awaited.add(self);
     }
     TreePath child = state.getPath();
+    if (isDoneFromConstruction(await, self, state) || isTakenFromCompletionService(await, state)) {
+      return true;
+    }
     if (awaited.isEmpty()) {
       return false;
     }
@@ -189,7 +222,20 @@ public final class Awaits {
         path != null;
         child = path, path = path.getParentPath()) {
       Tree leaf = path.getLeaf();
-      if (leaf instanceof IfTree) {
+      if (leaf instanceof BlockTree) {
+        // if (f == null || !f.isDone()) { return null; } ... f.join()
+        List<? extends StatementTree> statements = ((BlockTree) leaf).getStatements();
+        int index = statements.indexOf(child.getLeaf());
+        for (int i = index - 1; i >= 0 && i >= index - EARLIER_STATEMENTS; i--) {
+          Set<Symbol> guarded = doneAfterExitGuard(statements.get(i), state);
+          if (!guarded.isEmpty()) {
+            for (StatementTree between : statements.subList(i + 1, index)) {
+              guarded.removeAll(Variables.writes(between));
+            }
+            done.addAll(guarded);
+          }
+        }
+      } else if (leaf instanceof IfTree) {
         IfTree ifTree = (IfTree) leaf;
         if (ifTree.getThenStatement() == child.getLeaf()) {
           done.addAll(isDoneTested(ifTree.getCondition(), state));
@@ -223,6 +269,182 @@ public final class Awaits {
       }
     }
     return false;
+  }
+
+  /**
+   * The futures known done after {@code statement} if it is an early exit, {@code if (c) return
+   * ...;} (or throw, break, continue; no else), whose condition holds when one of them is not done:
+   * {@code !f.isDone()}, alone or as one side of an {@code ||}.
+   */
+  private static Set<Symbol> doneAfterExitGuard(StatementTree statement, VisitorState state) {
+    if (statement instanceof ExpressionStatementTree) {
+      return doneAfterPrecondition(((ExpressionStatementTree) statement).getExpression(), state);
+    }
+    if (!(statement instanceof IfTree)) {
+      return Set.of();
+    }
+    IfTree guard = (IfTree) statement;
+    if (guard.getElseStatement() != null || !exits(guard.getThenStatement())) {
+      return Set.of();
+    }
+    Set<Symbol> done = new HashSet<>();
+    collectNotDone(guard.getCondition(), done, state);
+    return done;
+  }
+
+  /**
+   * The futures known done after a Guava precondition that throws unless its condition holds:
+   * {@code checkState(f.isDone(), ...)}, also {@code checkArgument} and {@code Verify.verify}.
+   */
+  private static Set<Symbol> doneAfterPrecondition(ExpressionTree expression, VisitorState state) {
+    if (!(expression instanceof MethodInvocationTree)
+        || ((MethodInvocationTree) expression).getArguments().isEmpty()) {
+      return Set.of();
+    }
+    MethodSymbol m = ASTHelpers.getSymbol((MethodInvocationTree) expression);
+    if (m == null || !m.isStatic()) {
+      return Set.of();
+    }
+    String name = Symbols.name(m, state);
+    boolean throwsUnlessTrue =
+        ((name.equals("checkState") || name.equals("checkArgument"))
+                && Symbols.isOwner(m, "com.google.common.base.Preconditions", state))
+            || (name.equals("verify") && Symbols.isOwner(m, "com.google.common.base.Verify", state));
+    return throwsUnlessTrue
+        ? isDoneTested(((MethodInvocationTree) expression).getArguments().get(0), state)
+        : Set.of();
+  }
+
+  /** The futures {@code f} such that {@code !f.isDone()} alone makes {@code condition} hold. */
+  private static void collectNotDone(ExpressionTree condition, Set<Symbol> notDone, VisitorState state) {
+    ExpressionTree e = ASTHelpers.stripParentheses(condition);
+    if (e.getKind() == Tree.Kind.CONDITIONAL_OR) {
+      collectNotDone(((BinaryTree) e).getLeftOperand(), notDone, state);
+      collectNotDone(((BinaryTree) e).getRightOperand(), notDone, state);
+    } else if (e.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      ExpressionTree operand = ASTHelpers.stripParentheses(((UnaryTree) e).getExpression());
+      if (operand instanceof MethodInvocationTree && isIsDone((MethodInvocationTree) operand, state)) {
+        notDone.addAll(Trees.rootSymbols(ASTHelpers.getReceiver(operand), state));
+      }
+    }
+  }
+
+  private static boolean isIsDone(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol m = ASTHelpers.getSymbol(call);
+    return m != null && m.getParameters().isEmpty() && Symbols.name(m, state).equals("isDone");
+  }
+
+  /** True if {@code statement} never completes normally: return, throw, break, continue. */
+  private static boolean exits(StatementTree statement) {
+    if (statement instanceof BlockTree) {
+      List<? extends StatementTree> statements = ((BlockTree) statement).getStatements();
+      return !statements.isEmpty() && exits(statements.get(statements.size() - 1));
+    }
+    return statement instanceof ReturnTree
+        || statement instanceof ThrowTree
+        || statement instanceof BreakTree
+        || statement instanceof ContinueTree;
+  }
+
+  private static final String COMPLETION_SERVICE = "java.util.concurrent.CompletionService";
+
+  /**
+   * True if the future of {@code await} is the next completed task of a {@code CompletionService}
+   * ({@code take()}, {@code poll()}, {@code poll(timeout, unit)}; done by that interface's
+   * contract): the call itself, {@code service.take().get()}, or an effectively final local
+   * initialized with it in a block around the await.
+   */
+  private static boolean isTakenFromCompletionService(Await await, VisitorState state) {
+    ExpressionTree future = await.future() == null ? null : ASTHelpers.stripParentheses(await.future());
+    if (future instanceof IdentifierTree) {
+      Symbol local = ASTHelpers.getSymbol(future);
+      if (!Variables.isLocal(local)
+          || (local.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) == 0) {
+        return false;
+      }
+      future = initializerInScope(local, state);
+    }
+    if (!(future instanceof MethodInvocationTree)) {
+      return false;
+    }
+    MethodSymbol m = ASTHelpers.getSymbol((MethodInvocationTree) future);
+    if (m == null || m.isStatic()) {
+      return false;
+    }
+    String name = Symbols.name(m, state);
+    return (name.equals("take") || name.equals("poll"))
+        && AsyncTypes.isOwnedBy(m, COMPLETION_SERVICE, state);
+  }
+
+  /** The initializer of {@code local}, declared in a statement of a block around the path. */
+  private static @Nullable ExpressionTree initializerInScope(Symbol local, VisitorState state) {
+    TreePath child = state.getPath();
+    for (TreePath path = child.getParentPath();
+        path != null;
+        child = path, path = path.getParentPath()) {
+      Tree leaf = path.getLeaf();
+      if (leaf instanceof BlockTree) {
+        List<? extends StatementTree> statements = ((BlockTree) leaf).getStatements();
+        int index = statements.indexOf(child.getLeaf());
+        for (int i = index - 1; i >= 0 && i >= index - EARLIER_STATEMENTS; i--) {
+          if (statements.get(i) instanceof VariableTree
+              && ASTHelpers.getSymbol(statements.get(i)) == local) {
+            ExpressionTree initializer = ((VariableTree) statements.get(i)).getInitializer();
+            return initializer == null ? null : ASTHelpers.stripParentheses(initializer);
+          }
+        }
+      } else if (leaf.getKind() == Tree.Kind.METHOD || leaf.getKind() == Tree.Kind.CLASS) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  private static final PerCompilationCache<Symbol, Boolean> DONE_FROM_CONSTRUCTION =
+      new PerCompilationCache<>();
+
+  /**
+   * True if {@code await} waits on an instance of a class whose {@code isDone()} is {@code return
+   * true;} (Guava's ImmediateFuture: {@code get()} inside {@code get(timeout, unit)}), as far as
+   * this compilation's sources show; {@code self}, the class whose {@code this} an unqualified
+   * await waits on, for an await that shows no future.
+   */
+  private static boolean isDoneFromConstruction(
+      Await await, @Nullable Symbol self, VisitorState state) {
+    Symbol type = self;
+    if (await.future() != null) {
+      Type futureType = ASTHelpers.getType(await.future());
+      type = futureType == null ? null : futureType.tsym;
+    }
+    if (!(type instanceof Symbol.ClassSymbol)) {
+      return false;
+    }
+    return DONE_FROM_CONSTRUCTION.get(type, state, t -> isDoneAlwaysTrue((Symbol.ClassSymbol) t, state));
+  }
+
+  private static boolean isDoneAlwaysTrue(Symbol.ClassSymbol type, VisitorState state) {
+    Types types = state.getTypes();
+    for (Type t = type.type; t != null && t.tsym instanceof Symbol.ClassSymbol; t = types.supertype(t)) {
+      for (Symbol member : t.tsym.members().getSymbolsByName(state.getName("isDone"))) {
+        if (member instanceof MethodSymbol && ((MethodSymbol) member).getParameters().isEmpty()) {
+          MethodTree declaration = JavacTrees.instance(state.context).getTree((MethodSymbol) member);
+          return declaration != null && returnsTrue(declaration);
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean returnsTrue(MethodTree method) {
+    if (method.getBody() == null || method.getBody().getStatements().size() != 1) {
+      return false;
+    }
+    StatementTree only = method.getBody().getStatements().get(0);
+    if (!(only instanceof ReturnTree) || ((ReturnTree) only).getExpression() == null) {
+      return false;
+    }
+    ExpressionTree value = ASTHelpers.stripParentheses(((ReturnTree) only).getExpression());
+    return value instanceof LiteralTree && Boolean.TRUE.equals(((LiteralTree) value).getValue());
   }
 
   /** The variables the future of {@code await} (at {@code state}'s path) comes from. */

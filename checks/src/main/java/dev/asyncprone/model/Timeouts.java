@@ -5,15 +5,22 @@ import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.code.Types;
 import dev.asyncprone.model.Options.Timeout;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -97,10 +104,12 @@ public final class Timeouts {
         return null;
       }
       Bound bound = awaitBound(method, state);
-      return bound == null ? null : new Wait(tree, bound, await.display(), await.future());
+      return bound == null || isInsideUnboundedWait(state)
+          ? null
+          : new Wait(tree, bound, await.display(), await.future());
     }
     Bound bound = otherBound(method, state);
-    if (bound == null) {
+    if (bound == null || isInsideUnboundedWait(state)) {
       return null;
     }
     ExpressionTree receiver =
@@ -111,6 +120,84 @@ public final class Timeouts {
                 : ((MemberReferenceTree) tree).getQualifierExpression())
             : ASTHelpers.getReceiver((ExpressionTree) tree);
     return new Wait(tree, bound, method.getSimpleName() + "()", receiver);
+  }
+
+  /**
+   * True if a call of {@code method} is an unbounded wait, whatever it waits on: {@code get()} of
+   * a Future, {@code take()} of a BlockingQueue, {@code await()} of a CountDownLatch, ... A method
+   * that overrides or implements one is one too.
+   */
+  public static boolean isUnboundedWait(MethodSymbol method, VisitorState state) {
+    return Awaits.isUnboundedAwait(method, state)
+        ? awaitBound(method, state) != null
+        : otherBound(method, state) != null;
+  }
+
+  private static final PerCompilationCache<MethodSymbol, Boolean> UNBOUNDED_BY_CONTRACT =
+      new PerCompilationCache<>();
+
+  /**
+   * True if the code at {@code state}'s path runs in the body of a method that is itself an
+   * unbounded wait, so a wait there implements its callers' choice not to bound theirs: a method
+   * that overrides or implements an unbounded wait ({@code get()} of a ForwardingFuture, {@code
+   * take()} of a forwarding BlockingQueue, Vert.x {@code Future.await()}), or the unbounded half
+   * of a pair whose other half takes a timeout ({@code blockingGet()} beside {@code
+   * blockingGet(long, TimeUnit)}, {@code getUninterruptibly(future)} beside {@code
+   * getUninterruptibly(future, long, TimeUnit)}). Not inside a lambda or a class declared in that
+   * method, which run at another time.
+   */
+  public static boolean isInsideUnboundedWait(VisitorState state) {
+    for (TreePath path = state.getPath(); path != null; path = path.getParentPath()) {
+      Tree leaf = path.getLeaf();
+      if (leaf instanceof MethodTree) {
+        MethodSymbol method = ASTHelpers.getSymbol((MethodTree) leaf);
+        return method != null
+            && UNBOUNDED_BY_CONTRACT.get(
+                method, state, m -> isUnboundedWait(m, state) || hasTimedTwin(m, state));
+      }
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if the class of {@code method} declares a method of the same name that takes the same
+   * parameters and then a timeout ({@code long, TimeUnit} or a {@code Duration}).
+   */
+  private static boolean hasTimedTwin(MethodSymbol method, VisitorState state) {
+    List<Symbol.VarSymbol> parameters = method.getParameters();
+    Types types = state.getTypes();
+    for (Symbol other : method.owner.members().getSymbolsByName(method.getSimpleName())) {
+      if (other == method || !(other instanceof MethodSymbol)) {
+        continue;
+      }
+      List<Symbol.VarSymbol> twin = ((MethodSymbol) other).getParameters();
+      int extra = twin.size() - parameters.size();
+      if (extra < 1 || extra > 2) {
+        continue;
+      }
+      boolean same = true;
+      for (int i = 0; i < parameters.size() && same; i++) {
+        same = types.isSameType(types.erasure(parameters.get(i).type), types.erasure(twin.get(i).type));
+      }
+      if (same && isTimeout(twin.subList(parameters.size(), twin.size()), state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code (Duration)} or {@code (long, TimeUnit)} (also {@code int}). */
+  private static boolean isTimeout(List<Symbol.VarSymbol> parameters, VisitorState state) {
+    Type last = parameters.get(parameters.size() - 1).type;
+    if (parameters.size() == 1) {
+      return Symbols.qualifiedName(last.tsym, state).equals("java.time.Duration");
+    }
+    Type amount = parameters.get(0).type;
+    return (amount.getTag() == TypeTag.LONG || amount.getTag() == TypeTag.INT)
+        && Symbols.qualifiedName(last.tsym, state).equals("java.util.concurrent.TimeUnit");
   }
 
   private static @Nullable Bound awaitBound(MethodSymbol method, VisitorState state) {

@@ -482,4 +482,282 @@ public class UnboundedWaitTest {
         .expectUnchanged()
         .doTest();
   }
+
+  @Test
+  public void waitsInsideAMethodThatIsItselfTheWait_realCode() {
+    helper
+        .setArgs(ON)
+        .addSourceLines(
+            "ForwardingFuture.java",
+            "import java.util.concurrent.*;",
+            "abstract class ForwardingFuture<V> implements Future<V> {",
+            "  protected abstract Future<? extends V> delegate();",
+            "  // guava ForwardingFuture.get(): the caller of get() chose not to bound it",
+            "  @Override public V get() throws InterruptedException, ExecutionException {",
+            "    return delegate().get();",
+            "  }",
+            "  @Override public V get(long timeout, TimeUnit unit)",
+            "      throws InterruptedException, ExecutionException, TimeoutException {",
+            "    return delegate().get(timeout, unit);",
+            "  }",
+            "}")
+        .addSourceLines(
+            "ForwardingBlockingDeque.java",
+            "import java.util.concurrent.*;",
+            "abstract class ForwardingBlockingDeque<E> extends LinkedBlockingDeque<E> {",
+            "  protected abstract BlockingDeque<E> delegate();",
+            "  @Override public E take() throws InterruptedException { return delegate().take(); }",
+            "  @Override public E takeFirst() throws InterruptedException {",
+            "    return delegate().takeFirst();",
+            "  }",
+            "}")
+        .addSourceLines(
+            "TrustedFuture.java",
+            "import java.util.concurrent.*;",
+            "class TrustedFuture<V> extends CompletableFuture<V> {",
+            "  @Override public final V get() throws InterruptedException, ExecutionException {",
+            "    return super.get();",
+            "  }",
+            "  @Override public final V join() { return super.join(); }",
+            "}")
+        .addSourceLines(
+            "Uninterruptibles.java",
+            "import java.time.Duration;",
+            "import java.util.concurrent.*;",
+            "final class Uninterruptibles {",
+            "  // the unbounded half of a pair whose other half takes a timeout",
+            "  static <V> V getUninterruptibly(Future<V> future) throws ExecutionException {",
+            "    boolean interrupted = false;",
+            "    try {",
+            "      while (true) {",
+            "        try {",
+            "          return future.get();",
+            "        } catch (InterruptedException e) {",
+            "          interrupted = true;",
+            "        }",
+            "      }",
+            "    } finally {",
+            "      if (interrupted) {",
+            "        Thread.currentThread().interrupt();",
+            "      }",
+            "    }",
+            "  }",
+            "  static <V> V getUninterruptibly(Future<V> future, long timeout, TimeUnit unit)",
+            "      throws ExecutionException, TimeoutException, InterruptedException {",
+            "    return future.get(timeout, unit);",
+            "  }",
+            "  static void awaitUninterruptibly(CountDownLatch latch) throws InterruptedException {",
+            "    latch.await();",
+            "  }",
+            "  static boolean awaitUninterruptibly(CountDownLatch latch, Duration timeout)",
+            "      throws InterruptedException {",
+            "    return latch.await(timeout.toNanos(), TimeUnit.NANOSECONDS);",
+            "  }",
+            "}")
+        .addSourceLines(
+            "BlockingSingleSubscriber.java",
+            "import java.util.concurrent.*;",
+            "abstract class BlockingSingleSubscriber<T> extends CountDownLatch {",
+            "  T value;",
+            "  BlockingSingleSubscriber() { super(1); }",
+            "  // reactor: the implementation of Mono.block()",
+            "  final T blockingGet() {",
+            "    if (getCount() != 0) {",
+            "      try {",
+            "        await();",
+            "      } catch (InterruptedException ex) {",
+            "        Thread.currentThread().interrupt();",
+            "        throw new RuntimeException(ex);",
+            "      }",
+            "    }",
+            "    return value;",
+            "  }",
+            "  final T blockingGet(long timeout, TimeUnit unit) throws InterruptedException {",
+            "    await(timeout, unit);",
+            "    return value;",
+            "  }",
+            "}")
+        .addSourceLines(
+            "VertxAwait.java",
+            "import io.vertx.core.Future;",
+            "import java.util.concurrent.CountDownLatch;",
+            "abstract class VertxAwait<T> implements Future<T> {",
+            "  abstract CountDownLatch trySuspend();",
+            "  // Vert.x Future.await(): the await API itself",
+            "  @Override public T await() {",
+            "    CountDownLatch continuation = trySuspend();",
+            "    if (continuation != null) {",
+            "      try {",
+            "        continuation.await();",
+            "      } catch (InterruptedException e) {",
+            "        throw new IllegalStateException(e);",
+            "      }",
+            "    }",
+            "    return result();",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  public void waitsNearForwardingWaitsAreStillReported() {
+    helper
+        .setArgs(ON)
+        .addSourceLines(
+            "Forwarding.java",
+            "import java.util.concurrent.*;",
+            "import java.util.function.Supplier;",
+            "abstract class Forwarding<V> implements Future<V> {",
+            "  protected abstract Future<V> delegate();",
+            "  @Override public V get() throws InterruptedException, ExecutionException {",
+            "    // a wait in a callback of the forwarding method runs at another time",
+            "    Callable<V> later = () -> {",
+            "      // BUG: Diagnostic contains: UnboundedWait",
+            "      return delegate().get();",
+            "    };",
+            "    return delegate().get();",
+            "  }",
+            "  // the bounded form dropping its caller's bound: a real bug",
+            "  @Override public V get(long timeout, TimeUnit unit)",
+            "      throws InterruptedException, ExecutionException {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return delegate().get();",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Lazy.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.Supplier;",
+            "// Supplier.get() is not a wait: its callers do not expect one",
+            "final class Lazy<T> implements Supplier<T> {",
+            "  private final CompletableFuture<T> value = new CompletableFuture<>();",
+            "  @Override public T get() {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return value.join();",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Users.java",
+            "import java.util.concurrent.*;",
+            "final class Users {",
+            "  private final ConcurrentMap<String, CompletableFuture<String>> cache =",
+            "      new ConcurrentHashMap<>();",
+            "  // named like a wait, but no timed twin: a user's get() that waits is reported",
+            "  String get(String id) throws Exception {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return cache.get(id).get();",
+            "  }",
+            "  // a twin with other parameters is no bounded form of this one",
+            "  String load(String id) {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return cache.get(id).join();",
+            "  }",
+            "  String load(int id, long timeout, TimeUnit unit) throws Exception {",
+            "    return cache.get(\"\" + id).get(timeout, unit);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void futuresKnownDoneAreNotWaitedFor_realCode() {
+    helper
+        .setArgs(ON)
+        .addSourceLines(
+            "Async.java",
+            "import java.util.concurrent.*;",
+            "final class Async {",
+            "  // caffeine Async.getIfReady: an early-return isDone guard",
+            "  static <V> V getIfReady(CompletableFuture<V> future) {",
+            "    if ((future == null) || !future.isDone() || future.isCompletedExceptionally()) {",
+            "      return null;",
+            "    }",
+            "    try {",
+            "      return future.join();",
+            "    } catch (CancellationException | CompletionException e) {",
+            "      return null;",
+            "    }",
+            "  }",
+            "  // caffeine Async.getWhenSuccessful: a helper that waits; no guard, still reported",
+            "  static <V> V getWhenSuccessful(CompletableFuture<V> future) {",
+            "    try {",
+            "      // BUG: Diagnostic contains: UnboundedWait",
+            "      return (future == null) ? null : future.join();",
+            "    } catch (CancellationException | CompletionException e) {",
+            "      return null;",
+            "    }",
+            "  }",
+            "  // guava Futures.getDone: checkState throws unless the future is done",
+            "  static <V> V getDone(Future<V> future) throws ExecutionException {",
+            "    com.google.common.base.Preconditions.checkState(",
+            "        future.isDone(), \"Future was expected to be done: %s\", future);",
+            "    return com.google.common.util.concurrent.Uninterruptibles.getUninterruptibly(future);",
+            "  }",
+            "  // a guard that only logs proves nothing",
+            "  static <V> V logged(CompletableFuture<V> future) {",
+            "    if (!future.isDone()) {",
+            "      System.out.println(\"waiting\");",
+            "    }",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return future.join();",
+            "  }",
+            "}")
+        .addSourceLines(
+            "ImmediateFuture.java",
+            "import java.util.concurrent.*;",
+            "// guava ImmediateFuture: done from construction on",
+            "abstract class ImmediateFuture<V> implements Future<V> {",
+            "  private final V value;",
+            "  ImmediateFuture(V value) { this.value = value; }",
+            "  @Override public V get() { return value; }",
+            "  @Override public V get(long timeout, TimeUnit unit) {",
+            "    return get();",
+            "  }",
+            "  @Override public boolean isDone() { return true; }",
+            "}")
+        .addSourceLines(
+            "Settable.java",
+            "import java.util.concurrent.*;",
+            "abstract class Settable<V> implements Future<V> {",
+            "  volatile boolean done;",
+            "  @Override public boolean isDone() { return done; }",
+            "  // a bounded get() calling the unbounded one of a future not known done: a bug",
+            "  @Override public V get(long timeout, TimeUnit unit)",
+            "      throws InterruptedException, ExecutionException {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return get();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void futuresFromACompletionServiceAreDone() {
+    helper
+        .setArgs(ON)
+        .addSourceLines(
+            "Fastest.java",
+            "import java.util.List;",
+            "import java.util.concurrent.*;",
+            "final class Fastest {",
+            "  static <T> T fastest(Executor executor, List<Callable<T>> tasks) throws Exception {",
+            "    CompletionService<T> service = new ExecutorCompletionService<>(executor);",
+            "    tasks.forEach(service::submit);",
+            "    Future<T> first = service.poll(5, TimeUnit.SECONDS);",
+            "    if (first == null) {",
+            "      throw new TimeoutException();",
+            "    }",
+            "    return first.get();",
+            "  }",
+            "  // a queue of futures kept in submission order: the take and the get both wait",
+            "  static <T> T inOrder(BlockingQueue<Future<T>> pending) throws Exception {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    Future<T> next = pending.take();",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return next.get();",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

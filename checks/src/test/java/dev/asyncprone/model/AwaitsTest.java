@@ -1,0 +1,279 @@
+package dev.asyncprone.model;
+
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.CompilationTestHelper;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+
+/** Futures known done ({@link Awaits#isKnownDone}) and methods that are unbounded waits. */
+@RunWith(JUnit4.class)
+public class AwaitsTest {
+  /** Reports done=true|false at every await, and "wait method" at a method that is one. */
+  @BugPattern(summary = "awaits", severity = WARNING)
+  public static final class Probe extends BugChecker
+      implements MethodInvocationTreeMatcher, MethodTreeMatcher {
+    @Override
+    public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+      Awaits.Await await = Awaits.of(tree, state);
+      return await == null
+          ? Description.NO_MATCH
+          : buildDescription(tree)
+              .setMessage("done=" + Awaits.isKnownDone(await, state))
+              .build();
+    }
+
+    @Override
+    public Description matchMethod(MethodTree tree, VisitorState state) {
+      MethodSymbol method = ASTHelpers.getSymbol(tree);
+      return method != null && Timeouts.isUnboundedWait(method, state)
+          ? buildDescription(tree).setMessage("wait method").build()
+          : Description.NO_MATCH;
+    }
+  }
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(Probe.class, getClass());
+
+  @Test
+  public void earlyExitIsDoneGuard_caffeineAsync() {
+    helper
+        .addSourceLines(
+            "Async.java",
+            "import java.util.concurrent.CancellationException;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.CompletionException;",
+            "final class Async {",
+            "  static <V> V getIfReady(CompletableFuture<V> future) {",
+            "    if ((future == null) || !future.isDone() || future.isCompletedExceptionally()) {",
+            "      return null;",
+            "    }",
+            "    try {",
+            "      // BUG: Diagnostic contains: done=true",
+            "      return future.join();",
+            "    } catch (CancellationException | CompletionException e) {",
+            "      return null;",
+            "    }",
+            "  }",
+            "  static <V> V thrown(CompletableFuture<V> future) {",
+            "    if (!future.isDone()) throw new IllegalStateException();",
+            "    // BUG: Diagnostic contains: done=true",
+            "    return future.join();",
+            "  }",
+            "  // guava Futures.getDone: a precondition that throws unless the future is done",
+            "  static <V> V getDone(CompletableFuture<V> future) throws Exception {",
+            "    com.google.common.base.Preconditions.checkState(",
+            "        future.isDone(), \"Future was expected to be done: %s\", future);",
+            "    // BUG: Diagnostic contains: done=true",
+            "    return future.get();",
+            "  }",
+            "  static int loop(Iterable<CompletableFuture<Integer>> fs) {",
+            "    int sum = 0;",
+            "    for (CompletableFuture<Integer> f : fs) {",
+            "      if (!f.isDone()) {",
+            "        continue;",
+            "      }",
+            "      // BUG: Diagnostic contains: done=true",
+            "      sum += f.join();",
+            "    }",
+            "    return sum;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void guardsThatProveNothingAreNotDone() {
+    helper
+        .addSourceLines(
+            "Guards.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "final class Guards {",
+            "  static <V> V noExit(CompletableFuture<V> future) {",
+            "    if (!future.isDone()) {",
+            "      System.out.println(\"waiting\");",
+            "    }",
+            "    // BUG: Diagnostic contains: done=false",
+            "    return future.join();",
+            "  }",
+            "  static <V> V and(CompletableFuture<V> future, boolean fast) {",
+            "    if (fast && !future.isDone()) {",
+            "      return null;",
+            "    }",
+            "    // BUG: Diagnostic contains: done=false",
+            "    return future.join();",
+            "  }",
+            "  static <V> V otherFuture(CompletableFuture<V> future, CompletableFuture<V> other) {",
+            "    if (!other.isDone()) {",
+            "      return null;",
+            "    }",
+            "    // BUG: Diagnostic contains: done=false",
+            "    return future.join();",
+            "  }",
+            "  static <V> V withElse(CompletableFuture<V> future) {",
+            "    if (!future.isDone()) {",
+            "      return null;",
+            "    } else {",
+            "      System.out.println(\"done\");",
+            "    }",
+            "    // the else completes normally, but then the future was done: still not read",
+            "    // BUG: Diagnostic contains: done=false",
+            "    return future.join();",
+            "  }",
+            "  static <V> V reassigned(CompletableFuture<V> future, CompletableFuture<V> next) {",
+            "    if (!future.isDone()) {",
+            "      return null;",
+            "    }",
+            "    future = next;",
+            "    // BUG: Diagnostic contains: done=false",
+            "    return future.join();",
+            "  }",
+            "  static <V> V checkNotDone(CompletableFuture<V> future) {",
+            "    com.google.common.base.Preconditions.checkState(!future.isDone());",
+            "    com.google.common.base.Preconditions.checkNotNull(future.isDone());",
+            "    // BUG: Diagnostic contains: done=false",
+            "    return future.join();",
+            "  }",
+            "  static <V> V positiveGuard(CompletableFuture<V> future) {",
+            "    if (future.isDone()) {",
+            "      return null;",
+            "    }",
+            "    // BUG: Diagnostic contains: done=false",
+            "    return future.join();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void classWhoseIsDoneIsTrue_guavaImmediateFuture() {
+    helper
+        .addSourceLines(
+            "ImmediateFuture.java",
+            "import java.util.concurrent.Future;",
+            "import java.util.concurrent.TimeUnit;",
+            "abstract class ImmediateFuture<V> implements Future<V> {",
+            "  private final V value;",
+            "  ImmediateFuture(V value) { this.value = value; }",
+            "  @Override public boolean cancel(boolean mayInterruptIfRunning) { return false; }",
+            "  // BUG: Diagnostic contains: wait method",
+            "  @Override public V get() { return value; }",
+            "  @Override public V get(long timeout, TimeUnit unit) {",
+            "    // BUG: Diagnostic contains: done=true",
+            "    return get();",
+            "  }",
+            "  @Override public boolean isCancelled() { return false; }",
+            "  @Override public boolean isDone() { return true; }",
+            "  static final class Failed<V> extends ImmediateFuture<V> {",
+            "    Failed() { super(null); }",
+            "    V again() {",
+            "      // BUG: Diagnostic contains: done=true",
+            "      return this.get();",
+            "    }",
+            "  }",
+            "  static <V> V read(ImmediateFuture<V> f) throws Exception {",
+            "    // BUG: Diagnostic contains: done=true",
+            "    return f.get();",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Pending.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.Future;",
+            "import java.util.concurrent.TimeUnit;",
+            "abstract class Pending<V> implements Future<V> {",
+            "  private volatile boolean done;",
+            "  @Override public boolean isDone() { return done; }",
+            "  // BUG: Diagnostic contains: wait method",
+            "  @Override public V get() { return null; }",
+            "  @Override public V get(long timeout, TimeUnit unit) {",
+            "    // BUG: Diagnostic contains: done=false",
+            "    return get();",
+            "  }",
+            "  static <V> V read(Future<V> f, CompletableFuture<V> cf) throws Exception {",
+            "    // BUG: Diagnostic contains: done=false",
+            "    f.get();",
+            "    // BUG: Diagnostic contains: done=false",
+            "    return cf.get();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void methodsThatAreUnboundedWaits() {
+    helper
+        .addSourceLines(
+            "Methods.java",
+            "import java.util.concurrent.*;",
+            "import java.util.function.Supplier;",
+            "abstract class Methods {",
+            "  abstract static class Queue<E> extends LinkedBlockingQueue<E> {",
+            "    // BUG: Diagnostic contains: wait method",
+            "    @Override public E take() throws InterruptedException { return super.take(); }",
+            "    @Override public E poll(long t, TimeUnit u) throws InterruptedException {",
+            "      return super.poll(t, u);",
+            "    }",
+            "  }",
+            "  abstract static class Latch extends CountDownLatch {",
+            "    Latch() { super(1); }",
+            "    // BUG: Diagnostic contains: wait method",
+            "    @Override public void await() throws InterruptedException { super.await(); }",
+            "  }",
+            "  abstract static class Lazy<T> implements Supplier<T> {",
+            "    @Override public T get() { return null; }",
+            "  }",
+            "  abstract static class Stage<T> extends CompletableFuture<T> {",
+            "    // BUG: Diagnostic contains: wait method",
+            "    @Override public T join() { return super.join(); }",
+            "    @Override public T getNow(T absent) { return absent; }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void takenFromACompletionService() {
+    helper
+        .addSourceLines(
+            "InvokeAny.java",
+            "import java.util.concurrent.*;",
+            "final class InvokeAny {",
+            "  static <T> T first(CompletionService<T> service, int n) throws Exception {",
+            "    // BUG: Diagnostic contains: done=true",
+            "    T any = service.take().get();",
+            "    final Future<T> f = service.take();",
+            "    // BUG: Diagnostic contains: done=true",
+            "    any = f.get();",
+            "    Future<T> g = service.poll(1, TimeUnit.SECONDS);",
+            "    if (g != null) {",
+            "      // BUG: Diagnostic contains: done=true",
+            "      any = g.get();",
+            "    }",
+            "    Future<T> h = service.poll();",
+            "    h = service.submit(() -> null);",
+            "    // BUG: Diagnostic contains: done=false",
+            "    any = h.get();",
+            "    return any;",
+            "  }",
+            "  // futures queued when submitted, to keep their order: not done when taken",
+            "  static <T> T ordered(BlockingQueue<Future<T>> pending) throws Exception {",
+            "    Future<T> next = pending.take();",
+            "    // BUG: Diagnostic contains: done=false",
+            "    return next.get();",
+            "  }",
+            "}")
+        .doTest();
+  }
+}
