@@ -101,6 +101,7 @@ final class Bench {
     double alone =
         total(corpora, measured, Config.EP_OFF_AP) / total(corpora, measured, Config.EP_OFF);
     double added = total(corpora, measured, Config.EP_AP) / total(corpora, measured, Config.EP);
+    printMatcherRatios(corpora, measured, checks);
     out.println();
     out.printf("overhead alone=%.2fx added=%.2fx scaling8N=%.1fx%n", alone, added, scaling);
     return 0;
@@ -141,6 +142,31 @@ final class Bench {
       }
     }
     return results;
+  }
+
+  /**
+   * The same two ratios with the checks' own time (Error Prone's timings of their matchers) in
+   * place of the wall-clock difference: blind to the cost of dispatching to the matchers and to
+   * the garbage they leave, but far steadier than a difference of two noisy medians, so it tells
+   * a check that got slower from a noisy machine.
+   */
+  private void printMatcherRatios(
+      List<Corpus> corpora, Map<String, Map<Config, List<Result>>> measured, List<String> checks) {
+    double ownOff = 0;
+    double ownEp = 0;
+    for (Corpus corpus : corpora) {
+      if (corpus.real()) {
+        ownOff += median(measured.get(corpus.name()).get(Config.EP_OFF_AP), r -> r.secondsIn(checks));
+        ownEp += median(measured.get(corpus.name()).get(Config.EP_AP), r -> r.secondsIn(checks));
+      }
+    }
+    double off = total(corpora, measured, Config.EP_OFF);
+    double ep = total(corpora, measured, Config.EP);
+    out.println();
+    out.printf(
+        "== By the checks' own time instead of the wall clock: alone ~ (ep-off + %.2fs) / ep-off ="
+            + " %.3fx; added ~ (ep + %.2fs) / ep = %.3fx%n",
+        ownOff, (off + ownOff) / off, ownEp, (ep + ownEp) / ep);
   }
 
   static double median(List<Result> results, ToDoubleFunction<Result> value) {

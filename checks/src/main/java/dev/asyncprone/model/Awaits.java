@@ -79,6 +79,11 @@ public final class Awaits {
     return of(tree, (MethodSymbol) symbol, state);
   }
 
+  /** True if a call of {@code method} is an await ({@link #of}), whatever its receiver. */
+  public static boolean isAwaitMethod(MethodSymbol method, VisitorState state) {
+    return of(null, method, state) != null;
+  }
+
   /**
    * True if a call of {@code method} would be an await with no timeout: a method that overrides
    * or implements one ({@code get()} of a Future, {@code join()} of a CompletableFuture, {@code
@@ -172,9 +177,11 @@ public final class Awaits {
    */
   public static boolean isNonBlockingRead(Tree tree, VisitorState state) {
     Symbol symbol = ASTHelpers.getSymbol(tree);
-    if (!(symbol instanceof MethodSymbol)) {
-      return false;
-    }
+    return symbol instanceof MethodSymbol && isNonBlockingRead((MethodSymbol) symbol, state);
+  }
+
+  /** True for the methods whose calls are {@linkplain #isNonBlockingRead(Tree, VisitorState) reads}. */
+  public static boolean isNonBlockingRead(MethodSymbol symbol, VisitorState state) {
     String name = Symbols.name(symbol, state);
     if (symbol.isStatic()) {
       return Symbols.isOwner(symbol, GUAVA_FUTURES, state) && name.equals("getDone");

@@ -11,7 +11,6 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -50,12 +49,18 @@ public final class BlockingCalls {
 
   private final BlockingCatalog catalog;
   private final Options options;
-  // Static, so that the checks of one compilation share the answers: they all run with the same
-  // flags, so with the same catalog and annotations.
-  private static final PerCompilationCache<MethodSymbol, Optional<Annotations.Found>>
-      BLOCKING_ANNOTATIONS = new PerCompilationCache<>();
-  private static final PerCompilationCache<MethodSymbol, Optional<BlockingCatalog.Entry>>
-      CATALOG_ENTRIES = new PerCompilationCache<>();
+  /**
+   * What a method's symbol alone says about its calls, computed once per method and compilation
+   * so that a call costs one lookup. Static, so that the checks of one compilation share it: they
+   * all run with the same flags, so with the same catalog and annotations.
+   */
+  private record Facts(
+      boolean nonBlockingRead,
+      boolean await,
+      BlockingCatalog.@Nullable Entry entry,
+      Annotations.@Nullable Found annotation) {}
+
+  private static final PerCompilationCache<MethodSymbol, Facts> FACTS = new PerCompilationCache<>();
   private static final LastTreeMemo<BlockingCall> WAITING = new LastTreeMemo<>();
 
   public BlockingCalls(Options options) {
@@ -78,27 +83,41 @@ public final class BlockingCalls {
       return null;
     }
     MethodSymbol method = (MethodSymbol) symbol;
-    if (Awaits.isNonBlockingRead(tree, state)) {
-      return null;
+    Facts facts = FACTS.get(method, state, m -> facts(m, state));
+    if (facts.await()) {
+      Awaits.Await await = Awaits.of(tree, state);
+      if (await != null) {
+        return new BlockingCall(tree, Reason.AWAIT, await.display(), "waits for the future", await);
+      }
     }
-    Awaits.Await await = Awaits.of(tree, state);
-    if (await != null) {
-      return new BlockingCall(tree, Reason.AWAIT, await.display(), "waits for the future", await);
+    if (facts.entry() != null) {
+      return new BlockingCall(tree, Reason.CATALOG, display(method), facts.entry().waitsFor(), null);
     }
-    BlockingCatalog.Entry entry = catalogEntry(method, state);
-    if (entry != null) {
-      return new BlockingCall(tree, Reason.CATALOG, display(method), entry.waitsFor(), null);
-    }
-    Annotations.Found found = blockingAnnotation(method, state);
-    if (found != null) {
+    if (facts.annotation() != null) {
       return new BlockingCall(
           tree,
           Reason.ANNOTATED,
           display(method),
-          "is annotated @" + found.simpleAnnotationName(),
+          "is annotated @" + facts.annotation().simpleAnnotationName(),
           null);
     }
     return null;
+  }
+
+  /** In the order a call is judged: a read that never waits, an await, the catalog, annotations. */
+  private Facts facts(MethodSymbol method, VisitorState state) {
+    if (Awaits.isNonBlockingRead(method, state)) {
+      return new Facts(true, false, null, null);
+    }
+    if (Awaits.isAwaitMethod(method, state)) {
+      return new Facts(false, true, null, null);
+    }
+    BlockingCatalog.Entry entry = findCatalogEntry(method, state);
+    return new Facts(
+        false,
+        false,
+        entry,
+        entry != null ? null : Annotations.governing(method, options.blockingAnnotations(), state));
   }
 
   /**
@@ -115,21 +134,6 @@ public final class BlockingCalls {
               ? null
               : call;
         });
-  }
-
-  private Annotations.@Nullable Found blockingAnnotation(MethodSymbol method, VisitorState state) {
-    return BLOCKING_ANNOTATIONS
-        .get(
-            method,
-            state,
-            m -> Optional.ofNullable(Annotations.governing(m, options.blockingAnnotations(), state)))
-        .orElse(null);
-  }
-
-  private BlockingCatalog.@Nullable Entry catalogEntry(MethodSymbol method, VisitorState state) {
-    return CATALOG_ENTRIES
-        .get(method, state, m -> Optional.ofNullable(findCatalogEntry(m, state)))
-        .orElse(null);
   }
 
   private BlockingCatalog.@Nullable Entry findCatalogEntry(MethodSymbol method, VisitorState state) {

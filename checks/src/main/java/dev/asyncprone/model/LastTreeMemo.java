@@ -2,7 +2,6 @@ package dev.asyncprone.model;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.Tree;
-import com.sun.tools.javac.util.Context;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -19,14 +18,10 @@ final class LastTreeMemo<V> {
     @Nullable V value;
   }
 
-  private final Context.Key<Slot<V>> key = new Context.Key<>();
+  private final ContextLocal<Slot<V>> slots = new ContextLocal<>();
 
   @Nullable V get(Tree tree, VisitorState state, Function<Tree, @Nullable V> compute) {
-    Slot<V> slot = state.context.get(key);
-    if (slot == null) {
-      slot = new Slot<>();
-      state.context.put(key, slot);
-    }
+    Slot<V> slot = slots.get(state, Slot::new);
     if (slot.tree != tree) {
       slot.value = compute.apply(tree);
       slot.tree = tree;

@@ -1,7 +1,6 @@
 package dev.asyncprone.model;
 
 import com.google.errorprone.VisitorState;
-import com.sun.tools.javac.util.Context;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -19,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * by identity.
  */
 final class PerCompilationCache<K, V> {
-  private final Context.Key<Map<K, V>> key = new Context.Key<>();
+  private final ContextLocal<Map<K, V>> values = new ContextLocal<>();
 
   V get(K k, VisitorState state, Function<K, V> compute) {
     Map<K, V> values = values(state);
@@ -65,11 +64,6 @@ final class PerCompilationCache<K, V> {
   }
 
   private Map<K, V> values(VisitorState state) {
-    Map<K, V> values = state.context.get(key);
-    if (values == null) {
-      values = new IdentityHashMap<>();
-      state.context.put(key, values);
-    }
-    return values;
+    return values.get(state, IdentityHashMap::new);
   }
 }

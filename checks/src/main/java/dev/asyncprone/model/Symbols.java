@@ -6,7 +6,6 @@ import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
-import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Name;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -24,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * runs on one thread.
  */
 public final class Symbols {
-  private static final Context.Key<Symbols> KEY = new Context.Key<>();
+  private static final ContextLocal<Symbols> PER_COMPILATION = new ContextLocal<>();
 
   private final Map<Name, String> texts = new IdentityHashMap<>();
   private final Map<TypeSymbol, Set<String>> supertypes = new IdentityHashMap<>();
@@ -35,12 +34,7 @@ public final class Symbols {
   }
 
   private static Symbols in(VisitorState state) {
-    Symbols symbols = state.context.get(KEY);
-    if (symbols == null) {
-      symbols = new Symbols(state.getTypes());
-      state.context.put(KEY, symbols);
-    }
-    return symbols;
+    return PER_COMPILATION.get(state, () -> new Symbols(state.getTypes()));
   }
 
   /** The simple name of {@code symbol}: {@code join}, {@code CompletableFuture}. */
