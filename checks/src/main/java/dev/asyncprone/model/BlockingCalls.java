@@ -11,7 +11,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,6 +62,8 @@ public final class BlockingCalls {
 
   private static final PerCompilationCache<MethodSymbol, Facts> FACTS = new PerCompilationCache<>();
   private static final LastTreeMemo<BlockingCall> WAITING = new LastTreeMemo<>();
+  private static final PerCompilationCache<BlockingCatalog.Entry, Optional<Symbol>>
+      CATALOG_OWNERS = new PerCompilationCache<>();
 
   public BlockingCalls(Options options) {
     this.options = options;
@@ -153,11 +155,10 @@ public final class BlockingCalls {
     if (owner == null) {
       return null;
     }
-    Set<String> supertypes = Symbols.supertypeNames(owner, state);
-    if (entries.stream().noneMatch(entry -> supertypes.contains(entry.owner()))) {
-      return null;
-    }
     Types types = state.getTypes();
+    if (entries.stream().noneMatch(entry -> extendsOwnerOf(method, entry, state))) {
+      return null; // most methods of a catalog name (accept, write, execute) are others' methods
+    }
     for (Type supertype : types.closure(types.erasure(owner))) {
       String ownerName = Symbols.qualifiedName(supertype.tsym, state);
       for (BlockingCatalog.Entry entry : entries) {
@@ -167,6 +168,16 @@ public final class BlockingCalls {
       }
     }
     return null;
+  }
+
+  /** True if {@code method}'s class is, or extends, the class of the catalog entry {@code entry}. */
+  private static boolean extendsOwnerOf(
+      MethodSymbol method, BlockingCatalog.Entry entry, VisitorState state) {
+    Symbol owner =
+        CATALOG_OWNERS
+            .get(entry, state, e -> Optional.ofNullable(state.getSymbolFromString(e.owner())))
+            .orElse(null);
+    return owner != null && method.owner.isSubClass(owner, state.getTypes());
   }
 
   /**
