@@ -34,9 +34,7 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -231,12 +229,12 @@ public final class Awaits {
       Tree leaf = path.getLeaf();
       if (leaf instanceof BlockTree) {
         // if (f == null || !f.isDone()) { return null; } ... f.join()
-        List<? extends StatementTree> statements = ((BlockTree) leaf).getStatements();
-        int index = statements.indexOf(child.getLeaf());
-        for (int i = index - 1; i >= 0 && i >= index - EARLIER_STATEMENTS; i--) {
-          Set<Symbol> guarded = doneAfterExitGuard(statements.get(i), state);
+        List<StatementTree> before =
+            Trees.statementsBefore((BlockTree) leaf, child.getLeaf(), EARLIER_STATEMENTS);
+        for (int i = 0; i < before.size(); i++) {
+          Set<Symbol> guarded = doneAfterExitGuard(before.get(i), state);
           if (!guarded.isEmpty()) {
-            for (StatementTree between : statements.subList(i + 1, index)) {
+            for (StatementTree between : before.subList(0, i)) {
               guarded.removeAll(Variables.writes(between));
             }
             done.addAll(guarded);
@@ -391,12 +389,10 @@ public final class Awaits {
         child = path, path = path.getParentPath()) {
       Tree leaf = path.getLeaf();
       if (leaf instanceof BlockTree) {
-        List<? extends StatementTree> statements = ((BlockTree) leaf).getStatements();
-        int index = statements.indexOf(child.getLeaf());
-        for (int i = index - 1; i >= 0 && i >= index - EARLIER_STATEMENTS; i--) {
-          if (statements.get(i) instanceof VariableTree
-              && ASTHelpers.getSymbol(statements.get(i)) == local) {
-            ExpressionTree initializer = ((VariableTree) statements.get(i)).getInitializer();
+        for (StatementTree statement :
+            Trees.statementsBefore((BlockTree) leaf, child.getLeaf(), EARLIER_STATEMENTS)) {
+          if (statement instanceof VariableTree && ASTHelpers.getSymbol(statement) == local) {
+            ExpressionTree initializer = ((VariableTree) statement).getInitializer();
             return initializer == null ? null : ASTHelpers.stripParentheses(initializer);
           }
         }
@@ -491,24 +487,10 @@ public final class Awaits {
         child = path, path = path.getParentPath()) {
       Tree leaf = path.getLeaf();
       if (leaf instanceof BlockTree) {
-        // javac's lists are linked: one pass, keeping the last few statements before the await.
-        Deque<StatementTree> earlier = new ArrayDeque<>();
-        boolean found = false;
-        for (StatementTree statement : ((BlockTree) leaf).getStatements()) {
-          if (statement == child.getLeaf()) {
-            found = true;
-            break;
-          }
-          earlier.addLast(statement);
-          if (earlier.size() > EARLIER_STATEMENTS) {
-            earlier.removeFirst();
-          }
-        }
-        if (found) {
-          for (StatementTree statement : earlier) {
-            if (!Collections.disjoint(awaitedBy(statement, state), awaited)) {
-              return true;
-            }
+        for (StatementTree statement :
+            Trees.statementsBefore((BlockTree) leaf, child.getLeaf(), EARLIER_STATEMENTS)) {
+          if (!Collections.disjoint(awaitedBy(statement, state), awaited)) {
+            return true;
           }
         }
       } else if (leaf.getKind() == Tree.Kind.METHOD

@@ -6,20 +6,24 @@ import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
 import dev.asyncprone.model.Options.Timeout;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -104,7 +108,9 @@ public final class Timeouts {
         return null;
       }
       Bound bound = awaitBound(method, state);
-      return bound == null || isInsideUnboundedWait(state)
+      return bound == null
+              || isInsideUnboundedWait(state)
+              || isUntimedHalfOfATimedChoice(await.future(), state)
           ? null
           : new Wait(tree, bound, await.display(), await.future());
     }
@@ -119,7 +125,79 @@ public final class Timeouts {
                 ? null
                 : ((MemberReferenceTree) tree).getQualifierExpression())
             : ASTHelpers.getReceiver((ExpressionTree) tree);
-    return new Wait(tree, bound, method.getSimpleName() + "()", receiver);
+    return isUntimedHalfOfATimedChoice(receiver, state)
+        ? null
+        : new Wait(tree, bound, method.getSimpleName() + "()", receiver);
+  }
+
+  /**
+   * True for a wait on {@code subject} in one branch of an {@code if} or {@code ?:} whose other
+   * branch waits on the same object with a timeout: {@code if (timed) f = queue.poll(nanos,
+   * NANOSECONDS); else f = queue.take();}. The code offers the bound; the caller chose none.
+   */
+  private static boolean isUntimedHalfOfATimedChoice(
+      @Nullable ExpressionTree subject, VisitorState state) {
+    Set<Symbol> waitedOn = Trees.rootSymbols(subject, state);
+    if (waitedOn.isEmpty()) {
+      return false;
+    }
+    TreePath child = state.getPath();
+    for (TreePath path = child.getParentPath();
+        path != null;
+        child = path, path = path.getParentPath()) {
+      Tree leaf = path.getLeaf();
+      Tree other = null;
+      if (leaf instanceof IfTree) {
+        IfTree ifTree = (IfTree) leaf;
+        other =
+            ifTree.getElseStatement() == child.getLeaf()
+                ? ifTree.getThenStatement()
+                : ifTree.getThenStatement() == child.getLeaf() ? ifTree.getElseStatement() : null;
+      } else if (leaf instanceof ConditionalExpressionTree) {
+        ConditionalExpressionTree conditional = (ConditionalExpressionTree) leaf;
+        other =
+            conditional.getFalseExpression() == child.getLeaf()
+                ? conditional.getTrueExpression()
+                : conditional.getTrueExpression() == child.getLeaf()
+                    ? conditional.getFalseExpression()
+                    : null;
+      } else if (leaf instanceof MethodTree
+          || leaf instanceof ClassTree
+          || leaf instanceof LambdaExpressionTree) {
+        return false;
+      }
+      if (other != null && waitsWithTimeoutOn(other, waitedOn, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if {@code tree} calls, on one of {@code objects}, a method whose last parameters are a timeout. */
+  private static boolean waitsWithTimeoutOn(Tree tree, Set<Symbol> objects, VisitorState state) {
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            MethodSymbol method = ASTHelpers.getSymbol(call);
+            List<Symbol.VarSymbol> parameters = method == null ? List.of() : method.getParameters();
+            if (!parameters.isEmpty()
+                && (isTimeout(parameters.subList(parameters.size() - 1, parameters.size()), state)
+                    || (parameters.size() >= 2
+                        && isTimeout(
+                            parameters.subList(parameters.size() - 2, parameters.size()), state)))
+                && !Collections.disjoint(Trees.rootSymbols(Trees.receiver(call), state), objects)) {
+              return true;
+            }
+            return super.visitMethodInvocation(call, unused);
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(tree, null);
+    return Boolean.TRUE.equals(found);
   }
 
   /**

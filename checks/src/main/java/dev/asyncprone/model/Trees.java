@@ -3,6 +3,7 @@ package dev.asyncprone.model;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -13,11 +14,15 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -152,6 +157,27 @@ public final class Trees {
     return tree instanceof LambdaExpressionTree
         || tree instanceof MemberReferenceTree
         || (tree instanceof NewClassTree && ((NewClassTree) tree).getClassBody() != null);
+  }
+
+  /**
+   * The statements of {@code block} before {@code statement}, the nearest first, at most {@code
+   * limit} of them; empty if {@code statement} is not one of the block's. One pass: javac's lists
+   * are linked, so indexing into them in a loop costs the square of the block's length.
+   */
+  public static List<StatementTree> statementsBefore(BlockTree block, Tree statement, int limit) {
+    ArrayDeque<StatementTree> before = new ArrayDeque<>();
+    for (StatementTree s : block.getStatements()) {
+      if (s == statement) {
+        List<StatementTree> nearestFirst = new ArrayList<>(before);
+        Collections.reverse(nearestFirst);
+        return nearestFirst;
+      }
+      before.addLast(s);
+      if (before.size() > limit) {
+        before.removeFirst();
+      }
+    }
+    return List.of();
   }
 
   /**

@@ -732,6 +732,58 @@ public class UnboundedWaitTest {
         .doTest();
   }
 
+  /**
+   * Guava's MoreExecutors.invokeAnyImpl: {@code if (timed) poll(nanos, NANOSECONDS) else take()}.
+   * The code offers the bound and the caller of the untimed invokeAny chose none.
+   */
+  @Test
+  public void untimedHalfOfATimedChoice_realCode() {
+    helper
+        .setArgs(ON)
+        .addSourceLines(
+            "AnyOf.java",
+            "import java.util.concurrent.*;",
+            "final class AnyOf {",
+            "  static <T> Future<T> next(",
+            "      BlockingQueue<Future<T>> done, boolean timed, long nanos) throws Exception {",
+            "    Future<T> f = done.poll();",
+            "    if (f == null) {",
+            "      if (timed) {",
+            "        f = done.poll(nanos, TimeUnit.NANOSECONDS);",
+            "        if (f == null) {",
+            "          throw new TimeoutException();",
+            "        }",
+            "      } else {",
+            "        f = done.take();",
+            "      }",
+            "    }",
+            "    return f;",
+            "  }",
+            "  static <T> T result(Future<T> f, boolean timed) throws Exception {",
+            "    return timed ? f.get(1, TimeUnit.SECONDS) : f.get();",
+            "  }",
+            "  // the other branch makes no bounded wait, or bounds a wait on another object",
+            "  static <T> Future<T> logged(BlockingQueue<Future<T>> done, boolean verbose)",
+            "      throws InterruptedException {",
+            "    if (verbose) {",
+            "      System.out.println(done.size());",
+            "    } else {",
+            "      // BUG: Diagnostic contains: UnboundedWait",
+            "      return done.take();",
+            "    }",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return done.take();",
+            "  }",
+            "  static <T> Future<T> other(",
+            "      BlockingQueue<Future<T>> done, BlockingQueue<Future<T>> spare, boolean timed)",
+            "      throws InterruptedException {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return timed ? spare.poll(1, TimeUnit.SECONDS) : done.take();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   public void futuresFromACompletionServiceAreDone() {
     helper
