@@ -383,21 +383,11 @@ public final class Awaits {
 
   /** The initializer of {@code local}, declared in a statement of a block around the path. */
   private static @Nullable ExpressionTree initializerInScope(Symbol local, VisitorState state) {
-    TreePath child = state.getPath();
-    for (TreePath path = child.getParentPath();
-        path != null;
-        child = path, path = path.getParentPath()) {
-      Tree leaf = path.getLeaf();
-      if (leaf instanceof BlockTree) {
-        for (StatementTree statement :
-            Trees.statementsBefore((BlockTree) leaf, child.getLeaf(), EARLIER_STATEMENTS)) {
-          if (statement instanceof VariableTree && ASTHelpers.getSymbol(statement) == local) {
-            ExpressionTree initializer = ((VariableTree) statement).getInitializer();
-            return initializer == null ? null : ASTHelpers.stripParentheses(initializer);
-          }
-        }
-      } else if (leaf.getKind() == Tree.Kind.METHOD || leaf.getKind() == Tree.Kind.CLASS) {
-        break;
+    for (StatementTree statement :
+        Trees.statementsBeforeInBlocks(state.getPath(), EARLIER_STATEMENTS, true)) {
+      if (statement instanceof VariableTree && ASTHelpers.getSymbol(statement) == local) {
+        ExpressionTree initializer = ((VariableTree) statement).getInitializer();
+        return initializer == null ? null : ASTHelpers.stripParentheses(initializer);
       }
     }
     return null;
@@ -478,29 +468,18 @@ public final class Awaits {
    */
   public static boolean isAwaitedEarlier(Await await, VisitorState state) {
     Set<Symbol> awaited = awaitedRoots(await, state);
-    TreePath child = state.getPath();
     if (awaited.isEmpty()) {
       return false;
     }
-    for (TreePath path = child.getParentPath();
-        path != null;
-        child = path, path = path.getParentPath()) {
-      Tree leaf = path.getLeaf();
-      if (leaf instanceof BlockTree) {
-        for (StatementTree statement :
-            Trees.statementsBefore((BlockTree) leaf, child.getLeaf(), EARLIER_STATEMENTS)) {
-          if (!Collections.disjoint(awaitedBy(statement, state), awaited)) {
-            return true;
-          }
-        }
-      } else if (leaf.getKind() == Tree.Kind.METHOD
-          || leaf.getKind() == Tree.Kind.CLASS
-          || leaf instanceof LambdaExpressionTree) {
-        break;
+    for (StatementTree statement :
+        Trees.statementsBeforeInBlocks(state.getPath(), EARLIER_STATEMENTS, false)) {
+      if (!Collections.disjoint(awaitedBy(statement, state), awaited)) {
+        return true;
       }
     }
     return false;
   }
+
 
   /** The futures a statement waits for: {@code x.join();} or {@code T v = allOf(a, b).get();}. */
   private static Set<Symbol> awaitedBy(StatementTree statement, VisitorState state) {

@@ -181,6 +181,28 @@ public final class Trees {
   }
 
   /**
+   * The statements before the tree at {@code path} in each block around it, the nearest block
+   * first and in each block the nearest statement first, at most {@code perBlock} of each block;
+   * up to the method or class around it, and unless {@code intoLambdas}, up to a lambda.
+   */
+  public static List<StatementTree> statementsBeforeInBlocks(
+      TreePath path, int perBlock, boolean intoLambdas) {
+    List<StatementTree> before = new ArrayList<>();
+    TreePath child = path;
+    for (TreePath p = path.getParentPath(); p != null; child = p, p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof BlockTree) {
+        before.addAll(statementsBefore((BlockTree) leaf, child.getLeaf(), perBlock));
+      } else if (leaf.getKind() == Tree.Kind.METHOD
+          || leaf.getKind() == Tree.Kind.CLASS
+          || (!intoLambdas && leaf instanceof LambdaExpressionTree)) {
+        break;
+      }
+    }
+    return before;
+  }
+
+  /**
    * True if the tree at {@code path} is in a lambda, a method reference or an anonymous class of
    * the method or initializer around it: code that may run later, or elsewhere.
    */
