@@ -2,20 +2,13 @@ package dev.asyncprone.model;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.BinaryTree;
-import com.sun.source.tree.BreakTree;
-import com.sun.source.tree.ContinueTree;
-import com.sun.source.tree.LiteralTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.ThrowTree;
-import com.sun.source.tree.UnaryTree;
-import com.sun.tools.javac.api.JavacTrees;
-import com.sun.tools.javac.code.Types;
+import com.sun.source.tree.BindingPatternTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -23,10 +16,14 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
@@ -34,6 +31,7 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -169,16 +167,13 @@ public final class Awaits {
     }
   }
 
-  /**
-   * True for reads of a result that never wait: {@code getNow}, {@code resultNow}, {@code
-   * exceptionNow}, {@code isDone}, {@code state}, Guava's {@code Futures.getDone}.
-   */
-  public static boolean isNonBlockingRead(Tree tree, VisitorState state) {
-    Symbol symbol = ASTHelpers.getSymbol(tree);
-    return symbol instanceof MethodSymbol && isNonBlockingRead((MethodSymbol) symbol, state);
-  }
 
-  /** True for the methods whose calls are {@linkplain #isNonBlockingRead(Tree, VisitorState) reads}. */
+
+  /**
+   * True for the methods whose calls read a result and never wait: {@code getNow}, {@code
+   * resultNow}, {@code exceptionNow}, {@code isDone}, {@code state}, Guava's {@code
+   * Futures.getDone}.
+   */
   public static boolean isNonBlockingRead(MethodSymbol symbol, VisitorState state) {
     String name = Symbols.name(symbol, state);
     if (symbol.isStatic()) {
@@ -420,19 +415,19 @@ public final class Awaits {
     for (Type t = type.type; t != null && t.tsym instanceof Symbol.ClassSymbol; t = types.supertype(t)) {
       for (Symbol member : t.tsym.members().getSymbolsByName(state.getName("isDone"))) {
         if (member instanceof MethodSymbol && ((MethodSymbol) member).getParameters().isEmpty()) {
-          MethodTree declaration = JavacTrees.instance(state.context).getTree((MethodSymbol) member);
-          return declaration != null && returnsTrue(declaration);
+          BlockTree body = Trees.sourceBody((MethodSymbol) member, state);
+          return body != null && returnsTrue(body);
         }
       }
     }
     return false;
   }
 
-  private static boolean returnsTrue(MethodTree method) {
-    if (method.getBody() == null || method.getBody().getStatements().size() != 1) {
+  private static boolean returnsTrue(BlockTree body) {
+    if (body.getStatements().size() != 1) {
       return false;
     }
-    StatementTree only = method.getBody().getStatements().get(0);
+    StatementTree only = body.getStatements().get(0);
     if (!(only instanceof ReturnTree) || ((ReturnTree) only).getExpression() == null) {
       return false;
     }
@@ -501,7 +496,7 @@ public final class Awaits {
       return Set.of(); // a publisher runs again for each subscriber: blocking once proves nothing
     }
     Set<Symbol> done = new HashSet<>();
-    collectChainSources(earlier.future(), done, state);
+    done.addAll(chainSources(earlier.future(), state));
     return done;
   }
 
@@ -533,15 +528,10 @@ public final class Awaits {
     }
     if (Symbols.isOwner(method, GUAVA_FUTURES, state) && !invocation.getArguments().isEmpty()) {
       // Futures.transform(input, fn, executor): fn runs once input is done.
-      collectChainSources(invocation.getArguments().get(0), done, state);
+      done.addAll(chainSources(invocation.getArguments().get(0), state));
     }
-    collectChainSources(ASTHelpers.getReceiver(invocation), done, state);
+    done.addAll(chainSources(ASTHelpers.getReceiver(invocation), state));
     return done;
-  }
-
-  private static void collectChainSources(
-      @Nullable ExpressionTree expression, Set<Symbol> done, VisitorState state) {
-    done.addAll(chainSources(expression, state));
   }
 
   /**

@@ -55,10 +55,10 @@ public final class BlockingCalls {
    * all run with the same flags, so with the same catalog and annotations.
    */
   private record Facts(
-      boolean nonBlockingRead,
-      boolean await,
-      BlockingCatalog.@Nullable Entry entry,
-      Annotations.@Nullable Found annotation) {}
+      boolean await, BlockingCatalog.@Nullable Entry entry, Annotations.@Nullable Found annotation) {
+    static final Facts NEVER_BLOCKS = new Facts(false, null, null);
+    static final Facts AWAIT = new Facts(true, null, null);
+  }
 
   private static final PerCompilationCache<MethodSymbol, Facts> FACTS = new PerCompilationCache<>();
   private static final LastTreeMemo<BlockingCall> WAITING = new LastTreeMemo<>();
@@ -109,14 +109,13 @@ public final class BlockingCalls {
   /** In the order a call is judged: a read that never waits, an await, the catalog, annotations. */
   private Facts facts(MethodSymbol method, VisitorState state) {
     if (Awaits.isNonBlockingRead(method, state)) {
-      return new Facts(true, false, null, null);
+      return Facts.NEVER_BLOCKS;
     }
     if (Awaits.isAwaitMethod(method, state)) {
-      return new Facts(false, true, null, null);
+      return Facts.AWAIT;
     }
     BlockingCatalog.Entry entry = findCatalogEntry(method, state);
     return new Facts(
-        false,
         false,
         entry,
         entry != null ? null : Annotations.governing(method, options.blockingAnnotations(), state));

@@ -3,6 +3,7 @@ package dev.asyncprone.model;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -16,7 +17,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -172,11 +172,11 @@ public final class Interrupts {
             || (method.owner.flags() & Flags.FINAL) != 0)) {
       return false;
     }
-    Tree declaration = JavacTrees.instance(state.context).getTree(method);
-    if (!(declaration instanceof MethodTree) || ((MethodTree) declaration).getBody() == null) {
+    BlockTree body = Trees.sourceBody(method, state);
+    if (body == null) {
       return false;
     }
-    for (StatementTree statement : ((MethodTree) declaration).getBody().getStatements()) {
+    for (StatementTree statement : body.getStatements()) {
       if (statement instanceof ExpressionStatementTree) {
         if (isSelfInterrupt(((ExpressionStatementTree) statement).getExpression(), state)) {
           return true;

@@ -141,11 +141,7 @@ public final class OneShotFlow {
       return;
     }
     VarSymbol variable = (VarSymbol) symbol;
-    Origin origin =
-        variable.getKind() == javax.lang.model.element.ElementKind.PARAMETER
-            ? OneShotValues.ofParameter(variable, state)
-            : OneShotValues.ofValue(variable, tree.getInitializer(), state);
-    if (origin != null) {
+    if (OneShotValues.ofDeclaration(variable, tree, state) != null) {
       analyzeEnclosingMethod(state);
     }
   }
@@ -365,10 +361,7 @@ public final class OneShotFlow {
         VarSymbol variable = (VarSymbol) symbol;
         declarations.put(variable, tree);
         depthAtDeclaration.put(variable, depth);
-        Origin origin =
-            variable.getKind() == javax.lang.model.element.ElementKind.PARAMETER
-                ? OneShotValues.ofParameter(variable, state)
-                : OneShotValues.ofValue(variable, tree.getInitializer(), state);
+        Origin origin = OneShotValues.ofDeclaration(variable, tree, state);
         if (origin != null) {
           tracked.put(tree, origin);
           trackedLocals.add(variable);

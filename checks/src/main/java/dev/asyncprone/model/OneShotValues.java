@@ -12,6 +12,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -21,6 +22,7 @@ import com.sun.tools.javac.code.TypeTag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -281,6 +283,14 @@ public final class OneShotValues {
       }
     }
     return false;
+  }
+
+  /** The contract of the value a local or parameter holds from its declaration on, or null. */
+  public static @Nullable Origin ofDeclaration(
+      VarSymbol variable, VariableTree declaration, VisitorState state) {
+    return variable.getKind() == ElementKind.PARAMETER
+        ? ofParameter(variable, state)
+        : ofValue(variable, declaration.getInitializer(), state);
   }
 
   /** The contract of a parameter's value: a stream, an {@code @AwaitOnce} type or parameter. */

@@ -3,15 +3,14 @@ package dev.asyncprone.model;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.ArrayList;
@@ -48,8 +47,8 @@ public final class StoredResults {
   }
 
   private static boolean compute(MethodSymbol method, VisitorState state) {
-    Tree tree = JavacTrees.instance(state.context).getTree(method);
-    if (!(tree instanceof MethodTree) || ((MethodTree) tree).getBody() == null) {
+    BlockTree body = Trees.sourceBody(method, state);
+    if (body == null) {
       return false;
     }
     List<ExpressionTree> returned = new ArrayList<>();
@@ -79,7 +78,7 @@ public final class StoredResults {
         }
         return super.visitAssignment(node, unused);
       }
-    }.scan(((MethodTree) tree).getBody(), null);
+    }.scan(body, null);
     boolean stores = false;
     for (ExpressionTree expression : returned) {
       ExpressionTree e = expression == null ? null : ASTHelpers.stripParentheses(expression);

@@ -180,12 +180,8 @@ public final class Timeouts {
           @Override
           public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
             MethodSymbol method = ASTHelpers.getSymbol(call);
-            List<Symbol.VarSymbol> parameters = method == null ? List.of() : method.getParameters();
-            if (!parameters.isEmpty()
-                && (isTimeout(parameters.subList(parameters.size() - 1, parameters.size()), state)
-                    || (parameters.size() >= 2
-                        && isTimeout(
-                            parameters.subList(parameters.size() - 2, parameters.size()), state)))
+            if (method != null
+                && timeoutLength(method.getParameters(), state) > 0
                 && !Collections.disjoint(Trees.rootSymbols(Trees.receiver(call), state), objects)) {
               return true;
             }
@@ -253,14 +249,14 @@ public final class Timeouts {
       }
       List<Symbol.VarSymbol> twin = ((MethodSymbol) other).getParameters();
       int extra = twin.size() - parameters.size();
-      if (extra < 1 || extra > 2) {
+      if (extra < 1 || timeoutLength(twin, state) != extra) {
         continue;
       }
       boolean same = true;
       for (int i = 0; i < parameters.size() && same; i++) {
         same = types.isSameType(types.erasure(parameters.get(i).type), types.erasure(twin.get(i).type));
       }
-      if (same && isTimeout(twin.subList(parameters.size(), twin.size()), state)) {
+      if (same) {
         return true;
       }
     }
@@ -268,15 +264,25 @@ public final class Timeouts {
   }
 
   /** {@code (Duration)} or {@code (long, TimeUnit)} (also {@code int}). */
-  private static boolean isTimeout(List<Symbol.VarSymbol> parameters, VisitorState state) {
-    Type last = parameters.get(parameters.size() - 1).type;
-    if (parameters.size() == 1) {
-      return Symbols.qualifiedName(last.tsym, state).equals("java.time.Duration");
+  /**
+   * How many of {@code parameters}, at the end, are a timeout: 1 for a {@code Duration}, 2 for an
+   * amount and a {@code TimeUnit}, else 0.
+   */
+  private static int timeoutLength(List<Symbol.VarSymbol> parameters, VisitorState state) {
+    int n = parameters.size();
+    if (n >= 1
+        && Symbols.qualifiedName(parameters.get(n - 1).type.tsym, state).equals("java.time.Duration")) {
+      return 1;
     }
-    Type amount = parameters.get(0).type;
-    return (amount.getTag() == TypeTag.LONG || amount.getTag() == TypeTag.INT)
-        && Symbols.qualifiedName(last.tsym, state).equals("java.util.concurrent.TimeUnit");
+    if (n >= 2
+        && Symbols.qualifiedName(parameters.get(n - 1).type.tsym, state)
+            .equals("java.util.concurrent.TimeUnit")) {
+      TypeTag amount = parameters.get(n - 2).type.getTag();
+      return amount == TypeTag.LONG || amount == TypeTag.INT ? 2 : 0;
+    }
+    return 0;
   }
+
 
   private static @Nullable Bound awaitBound(MethodSymbol method, VisitorState state) {
     String name = Symbols.name(method, state);

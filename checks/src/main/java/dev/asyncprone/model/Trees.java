@@ -11,6 +11,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
@@ -18,7 +19,9 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -157,6 +160,16 @@ public final class Trees {
     return tree instanceof LambdaExpressionTree
         || tree instanceof MemberReferenceTree
         || (tree instanceof NewClassTree && ((NewClassTree) tree).getClassBody() != null);
+  }
+
+  /**
+   * The body of {@code method} where this compilation compiles it from source, or null: a method
+   * read from a class file, or one without a body. Lets a rule look into a callee the build can
+   * see, as far as javac has the callee's tree.
+   */
+  public static @Nullable BlockTree sourceBody(MethodSymbol method, VisitorState state) {
+    Tree declaration = JavacTrees.instance(state.context).getTree(method);
+    return declaration instanceof MethodTree ? ((MethodTree) declaration).getBody() : null;
   }
 
   /**
