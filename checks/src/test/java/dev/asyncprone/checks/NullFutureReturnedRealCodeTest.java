@@ -222,4 +222,51 @@ public class NullFutureReturnedRealCodeTest {
             "}")
         .doTest();
   }
+
+  /**
+   * Vert.x's DefaultRedirectHandler: a {@code Function<HttpClientResponse, Future<RequestOptions>>}
+   * whose null means "no redirect", allowed only by Vert.x's Javadoc. The types say future, so it
+   * is found (bench/REAL-WORLD.md #31 to #33, debatable); stating the contract in the types with
+   * {@code @Nullable} is what quiets it.
+   */
+  @Test
+  public void nullAllowedOnlyByJavadocIsFoundUntilTheTypesSaySo() {
+    helper
+        .addSourceLines(
+            "DefaultRedirectHandler.java",
+            "import io.vertx.core.Future;",
+            "import io.vertx.core.http.HttpClientResponse;",
+            "import io.vertx.core.http.RequestOptions;",
+            "import java.util.function.Function;",
+            "class DefaultRedirectHandler implements Function<HttpClientResponse, Future<RequestOptions>> {",
+            "  @Override",
+            "  public Future<RequestOptions> apply(HttpClientResponse resp) {",
+            "    String location = resp.getHeader(\"Location\");",
+            "    if (location == null) {",
+            "      // BUG: Diagnostic contains: NullFutureReturned",
+            "      return null;",
+            "    }",
+            "    return Future.succeededFuture(new RequestOptions().setAbsoluteURI(location));",
+            "  }",
+            "}")
+        .addSourceLines(
+            "AnnotatedRedirectHandler.java",
+            "import io.vertx.core.Future;",
+            "import io.vertx.core.http.HttpClientResponse;",
+            "import io.vertx.core.http.RequestOptions;",
+            "import java.util.function.Function;",
+            "import org.jspecify.annotations.Nullable;",
+            "class AnnotatedRedirectHandler",
+            "    implements Function<HttpClientResponse, @Nullable Future<RequestOptions>> {",
+            "  @Override",
+            "  public @Nullable Future<RequestOptions> apply(HttpClientResponse resp) {",
+            "    String location = resp.getHeader(\"Location\");",
+            "    if (location == null) {",
+            "      return null;",
+            "    }",
+            "    return Future.succeededFuture(new RequestOptions().setAbsoluteURI(location));",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
