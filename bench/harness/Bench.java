@@ -137,8 +137,9 @@ final class Bench {
           results.get(config).add(r);
         }
         System.err.printf(
-            "  %s %s %s %.2fs wall, %.2fs cpu%n",
-            what, round < warmup ? "warm-up" : "run", config.label, r.nanos() / 1e9, r.cpuNanos() / 1e9);
+            "  %s %s %s %.2fs wall, %.2fs cpu, %.0f MB allocated%n",
+            what, round < warmup ? "warm-up" : "run", config.label, r.nanos() / 1e9, r.cpuNanos() / 1e9,
+            r.allocatedBytes() / 1e6);
       }
     }
     return results;
@@ -167,6 +168,27 @@ final class Bench {
         "== By the checks' own time instead of the wall clock: alone ~ (ep-off + %.2fs) / ep-off ="
             + " %.3fx; added ~ (ep + %.2fs) / ep = %.3fx%n",
         ownOff, (off + ownOff) / off, ownEp, (ep + ownEp) / ep);
+    double allocatedOff = totalAllocated(corpora, measured, Config.EP_OFF);
+    double allocatedOffAp = totalAllocated(corpora, measured, Config.EP_OFF_AP);
+    double allocatedEp = totalAllocated(corpora, measured, Config.EP);
+    double allocatedEpAp = totalAllocated(corpora, measured, Config.EP_AP);
+    out.printf(
+        "== Garbage: the compiling thread allocates %.0f MB with ep-off, %.0f MB with ep-off+ap"
+            + " (%.3fx); %.0f MB with ep, %.0f MB with ep+ap (%.3fx)%n",
+        allocatedOff / 1e6, allocatedOffAp / 1e6, allocatedOffAp / allocatedOff,
+        allocatedEp / 1e6, allocatedEpAp / 1e6, allocatedEpAp / allocatedEp);
+  }
+
+  /** The median bytes one configuration allocates, summed over the real libraries. */
+  private static double totalAllocated(
+      List<Corpus> corpora, Map<String, Map<Config, List<Result>>> measured, Config config) {
+    double total = 0;
+    for (Corpus corpus : corpora) {
+      if (corpus.real()) {
+        total += median(measured.get(corpus.name()).get(config), r -> r.allocatedBytes());
+      }
+    }
+    return total;
   }
 
   static double median(List<Result> results, ToDoubleFunction<Result> value) {

@@ -65,6 +65,7 @@ final class Compile {
   record Result(
       long nanos,
       long cpuNanos,
+      long allocatedBytes,
       Map<String, Duration> checkTimes,
       Map<String, Integer> counts,
       List<Finding> findings,
@@ -96,6 +97,17 @@ final class Compile {
   static boolean useCpu = false;
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /**
+   * Bytes the compiling thread allocates: the garbage a compilation leaves for the collector,
+   * which the checks' own matcher times do not show; unlike time, unmoved by other work on the
+   * machine. Javac compiles on the calling thread, and so do Error Prone's checks.
+   */
+  private static long allocatedBytes() {
+    return THREADS instanceof com.sun.management.ThreadMXBean hotspot
+        ? hotspot.getCurrentThreadAllocatedBytes()
+        : 0;
+  }
 
   private static final Pattern CHECK_PREFIX = Pattern.compile("^\\[([A-Za-z0-9_]+)\\] ");
 
@@ -220,11 +232,13 @@ final class Compile {
       // Taken before call(): the task drops its context when it ends; Error Prone's per-check
       // timings live in it (javac's plugin API has no other way to report them).
       Context context = ((BasicJavacTask) task).getContext();
+      long allocatedStart = allocatedBytes();
       long cpuStart = THREADS.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       boolean success = task.call();
       long nanos = System.nanoTime() - start;
       long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
+      long allocated = allocatedBytes() - allocatedStart;
       Map<String, Duration> times = new LinkedHashMap<>();
       if (config.errorProne()) {
         times.putAll(ErrorProneTimings.instance(context).timings());
@@ -232,7 +246,7 @@ final class Compile {
       if (!success && !output.toString().isBlank()) {
         errors.add(new Finding(null, "", 0, output.toString().strip(), true));
       }
-      return new Result(nanos, cpuNanos, times, counts, findings, errors, success);
+      return new Result(nanos, cpuNanos, allocated, times, counts, findings, errors, success);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
