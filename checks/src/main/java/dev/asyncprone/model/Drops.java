@@ -104,6 +104,7 @@ public final class Drops {
         || returnsExistingValue(method, state)
         || isIdiomaticDrop(tree, method, use, state)
         || suppressedAsFutureReturnValueIgnored(path, type, kind, state)
+        || reportedElsewhere(tree, method, kind, use, path, state)
         || StoredResults.storesWhatItReturns(method, state)) {
       return null;
     }
@@ -125,6 +126,33 @@ public final class Drops {
         kind,
         type,
         use);
+  }
+
+  /**
+   * Drops whose failure is reported somewhere the caller sees: a handler-style method registering
+   * its caller's success handler on the object's own future, whose failures go to the object's
+   * {@code exceptionHandler} ({@link ErrorChannels#registersCallersSuccessHandlerOnOwnFuture}); a
+   * call handed a completer whose future the method then returns ({@link
+   * HandedOutcomes#givenToReturnedCompleter}). Not a publisher: one that nothing subscribes to
+   * never runs, so it reports nothing anywhere; nor a submitted task, whose exception stays in
+   * the dropped Future whatever the task was given.
+   */
+  private static boolean reportedElsewhere(
+      Tree tree,
+      MethodSymbol method,
+      AsyncKind kind,
+      Uses.Use use,
+      TreePath path,
+      VisitorState state) {
+    if (!(tree instanceof MethodInvocationTree)
+        || kind.isLazy()
+        || use.kind() != Uses.Kind.STATEMENT
+        || isSubmit(method, state)) {
+      return false;
+    }
+    MethodInvocationTree call = (MethodInvocationTree) tree;
+    return ErrorChannels.registersCallersSuccessHandlerOnOwnFuture(call, path, state)
+        || HandedOutcomes.givenToReturnedCompleter(call, use.user(), path, state);
   }
 
   /**
