@@ -19,7 +19,10 @@
  *       chain of calls on a future or publisher handles failure, or subscribes; {@link
  *       dev.asyncprone.model.Drops}: a future or publisher dropped where nobody observes it, and
  *       what that loses; {@link dev.asyncprone.model.Subscriptions}: the calls that subscribe, and
- *       whether errors have somewhere to go; {@link dev.asyncprone.model.Operators} and {@link
+ *       whether errors have somewhere to go; {@link dev.asyncprone.model.ErrorChannels} and {@link
+ *       dev.asyncprone.model.HandedOutcomes}: failures reported somewhere else than the dropped
+ *       future (an object's {@code exceptionHandler}; a completer handed to the call whose future
+ *       is returned); {@link dev.asyncprone.model.Operators} and {@link
  *       dev.asyncprone.model.NestedFutures}: maps, their composing twins, and a future of a future
  *       whose inner one is lost.
  *   <li>{@link dev.asyncprone.model.Locks}: the monitors and {@code Lock}s held at a point, along
