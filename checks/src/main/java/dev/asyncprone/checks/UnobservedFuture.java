@@ -197,7 +197,9 @@ public final class UnobservedFuture extends BugChecker
                     + " far from this code, and nothing here sees it or reacts. Pass an error"
                     + " consumer (subscribe(value -> ..., error -> ...)), or handle errors in the"
                     + " chain (doOnError, onErrorResume).",
-                Trees.label(subscription.publisher(), state),
+                subscription.publisher() == null
+                    ? "this publisher"
+                    : Trees.label(subscription.publisher(), state),
                 subscription.droppedErrorHook()))
         .build();
   }

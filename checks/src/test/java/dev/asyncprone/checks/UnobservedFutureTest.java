@@ -237,7 +237,7 @@ public class UnobservedFutureTest {
             "    return subscribe(consumer);",
             "  }",
             "  void start() {",
-            "    // BUG: Diagnostic contains: with no error consumer",
+            "    // BUG: Diagnostic contains: This subscribes to this publisher with no error consumer",
             "    subscribe();",
             "  }",
             "}")
