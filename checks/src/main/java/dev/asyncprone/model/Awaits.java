@@ -19,6 +19,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
@@ -26,11 +27,13 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
 import java.util.Collections;
 import java.util.HashSet;
@@ -210,14 +213,21 @@ public final class Awaits {
     if (self != null) {
       awaited.add(self);
     }
-    TreePath child = state.getPath();
     if (isDoneFromConstruction(await, self, state) || isTakenFromCompletionService(await, state)) {
       return true;
     }
-    if (awaited.isEmpty()) {
-      return false;
-    }
+    return !awaited.isEmpty() && isDoneAt(state.getPath(), awaited, 0, state);
+  }
+
+  /**
+   * True if one of {@code awaited} is known done where the tree at {@code start} runs, by the
+   * guards, early exits and callbacks around it, up to its method. {@code depth}: how many helper
+   * methods deep this question is asked ({@link #doneWhenHolds}); 0 in the code being checked.
+   */
+  private static boolean isDoneAt(
+      TreePath start, Set<Symbol> awaited, int depth, VisitorState state) {
     Set<Symbol> done = new HashSet<>();
+    TreePath child = start;
     for (TreePath path = child.getParentPath();
         path != null;
         child = path, path = path.getParentPath()) {
@@ -227,7 +237,7 @@ public final class Awaits {
         List<StatementTree> before =
             Trees.statementsBefore((BlockTree) leaf, child.getLeaf(), EARLIER_STATEMENTS);
         for (int i = 0; i < before.size(); i++) {
-          Set<Symbol> guarded = doneAfterExitGuard(before.get(i), state);
+          Set<Symbol> guarded = doneAfterExitGuard(before.get(i), depth, state);
           if (!guarded.isEmpty()) {
             for (StatementTree between : before.subList(0, i)) {
               guarded.removeAll(Variables.writes(between));
@@ -238,12 +248,12 @@ public final class Awaits {
       } else if (leaf instanceof IfTree) {
         IfTree ifTree = (IfTree) leaf;
         if (ifTree.getThenStatement() == child.getLeaf()) {
-          done.addAll(isDoneTested(ifTree.getCondition(), state));
+          done.addAll(isDoneTested(ifTree.getCondition(), depth, state));
         }
       } else if (leaf instanceof ConditionalExpressionTree) {
         ConditionalExpressionTree conditional = (ConditionalExpressionTree) leaf;
         if (conditional.getTrueExpression() == child.getLeaf()) {
-          done.addAll(isDoneTested(conditional.getCondition(), state));
+          done.addAll(isDoneTested(conditional.getCondition(), depth, state));
         }
       } else if (leaf instanceof EnhancedForLoopTree) {
         EnhancedForLoopTree loop = (EnhancedForLoopTree) leaf;
@@ -271,14 +281,136 @@ public final class Awaits {
     return false;
   }
 
+  /** How many helper methods deep a guard is followed: {@code isReady(f)} calls {@code getIfReady(f)}. */
+  private static final int HELPER_DEPTH = 3;
+
+  private static final PerCompilationCache<MethodSymbol, Set<Integer>> DONE_WHEN_HOLDS =
+      new PerCompilationCache<>();
+
+  /**
+   * The futures that the helper call {@code call} proves done when it returns true ({@code
+   * wantBoolean}: {@code if (isReady(f))}) or non-null ({@code getIfReady(f) != null}): the
+   * arguments at the positions {@link #doneWhenHolds} finds.
+   */
+  private static Set<Symbol> doneByHelper(
+      MethodInvocationTree call, boolean wantBoolean, int depth, VisitorState state) {
+    if (call.getArguments().isEmpty() || depth >= HELPER_DEPTH) {
+      return Set.of();
+    }
+    MethodSymbol helper = ASTHelpers.getSymbol(call);
+    if (helper == null
+        || helper.isVarArgs()
+        || (helper.getReturnType().getTag() == TypeTag.BOOLEAN) != wantBoolean) {
+      return Set.of();
+    }
+    Set<Integer> positions = doneWhenHolds(helper, depth, state);
+    if (positions.isEmpty()) {
+      return Set.of();
+    }
+    Set<Symbol> done = new HashSet<>();
+    int i = 0;
+    for (ExpressionTree argument : call.getArguments()) {
+      if (positions.contains(i++)) {
+        done.addAll(Trees.rootSymbols(argument, state));
+      }
+    }
+    return done;
+  }
+
+  /**
+   * The positions of the parameters of {@code helper}, a method compiled from source that no
+   * subclass can override, known done whenever it returns true (a {@code boolean} helper) or a
+   * value other than null (any other reference type): every {@code return} of it that is not
+   * {@code false} (or {@code null}) sits where the parameter is known done by the rules of {@link
+   * #isKnownDone} (an early exit on {@code !f.isDone()}, an {@code if (f.isDone())}, another such
+   * helper), or returns a condition that requires it ({@code return f.isDone() && ...}). The
+   * parameter must not be assigned in the helper. Followed {@link #HELPER_DEPTH} helpers deep;
+   * answers for the code being checked are kept for the compilation.
+   */
+  private static Set<Integer> doneWhenHolds(MethodSymbol helper, int depth, VisitorState state) {
+    if (depth == 0) {
+      return DONE_WHEN_HOLDS.get(helper, state, h -> computeDoneWhenHolds(h, 0, state));
+    }
+    Set<Integer> kept = DONE_WHEN_HOLDS.peek(helper, state);
+    return kept != null ? kept : computeDoneWhenHolds(helper, depth, state);
+  }
+
+  private static Set<Integer> computeDoneWhenHolds(
+      MethodSymbol helper, int depth, VisitorState state) {
+    Type returned = helper.getReturnType();
+    boolean bool = returned.getTag() == TypeTag.BOOLEAN;
+    if (helper.getParameters().isEmpty()
+        || (!bool && !returned.isReference())
+        || !Symbols.cannotBeOverridden(helper)) {
+      return Set.of();
+    }
+    Tree declaration = Trees.sourceTree(helper, state);
+    if (!(declaration instanceof MethodTree) || ((MethodTree) declaration).getBody() == null) {
+      return Set.of();
+    }
+    MethodTree method = (MethodTree) declaration;
+    List<Symbol> parameters = new java.util.ArrayList<>();
+    for (VariableTree parameter : method.getParameters()) {
+      parameters.add(ASTHelpers.getSymbol(parameter));
+    }
+    Set<Symbol> proven = new HashSet<>(parameters);
+    proven.removeAll(Variables.writes(method.getBody()));
+    boolean[] anyReturn = {false};
+    TreePath methodPath = Trees.detachedPath(method, state);
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        ExpressionTree value =
+            tree.getExpression() == null ? null : ASTHelpers.stripParentheses(tree.getExpression());
+        if (proven.isEmpty() || value == null || holdsNever(value, bool)) {
+          return null;
+        }
+        anyReturn[0] = true;
+        Set<Symbol> tested = bool ? isDoneTested(value, depth + 1, state) : Set.of();
+        proven.removeIf(
+            p -> !tested.contains(p) && !isDoneAt(getCurrentPath(), new HashSet<>(Set.of(p)), depth + 1, state));
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null; // its returns are the lambda's
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+    }.scan(new TreePath(methodPath, method.getBody()), null);
+    if (!anyReturn[0] || proven.isEmpty()) {
+      return Set.of();
+    }
+    Set<Integer> positions = new HashSet<>();
+    for (int i = 0; i < parameters.size(); i++) {
+      if (proven.contains(parameters.get(i))) {
+        positions.add(i);
+      }
+    }
+    return Set.copyOf(positions);
+  }
+
+  /** {@code false} in a boolean helper, {@code null} in another: a return that never holds. */
+  private static boolean holdsNever(ExpressionTree value, boolean bool) {
+    return bool
+        ? value instanceof LiteralTree && Boolean.FALSE.equals(((LiteralTree) value).getValue())
+        : value.getKind() == Tree.Kind.NULL_LITERAL;
+  }
+
   /**
    * The futures known done after {@code statement} if it is an early exit, {@code if (c) return
    * ...;} (or throw, break, continue; no else), whose condition holds when one of them is not done:
    * {@code !f.isDone()}, alone or as one side of an {@code ||}.
    */
-  private static Set<Symbol> doneAfterExitGuard(StatementTree statement, VisitorState state) {
+  private static Set<Symbol> doneAfterExitGuard(
+      StatementTree statement, int depth, VisitorState state) {
     if (statement instanceof ExpressionStatementTree) {
-      return doneAfterPrecondition(((ExpressionStatementTree) statement).getExpression(), state);
+      return doneAfterPrecondition(
+          ((ExpressionStatementTree) statement).getExpression(), depth, state);
     }
     if (!(statement instanceof IfTree)) {
       return Set.of();
@@ -288,7 +420,7 @@ public final class Awaits {
       return Set.of();
     }
     Set<Symbol> done = new HashSet<>();
-    collectNotDone(guard.getCondition(), done, state);
+    collectNotDone(guard.getCondition(), done, depth, state);
     return done;
   }
 
@@ -296,7 +428,8 @@ public final class Awaits {
    * The futures known done after a Guava precondition that throws unless its condition holds:
    * {@code checkState(f.isDone(), ...)}, also {@code checkArgument} and {@code Verify.verify}.
    */
-  private static Set<Symbol> doneAfterPrecondition(ExpressionTree expression, VisitorState state) {
+  private static Set<Symbol> doneAfterPrecondition(
+      ExpressionTree expression, int depth, VisitorState state) {
     if (!(expression instanceof MethodInvocationTree)
         || ((MethodInvocationTree) expression).getArguments().isEmpty()) {
       return Set.of();
@@ -311,22 +444,47 @@ public final class Awaits {
                 && Symbols.isOwner(m, "com.google.common.base.Preconditions", state))
             || (name.equals("verify") && Symbols.isOwner(m, "com.google.common.base.Verify", state));
     return throwsUnlessTrue
-        ? isDoneTested(((MethodInvocationTree) expression).getArguments().get(0), state)
+        ? isDoneTested(((MethodInvocationTree) expression).getArguments().get(0), depth, state)
         : Set.of();
   }
 
-  /** The futures {@code f} such that {@code !f.isDone()} alone makes {@code condition} hold. */
-  private static void collectNotDone(ExpressionTree condition, Set<Symbol> notDone, VisitorState state) {
+  /**
+   * The futures {@code f} such that {@code !f.isDone()} alone makes {@code condition} hold, or a
+   * helper's {@code !isReady(f)} or {@code getIfReady(f) == null} ({@link #doneByHelper}).
+   */
+  private static void collectNotDone(
+      ExpressionTree condition, Set<Symbol> notDone, int depth, VisitorState state) {
     ExpressionTree e = ASTHelpers.stripParentheses(condition);
     if (e.getKind() == Tree.Kind.CONDITIONAL_OR) {
-      collectNotDone(((BinaryTree) e).getLeftOperand(), notDone, state);
-      collectNotDone(((BinaryTree) e).getRightOperand(), notDone, state);
+      collectNotDone(((BinaryTree) e).getLeftOperand(), notDone, depth, state);
+      collectNotDone(((BinaryTree) e).getRightOperand(), notDone, depth, state);
     } else if (e.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
       ExpressionTree operand = ASTHelpers.stripParentheses(((UnaryTree) e).getExpression());
-      if (operand instanceof MethodInvocationTree && isIsDone((MethodInvocationTree) operand, state)) {
-        notDone.addAll(Trees.rootSymbols(ASTHelpers.getReceiver(operand), state));
+      if (operand instanceof MethodInvocationTree) {
+        MethodInvocationTree call = (MethodInvocationTree) operand;
+        if (isIsDone(call, state)) {
+          notDone.addAll(Trees.rootSymbols(ASTHelpers.getReceiver(operand), state));
+        } else {
+          notDone.addAll(doneByHelper(call, true, depth, state));
+        }
+      }
+    } else if (e.getKind() == Tree.Kind.EQUAL_TO) {
+      MethodInvocationTree call = comparedWithNull((BinaryTree) e);
+      if (call != null) {
+        notDone.addAll(doneByHelper(call, false, depth, state));
       }
     }
+  }
+
+  /** The call in {@code call == null} or {@code null != call}, either way round; else null. */
+  private static @Nullable MethodInvocationTree comparedWithNull(BinaryTree comparison) {
+    ExpressionTree left = ASTHelpers.stripParentheses(comparison.getLeftOperand());
+    ExpressionTree right = ASTHelpers.stripParentheses(comparison.getRightOperand());
+    ExpressionTree other =
+        left.getKind() == Tree.Kind.NULL_LITERAL
+            ? right
+            : right.getKind() == Tree.Kind.NULL_LITERAL ? left : null;
+    return other instanceof MethodInvocationTree ? (MethodInvocationTree) other : null;
   }
 
   private static boolean isIsDone(MethodInvocationTree call, VisitorState state) {
@@ -346,34 +504,25 @@ public final class Awaits {
         || statement instanceof ContinueTree;
   }
 
-  private static final String COMPLETION_SERVICE = "java.util.concurrent.CompletionService";
-
   /**
-   * True if the future of {@code await} is the next completed task of a {@code CompletionService}
-   * ({@code take()}, {@code poll()}, {@code poll(timeout, unit)}; done by that interface's
-   * contract): the call itself, {@code service.take().get()}, or an effectively final local
-   * initialized with it in a block around the await.
+   * True if the future of {@code await} was taken from where only completed futures are put
+   * ({@link CompletionQueues#isTakeOfDone}: a {@code CompletionService}, a queue that only
+   * completion callbacks fill): the call itself, {@code service.take().get()}, or a local
+   * initialized with it in a block around the await and, if it is assigned again, given only such
+   * takes ({@code Future<T> f = queue.poll(); ... f = queue.take(); ... f.get()}).
    */
   private static boolean isTakenFromCompletionService(Await await, VisitorState state) {
     ExpressionTree future = await.future() == null ? null : ASTHelpers.stripParentheses(await.future());
-    if (future instanceof IdentifierTree) {
-      Symbol local = ASTHelpers.getSymbol(future);
-      if (!Variables.isLocal(local)
-          || (local.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) == 0) {
-        return false;
-      }
-      future = initializerInScope(local, state);
+    if (!(future instanceof IdentifierTree)) {
+      return CompletionQueues.isTakeOfDone(future, state);
     }
-    if (!(future instanceof MethodInvocationTree)) {
+    Symbol local = ASTHelpers.getSymbol(future);
+    if (!Variables.isLocal(local)
+        || !CompletionQueues.isTakeOfDone(initializerInScope(local, state), state)) {
       return false;
     }
-    MethodSymbol m = ASTHelpers.getSymbol((MethodInvocationTree) future);
-    if (m == null || m.isStatic()) {
-      return false;
-    }
-    String name = Symbols.name(m, state);
-    return (name.equals("take") || name.equals("poll"))
-        && AsyncTypes.isOwnedBy(m, COMPLETION_SERVICE, state);
+    return (local.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0
+        || CompletionQueues.isAssignedOnlyTakesOfDone((Symbol.VarSymbol) local, state);
   }
 
   /** The initializer of {@code local}, declared in a statement of a block around the path. */
@@ -651,7 +800,7 @@ public final class Awaits {
    * The futures known done where {@code condition} holds: those whose {@code isDone()} it requires,
    * and those it requires to be scalar sources.
    */
-  private static Set<Symbol> isDoneTested(ExpressionTree condition, VisitorState state) {
+  private static Set<Symbol> isDoneTested(ExpressionTree condition, int depth, VisitorState state) {
     Set<Symbol> tested = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
@@ -680,6 +829,9 @@ public final class Awaits {
             && Symbols.name(m, state).equals("isDone")
             && m.getParameters().isEmpty()) {
           tested.addAll(Trees.rootSymbols(ASTHelpers.getReceiver(tree), state));
+        } else {
+          // if (Async.isReady(f)): a helper that tests isDone()
+          tested.addAll(doneByHelper(tree, true, depth, state));
         }
         return super.visitMethodInvocation(tree, unused);
       }
@@ -692,8 +844,18 @@ public final class Awaits {
 
       @Override
       public Void visitBinary(com.sun.source.tree.BinaryTree tree, Void unused) {
-        // Either side of || may be the one that held.
-        return tree.getKind() == Tree.Kind.CONDITIONAL_OR ? null : super.visitBinary(tree, unused);
+        if (tree.getKind() == Tree.Kind.NOT_EQUAL_TO) {
+          // getIfReady(f) != null: a helper that returns null unless f is done
+          MethodInvocationTree call = comparedWithNull(tree);
+          if (call != null) {
+            tested.addAll(doneByHelper(call, false, depth, state));
+          }
+          return null;
+        }
+        // Either side of || may be the one that held; f.isDone() == false says the opposite.
+        return tree.getKind() == Tree.Kind.CONDITIONAL_OR || tree.getKind() == Tree.Kind.EQUAL_TO
+            ? null
+            : super.visitBinary(tree, unused);
       }
     }.scan(condition, null);
     return tested;

@@ -30,6 +30,11 @@ final class PerCompilationCache<K, V> {
     return value;
   }
 
+  /** The answer kept for {@code k}, or null if none was computed yet. */
+  @Nullable V peek(K k, VisitorState state) {
+    return values(state).get(k);
+  }
+
   /**
    * The answer for the first of a sequence of nodes (the links of a receiver chain, the calls
    * chained on one) where each node's answer is built from the next one's by {@code step}, and the

@@ -1,6 +1,7 @@
 package dev.asyncprone.model;
 
 import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
@@ -50,6 +51,15 @@ public final class Symbols {
   /** True if {@code symbol}'s owner is the class or interface named {@code className} itself. */
   public static boolean isOwner(Symbol symbol, String className, VisitorState state) {
     return symbol.owner != null && qualifiedName(symbol.owner, state).equals(className);
+  }
+
+  /**
+   * True if no subclass can override {@code method}, so a call of it runs the body it declares:
+   * static, private or final, or declared in a final class (a record, an enum without bodies).
+   */
+  public static boolean cannotBeOverridden(Symbol.MethodSymbol method) {
+    return (method.flags() & (Flags.STATIC | Flags.PRIVATE | Flags.FINAL)) != 0
+        || (method.owner != null && (method.owner.flags() & Flags.FINAL) != 0);
   }
 
   /**

@@ -9,6 +9,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -23,7 +24,9 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
 import dev.asyncprone.model.Options.Timeout;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -109,13 +112,13 @@ public final class Timeouts {
       }
       Bound bound = awaitBound(method, state);
       return bound == null
-              || isInsideUnboundedWait(state)
+              || isInsideUnboundedWait(await.future(), state)
               || isUntimedHalfOfATimedChoice(await.future(), state)
           ? null
           : new Wait(tree, bound, await.display(), await.future());
     }
     Bound bound = otherBound(method, state);
-    if (bound == null || isInsideUnboundedWait(state)) {
+    if (bound == null) {
       return null;
     }
     ExpressionTree receiver =
@@ -125,7 +128,7 @@ public final class Timeouts {
                 ? null
                 : ((MemberReferenceTree) tree).getQualifierExpression())
             : ASTHelpers.getReceiver((ExpressionTree) tree);
-    return isUntimedHalfOfATimedChoice(receiver, state)
+    return isInsideUnboundedWait(receiver, state) || isUntimedHalfOfATimedChoice(receiver, state)
         ? null
         : new Wait(tree, bound, method.getSimpleName() + "()", receiver);
   }
@@ -207,27 +210,45 @@ public final class Timeouts {
         : otherBound(method, state) != null;
   }
 
-  private static final PerCompilationCache<MethodSymbol, Boolean> UNBOUNDED_BY_CONTRACT =
+  /**
+   * What a method's contract says about the waits in its body: {@code whole}, it is itself an
+   * unbounded wait, so every wait in it implements its callers' choice; {@code untimed}, the
+   * parameters whose wait a timed twin bounds, so a wait on one of them does.
+   */
+  private record WaitContract(boolean whole, Set<Symbol> untimed) {
+    static final WaitContract NONE = new WaitContract(false, Set.of());
+  }
+
+  private static final PerCompilationCache<MethodSymbol, WaitContract> UNBOUNDED_BY_CONTRACT =
       new PerCompilationCache<>();
 
   /**
-   * True if the code at {@code state}'s path runs in the body of a method that is itself an
-   * unbounded wait, so a wait there implements its callers' choice not to bound theirs: a method
-   * that overrides or implements an unbounded wait ({@code get()} of a ForwardingFuture, {@code
-   * take()} of a forwarding BlockingQueue, Vert.x {@code Future.await()}), or the unbounded half
-   * of a pair whose other half takes a timeout ({@code blockingGet()} beside {@code
-   * blockingGet(long, TimeUnit)}, {@code getUninterruptibly(future)} beside {@code
-   * getUninterruptibly(future, long, TimeUnit)}). Not inside a lambda or a class declared in that
-   * method, which run at another time.
+   * True if the code at {@code state}'s path, a wait on {@code subject}, runs in the body of a
+   * method that is itself an unbounded wait, so the wait implements its callers' choice not to
+   * bound theirs: a method that overrides or implements an unbounded wait ({@code get()} of a
+   * ForwardingFuture, {@code take()} of a forwarding BlockingQueue, Vert.x {@code Future.await()}),
+   * or the untimed half of a pair whose other half takes a timeout ({@link #timedTwin}). Not
+   * inside a lambda or a class declared in that method, which run at another time.
    */
-  public static boolean isInsideUnboundedWait(VisitorState state) {
+  public static boolean isInsideUnboundedWait(@Nullable ExpressionTree subject, VisitorState state) {
     for (TreePath path = state.getPath(); path != null; path = path.getParentPath()) {
       Tree leaf = path.getLeaf();
       if (leaf instanceof MethodTree) {
         MethodSymbol method = ASTHelpers.getSymbol((MethodTree) leaf);
-        return method != null
-            && UNBOUNDED_BY_CONTRACT.get(
-                method, state, m -> isUnboundedWait(m, state) || hasTimedTwin(m, state));
+        if (method == null) {
+          return false;
+        }
+        WaitContract contract =
+            UNBOUNDED_BY_CONTRACT.get(
+                method,
+                state,
+                m -> isUnboundedWait(m, state) ? new WaitContract(true, Set.of()) : timedTwin(m, state));
+        if (contract.whole()) {
+          return true;
+        }
+        ExpressionTree waitedOn = subject == null ? null : ASTHelpers.stripParentheses(subject);
+        return waitedOn instanceof IdentifierTree
+            && contract.untimed().contains(ASTHelpers.getSymbol(waitedOn));
       }
       if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
         return false;
@@ -237,33 +258,61 @@ public final class Timeouts {
   }
 
   /**
-   * True if the class of {@code method} declares a method of the same name that takes the same
-   * parameters and then a timeout ({@code long, TimeUnit} or a {@code Duration}).
+   * What the timed twins of {@code method} in its class say: a method of the same name whose last
+   * parameters are a timeout ({@code long, TimeUnit} or a {@code Duration}) and whose other
+   * parameters are {@code method}'s, in order, makes {@code method} the untimed half of the pair,
+   * whatever it waits on ({@code blockingGet()} beside {@code blockingGet(long, TimeUnit)}); one
+   * whose other parameters are only some of {@code method}'s ({@code method} has extras, such as
+   * Guava's {@code getChecked(validator, future, exceptionClass)} beside {@code getChecked(future,
+   * exceptionClass, long, TimeUnit)}) bounds the waits on the parameters of the types it shares.
    */
-  private static boolean hasTimedTwin(MethodSymbol method, VisitorState state) {
-    List<Symbol.VarSymbol> parameters = method.getParameters();
+  private static WaitContract timedTwin(MethodSymbol method, VisitorState state) {
+    List<Symbol.VarSymbol> parameters = new ArrayList<>(method.getParameters());
     Types types = state.getTypes();
+    Set<Symbol> untimed = new HashSet<>();
     for (Symbol other : method.owner.members().getSymbolsByName(method.getSimpleName())) {
       if (other == method || !(other instanceof MethodSymbol)) {
         continue;
       }
       List<Symbol.VarSymbol> twin = ((MethodSymbol) other).getParameters();
-      int extra = twin.size() - parameters.size();
-      if (extra < 1 || timeoutLength(twin, state) != extra) {
+      int shared = twin.size() - timeoutLength(twin, state);
+      if (shared == twin.size() || shared > parameters.size()) {
         continue;
       }
-      boolean same = true;
-      for (int i = 0; i < parameters.size() && same; i++) {
-        same = types.isSameType(types.erasure(parameters.get(i).type), types.erasure(twin.get(i).type));
+      // Each of the twin's other parameters matched to one of ours of the same erased type.
+      List<Symbol.VarSymbol> unmatched = new ArrayList<>(parameters);
+      Set<Symbol> matched = new HashSet<>();
+      boolean inOrder = shared == parameters.size();
+      int i = 0;
+      for (Symbol.VarSymbol theirs : twin) {
+        if (i == shared) {
+          break;
+        }
+        Symbol.VarSymbol ours = null;
+        for (Symbol.VarSymbol candidate : unmatched) {
+          if (types.isSameType(types.erasure(candidate.type), types.erasure(theirs.type))) {
+            ours = candidate;
+            break;
+          }
+        }
+        if (ours == null) {
+          break;
+        }
+        inOrder &= ours == parameters.get(i++);
+        unmatched.remove(ours);
+        matched.add(ours);
       }
-      if (same) {
-        return true;
+      if (i < shared) {
+        continue; // a parameter of the twin that we do not have: it bounds something else
       }
+      if (inOrder) {
+        return new WaitContract(true, Set.of());
+      }
+      untimed.addAll(matched);
     }
-    return false;
+    return untimed.isEmpty() ? WaitContract.NONE : new WaitContract(false, Set.copyOf(untimed));
   }
 
-  /** {@code (Duration)} or {@code (long, TimeUnit)} (also {@code int}). */
   /**
    * How many of {@code parameters}, at the end, are a timeout: 1 for a {@code Duration}, 2 for an
    * amount and a {@code TimeUnit}, else 0.

@@ -168,8 +168,25 @@ public final class Trees {
    * see, as far as javac has the callee's tree.
    */
   public static @Nullable BlockTree sourceBody(MethodSymbol method, VisitorState state) {
-    Tree declaration = JavacTrees.instance(state.context).getTree(method);
+    Tree declaration = sourceTree(method, state);
     return declaration instanceof MethodTree ? ((MethodTree) declaration).getBody() : null;
+  }
+
+  /**
+   * The declaration of {@code symbol} (a method's MethodTree, a class's ClassTree) where this
+   * compilation compiles it from source, or null.
+   */
+  public static @Nullable Tree sourceTree(Symbol symbol, VisitorState state) {
+    return JavacTrees.instance(state.context).getTree(symbol);
+  }
+
+  /**
+   * A path to {@code declaration} (a method or class found by {@link #sourceTree}) for walks that
+   * stop at it, such as those from a statement out to its method: its parent stands for the real
+   * ones, which javac would find only by scanning the whole file the declaration is in.
+   */
+  public static TreePath detachedPath(Tree declaration, VisitorState state) {
+    return new TreePath(new TreePath(state.getPath().getCompilationUnit()), declaration);
   }
 
   /**
