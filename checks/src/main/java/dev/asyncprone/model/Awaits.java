@@ -829,9 +829,6 @@ public final class Awaits {
             && Symbols.name(m, state).equals("isDone")
             && m.getParameters().isEmpty()) {
           tested.addAll(Trees.rootSymbols(ASTHelpers.getReceiver(tree), state));
-        } else {
-          // if (Async.isReady(f)): a helper that tests isDone()
-          tested.addAll(doneByHelper(tree, true, depth, state));
         }
         return super.visitMethodInvocation(tree, unused);
       }
@@ -844,21 +841,37 @@ public final class Awaits {
 
       @Override
       public Void visitBinary(com.sun.source.tree.BinaryTree tree, Void unused) {
-        if (tree.getKind() == Tree.Kind.NOT_EQUAL_TO) {
-          // getIfReady(f) != null: a helper that returns null unless f is done
-          MethodInvocationTree call = comparedWithNull(tree);
-          if (call != null) {
-            tested.addAll(doneByHelper(call, false, depth, state));
-          }
-          return null;
-        }
         // Either side of || may be the one that held; f.isDone() == false says the opposite.
-        return tree.getKind() == Tree.Kind.CONDITIONAL_OR || tree.getKind() == Tree.Kind.EQUAL_TO
+        return tree.getKind() == Tree.Kind.CONDITIONAL_OR
+                || tree.getKind() == Tree.Kind.EQUAL_TO
+                || tree.getKind() == Tree.Kind.NOT_EQUAL_TO
             ? null
             : super.visitBinary(tree, unused);
       }
     }.scan(condition, null);
+    collectDoneByHelpers(condition, tested, depth, state);
     return tested;
+  }
+
+  /**
+   * The futures that helper calls among the conjuncts of {@code condition} prove done where it
+   * holds: {@code isReady(f)}, {@code getIfReady(f) != null} ({@link #doneByHelper}). Only a call
+   * that must itself hold counts, not one passed to another call.
+   */
+  private static void collectDoneByHelpers(
+      ExpressionTree condition, Set<Symbol> done, int depth, VisitorState state) {
+    ExpressionTree e = ASTHelpers.stripParentheses(condition);
+    if (e.getKind() == Tree.Kind.CONDITIONAL_AND) {
+      collectDoneByHelpers(((BinaryTree) e).getLeftOperand(), done, depth, state);
+      collectDoneByHelpers(((BinaryTree) e).getRightOperand(), done, depth, state);
+    } else if (e instanceof MethodInvocationTree) {
+      done.addAll(doneByHelper((MethodInvocationTree) e, true, depth, state));
+    } else if (e.getKind() == Tree.Kind.NOT_EQUAL_TO) {
+      MethodInvocationTree call = comparedWithNull((BinaryTree) e);
+      if (call != null) {
+        done.addAll(doneByHelper(call, false, depth, state));
+      }
+    }
   }
 
   private static @Nullable AsyncKind kindOfOwner(MethodSymbol method, VisitorState state) {
