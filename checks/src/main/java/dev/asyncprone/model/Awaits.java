@@ -35,6 +35,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -349,7 +350,7 @@ public final class Awaits {
       return Set.of();
     }
     MethodTree method = (MethodTree) declaration;
-    List<Symbol> parameters = new java.util.ArrayList<>();
+    List<Symbol> parameters = new ArrayList<>();
     for (VariableTree parameter : method.getParameters()) {
       parameters.add(ASTHelpers.getSymbol(parameter));
     }

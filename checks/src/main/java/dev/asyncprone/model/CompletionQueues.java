@@ -21,6 +21,8 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -217,7 +219,7 @@ public final class CompletionQueues {
     return false;
   }
 
-  private static boolean primitiveOnly(java.util.List<? extends ExpressionTree> arguments) {
+  private static boolean primitiveOnly(List<? extends ExpressionTree> arguments) {
     for (ExpressionTree argument : arguments) {
       Type type = ASTHelpers.getType(argument);
       if (type == null || !type.isPrimitive()) {
@@ -272,7 +274,7 @@ public final class CompletionQueues {
     if (!(declaration instanceof MethodTree)) {
       return false;
     }
-    java.util.Iterator<? extends VariableTree> parameters =
+    Iterator<? extends VariableTree> parameters =
         ((MethodTree) declaration).getParameters().iterator();
     for (ExpressionTree a : call.getArguments()) {
       if (!parameters.hasNext()) {
