@@ -22,6 +22,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
@@ -831,7 +832,22 @@ public final class Awaits {
             && m.getParameters().isEmpty()) {
           tested.addAll(Trees.rootSymbols(ASTHelpers.getReceiver(tree), state));
         }
-        return super.visitMethodInvocation(tree, unused);
+        return null; // log(f.isDone()) may be true either way
+      }
+
+      @Override
+      public Void visitConditionalExpression(ConditionalExpressionTree tree, Void unused) {
+        return null; // c ? f.isDone() : true
+      }
+
+      @Override
+      public Void visitSwitchExpression(SwitchExpressionTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null;
       }
 
       @Override

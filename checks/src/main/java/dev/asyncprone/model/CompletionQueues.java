@@ -88,7 +88,8 @@ public final class CompletionQueues {
     if (!AsyncTypes.isOwnedBy(m, "java.util.Queue", state)) {
       return false;
     }
-    Symbol queue = ASTHelpers.getSymbol(Trees.receiver(e));
+    ExpressionTree receiver = Trees.receiver(e);
+    Symbol queue = receiver == null ? null : ASTHelpers.getSymbol(receiver);
     return queue instanceof VarSymbol
         && (queue.getKind() == ElementKind.LOCAL_VARIABLE
             || (queue.getKind() == ElementKind.FIELD && (queue.flags() & Flags.PRIVATE) != 0))

@@ -1020,4 +1020,58 @@ public class UnboundedWaitTest {
             "}")
         .doTest();
   }
+  @Test
+  public void helperGuardsAndCompletionQueuesInUnusualCodeDoNotCrash() {
+    helper
+        .setArgs(ON)
+        .addSourceLines(
+            "Odd.java",
+            "import java.util.concurrent.*;",
+            "import java.util.function.*;",
+            "interface Readiness {",
+            "  boolean ready(CompletableFuture<?> f);",
+            "  default boolean soon(CompletableFuture<?> f) { return f.isDone(); }",
+            "}",
+            "record Check(int n) {",
+            "  boolean ready(CompletableFuture<?> f) { return switch (n) { case 0 -> f.isDone(); default -> true; }; }",
+            "}",
+            "enum Mode {",
+            "  ON { @Override boolean ready(CompletableFuture<?> f) { return true; } };",
+            "  abstract boolean ready(CompletableFuture<?> f);",
+            "}",
+            "class Own extends LinkedBlockingQueue<Future<String>> {",
+            "  String next() throws Exception {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return take().get();",
+            "  }",
+            "}",
+            "class Odd {",
+            "  <T> T all(Readiness r, Check c, Mode m, CompletableFuture<T> f) {",
+            "    if (r.ready(f) || r.soon(f) || m.ready(f)) {",
+            "      // BUG: Diagnostic contains: UnboundedWait",
+            "      return f.join();",
+            "    }",
+            "    if (c.ready(f)) {",
+            "      // BUG: Diagnostic contains: UnboundedWait",
+            "      return f.join();",
+            "    }",
+            "    Function<CompletableFuture<T>, T> g = x -> new Object() {",
+            "      T get() { return Odd.ready(x) ? x.join() : null; }",
+            "    }.get();",
+            "    return g.apply(f);",
+            "  }",
+            "  static boolean ready(CompletableFuture<?> f) {",
+            "    Supplier<Boolean> later = () -> { return true; };",
+            "    return f.isDone() && later.get();",
+            "  }",
+            "  <T> T queues(CompletableFuture<T> a) throws Exception {",
+            "    BlockingQueue<Future<T>> q = new LinkedBlockingQueue<>();",
+            "    a.whenComplete((v, e) -> q.add(a));",
+            "    Consumer<Future<T>> adder = q::add;",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return q.take().get();",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
