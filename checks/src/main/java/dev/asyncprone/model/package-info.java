@@ -7,7 +7,10 @@
  *       Mutiny, Vert.x, Reactive Streams), matched by the names of supertypes so that no library
  *       has to be on the classpath.
  *   <li>{@link dev.asyncprone.model.Awaits}: the calls that wait for a future-like to complete,
- *       the reads that do not, and the futures known to be done where an await runs.
+ *       the reads that do not, and the futures known to be done where an await runs (an {@code
+ *       isDone()} guard, also through a helper method); {@link
+ *       dev.asyncprone.model.CompletionQueues}: futures taken from a CompletionService or from a
+ *       queue that only completion callbacks fill.
  *   <li>{@link dev.asyncprone.model.BlockingCalls}: whether a call may block and why (an await,
  *       the catalog in {@code blocking-methods.txt} read by {@link
  *       dev.asyncprone.model.BlockingCatalog}, a {@code @Blocking} annotation).
