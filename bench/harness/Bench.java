@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -98,6 +99,18 @@ final class Bench {
       pathological(compile, checks, patho, work, harness.intOption("patho-runs", 3));
     }
 
+    // 5. Paired rounds, for a wall-clock ratio with its uncertainty.
+    int pairs = harness.intOption("ab", 0);
+    if (pairs > 0) {
+      String which = harness.option("ab-what", "alone");
+      if (!which.equals("added")) {
+        pairedRatio(compile, corpora, work, Config.EP_OFF, Config.EP_OFF_AP, "alone", pairs);
+      }
+      if (!which.equals("alone")) {
+        pairedRatio(compile, corpora, work, Config.EP, Config.EP_AP, "added", pairs);
+      }
+    }
+
     double alone =
         total(corpora, measured, Config.EP_OFF_AP) / total(corpora, measured, Config.EP_OFF);
     double added = total(corpora, measured, Config.EP_AP) / total(corpora, measured, Config.EP);
@@ -105,6 +118,72 @@ final class Bench {
     out.println();
     out.printf("overhead alone=%.2fx added=%.2fx scaling8N=%.1fx%n", alone, added, scaling);
     return 0;
+  }
+
+  /**
+   * The ratio {@code with / base} over the real libraries, from {@code pairs} rounds that each
+   * compile every library with both configurations back to back (the order alternating from
+   * round to round, after one round thrown away), so that slow drift of the machine hits both
+   * halves of a round alike. Prints the per-round ratios' median with a distribution-free 95%
+   * confidence interval of the median (order statistics), for the wall clock and for the
+   * compiling thread's CPU time: the interval says whether the machine can tell the ratio from 1
+   * at all.
+   */
+  private void pairedRatio(
+      Compile compile, List<Corpus> corpora, Path work, Config base, Config with, String name, int pairs) {
+    List<Double> wall = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
+    for (int round = -1; round < pairs; round++) {
+      double[] baseTotals = new double[2];
+      double[] withTotals = new double[2];
+      for (Corpus corpus : corpora) {
+        if (!corpus.real()) {
+          continue;
+        }
+        List<Config> order = Math.floorMod(round, 2) == 0 ? List.of(base, with) : List.of(with, base);
+        for (Config config : order) {
+          System.gc();
+          Result r = compile.run(config, corpus.sources(), corpus.classpath(), work.resolve("out/ab/" + corpus.name() + "/" + config.label));
+          if (!r.success()) {
+            throw new IllegalStateException(corpus.name() + " does not compile with " + config.label);
+          }
+          double[] totals = config == base ? baseTotals : withTotals;
+          totals[0] += r.nanos() / 1e9;
+          totals[1] += r.cpuNanos() / 1e9;
+        }
+      }
+      System.err.printf(
+          "  paired %s %s: %.2fs / %.2fs wall = %.3fx, cpu %.3fx%n",
+          name, round < 0 ? "warm-up" : "round " + (round + 1), withTotals[0], baseTotals[0],
+          withTotals[0] / baseTotals[0], withTotals[1] / baseTotals[1]);
+      if (round >= 0) {
+        wall.add(withTotals[0] / baseTotals[0]);
+        cpu.add(withTotals[1] / baseTotals[1]);
+      }
+    }
+    out.println();
+    out.printf(
+        "== Paired rounds: %s = %s / %s on the real libraries, %d rounds (median, 95%% confidence"
+            + " interval of the median)%n",
+        name, with.label, base.label, pairs);
+    out.printf("  wall clock   %s%n", medianWithInterval(wall));
+    out.printf("  thread CPU   %s%n", medianWithInterval(cpu));
+  }
+
+  /**
+   * The median of {@code values} and the interval between the order statistics that hold the
+   * median with 95% confidence whatever the distribution (normal approximation to the binomial).
+   */
+  static String medianWithInterval(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    int k = (int) Math.floor((n - 1.96 * Math.sqrt(n)) / 2);
+    if (k < 1) {
+      return String.format("%.3fx (too few rounds for an interval; runs %.3fx to %.3fx)", median, sorted.get(0), sorted.get(n - 1));
+    }
+    return String.format("%.3fx [%.3fx, %.3fx]", median, sorted.get(k - 1), sorted.get(n - k));
   }
 
   /** Runs each configuration warmup + runs times, interleaved, and keeps the measured runs. */
@@ -168,6 +247,12 @@ final class Bench {
         "== By the checks' own time instead of the wall clock: alone ~ (ep-off + %.2fs) / ep-off ="
             + " %.3fx; added ~ (ep + %.2fs) / ep = %.3fx%n",
         ownOff, (off + ownOff) / off, ownEp, (ep + ownEp) / ep);
+    out.printf(
+        "== Within the same compiles (steadier still: a slow spell of the machine slows the checks"
+            + " and the rest of the compile alike): alone ~ ep-off+ap / (ep-off+ap - checks) ="
+            + " %.3fx; added ~ ep+ap / (ep+ap - checks) = %.3fx%n",
+        withinCompiles(corpora, measured, Config.EP_OFF_AP, checks),
+        withinCompiles(corpora, measured, Config.EP_AP, checks));
     double allocatedOff = totalAllocated(corpora, measured, Config.EP_OFF);
     double allocatedOffAp = totalAllocated(corpora, measured, Config.EP_OFF_AP);
     double allocatedEp = totalAllocated(corpora, measured, Config.EP);
@@ -177,6 +262,24 @@ final class Bench {
             + " (%.3fx); %.0f MB with ep, %.0f MB with ep+ap (%.3fx)%n",
         allocatedOff / 1e6, allocatedOffAp / 1e6, allocatedOffAp / allocatedOff,
         allocatedEp / 1e6, allocatedEpAp / 1e6, allocatedEpAp / allocatedEp);
+  }
+
+  /**
+   * A configuration's time over the same compiles' time without the checks' own share, summed over
+   * the real libraries (medians of each); both sides come from the same runs.
+   */
+  private static double withinCompiles(
+      List<Corpus> corpora, Map<String, Map<Config, List<Result>>> measured, Config config, List<String> checks) {
+    double with = 0;
+    double without = 0;
+    for (Corpus corpus : corpora) {
+      if (corpus.real()) {
+        List<Result> runs = measured.get(corpus.name()).get(config);
+        with += median(runs, Result::seconds);
+        without += median(runs, r -> r.seconds() - r.secondsIn(checks));
+      }
+    }
+    return with / without;
   }
 
   /** The median bytes one configuration allocates, summed over the real libraries. */
