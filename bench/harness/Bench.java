@@ -232,14 +232,8 @@ final class Bench {
    */
   private void printMatcherRatios(
       List<Corpus> corpora, Map<String, Map<Config, List<Result>>> measured, List<String> checks) {
-    double ownOff = 0;
-    double ownEp = 0;
-    for (Corpus corpus : corpora) {
-      if (corpus.real()) {
-        ownOff += median(measured.get(corpus.name()).get(Config.EP_OFF_AP), r -> r.secondsIn(checks));
-        ownEp += median(measured.get(corpus.name()).get(Config.EP_AP), r -> r.secondsIn(checks));
-      }
-    }
+    double ownOff = total(corpora, measured, Config.EP_OFF_AP, r -> r.secondsIn(checks));
+    double ownEp = total(corpora, measured, Config.EP_AP, r -> r.secondsIn(checks));
     double off = total(corpora, measured, Config.EP_OFF);
     double ep = total(corpora, measured, Config.EP);
     out.println();
@@ -253,10 +247,10 @@ final class Bench {
             + " %.3fx; added ~ ep+ap / (ep+ap - checks) = %.3fx%n",
         withinCompiles(corpora, measured, Config.EP_OFF_AP, checks),
         withinCompiles(corpora, measured, Config.EP_AP, checks));
-    double allocatedOff = totalAllocated(corpora, measured, Config.EP_OFF);
-    double allocatedOffAp = totalAllocated(corpora, measured, Config.EP_OFF_AP);
-    double allocatedEp = totalAllocated(corpora, measured, Config.EP);
-    double allocatedEpAp = totalAllocated(corpora, measured, Config.EP_AP);
+    double allocatedOff = total(corpora, measured, Config.EP_OFF, Result::allocatedBytes);
+    double allocatedOffAp = total(corpora, measured, Config.EP_OFF_AP, Result::allocatedBytes);
+    double allocatedEp = total(corpora, measured, Config.EP, Result::allocatedBytes);
+    double allocatedEpAp = total(corpora, measured, Config.EP_AP, Result::allocatedBytes);
     out.printf(
         "== Garbage: the compiling thread allocates %.0f MB with ep-off, %.0f MB with ep-off+ap"
             + " (%.3fx); %.0f MB with ep, %.0f MB with ep+ap (%.3fx)%n",
@@ -270,28 +264,8 @@ final class Bench {
    */
   private static double withinCompiles(
       List<Corpus> corpora, Map<String, Map<Config, List<Result>>> measured, Config config, List<String> checks) {
-    double with = 0;
-    double without = 0;
-    for (Corpus corpus : corpora) {
-      if (corpus.real()) {
-        List<Result> runs = measured.get(corpus.name()).get(config);
-        with += median(runs, Result::seconds);
-        without += median(runs, r -> r.seconds() - r.secondsIn(checks));
-      }
-    }
-    return with / without;
-  }
-
-  /** The median bytes one configuration allocates, summed over the real libraries. */
-  private static double totalAllocated(
-      List<Corpus> corpora, Map<String, Map<Config, List<Result>>> measured, Config config) {
-    double total = 0;
-    for (Corpus corpus : corpora) {
-      if (corpus.real()) {
-        total += median(measured.get(corpus.name()).get(config), r -> r.allocatedBytes());
-      }
-    }
-    return total;
+    return total(corpora, measured, config, Result::seconds)
+        / total(corpora, measured, config, r -> r.seconds() - r.secondsIn(checks));
   }
 
   static double median(List<Result> results, ToDoubleFunction<Result> value) {
@@ -310,10 +284,19 @@ final class Bench {
   }
 
   static double total(List<Corpus> corpora, Map<String, Map<Config, List<Result>>> measured, Config c) {
+    return total(corpora, measured, c, Result::seconds);
+  }
+
+  /** The median of {@code value} over one configuration's runs, summed over the real libraries. */
+  static double total(
+      List<Corpus> corpora,
+      Map<String, Map<Config, List<Result>>> measured,
+      Config c,
+      ToDoubleFunction<Result> value) {
     double total = 0;
     for (Corpus corpus : corpora) {
       if (corpus.real()) {
-        total += median(measured.get(corpus.name()).get(c), Result::seconds);
+        total += median(measured.get(corpus.name()).get(c), value);
       }
     }
     return total;

@@ -471,22 +471,11 @@ public final class Awaits {
         }
       }
     } else if (e.getKind() == Tree.Kind.EQUAL_TO) {
-      MethodInvocationTree call = comparedWithNull((BinaryTree) e);
-      if (call != null) {
-        notDone.addAll(doneByHelper(call, false, depth, state));
+      ExpressionTree compared = Trees.comparedWithNull((BinaryTree) e);
+      if (compared instanceof MethodInvocationTree) {
+        notDone.addAll(doneByHelper((MethodInvocationTree) compared, false, depth, state));
       }
     }
-  }
-
-  /** The call in {@code call == null} or {@code null != call}, either way round; else null. */
-  private static @Nullable MethodInvocationTree comparedWithNull(BinaryTree comparison) {
-    ExpressionTree left = ASTHelpers.stripParentheses(comparison.getLeftOperand());
-    ExpressionTree right = ASTHelpers.stripParentheses(comparison.getRightOperand());
-    ExpressionTree other =
-        left.getKind() == Tree.Kind.NULL_LITERAL
-            ? right
-            : right.getKind() == Tree.Kind.NULL_LITERAL ? left : null;
-    return other instanceof MethodInvocationTree ? (MethodInvocationTree) other : null;
   }
 
   private static boolean isIsDone(MethodInvocationTree call, VisitorState state) {
@@ -884,9 +873,9 @@ public final class Awaits {
     } else if (e instanceof MethodInvocationTree) {
       done.addAll(doneByHelper((MethodInvocationTree) e, true, depth, state));
     } else if (e.getKind() == Tree.Kind.NOT_EQUAL_TO) {
-      MethodInvocationTree call = comparedWithNull((BinaryTree) e);
-      if (call != null) {
-        done.addAll(doneByHelper(call, false, depth, state));
+      ExpressionTree compared = Trees.comparedWithNull((BinaryTree) e);
+      if (compared instanceof MethodInvocationTree) {
+        done.addAll(doneByHelper((MethodInvocationTree) compared, false, depth, state));
       }
     }
   }

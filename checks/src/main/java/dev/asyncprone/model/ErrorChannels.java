@@ -3,13 +3,8 @@ package dev.asyncprone.model;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -125,12 +120,10 @@ public final class ErrorChannels {
     ExpressionTree receiver = ASTHelpers.stripParentheses(Trees.receiver(source));
     if (produced == null
         || produced.isStatic()
-        || !(receiver == null
-            || (receiver instanceof IdentifierTree
-                && ((IdentifierTree) receiver).getName().contentEquals("this")))) {
+        || !(receiver == null || Trees.isThis(receiver))) {
       return false;
     }
-    MethodSymbol enclosing = enclosingMethod(path);
+    MethodSymbol enclosing = Trees.methodRunning(path);
     if (enclosing == null || enclosing.isStatic() || handler.owner != enclosing) {
       return false;
     }
@@ -138,19 +131,5 @@ public final class ErrorChannels {
     return owner != null
         && owner.isSubClass(produced.owner, state.getTypes())
         && hasExceptionChannel(owner.type, state);
-  }
-
-  /** The method around {@code path}, or null if a lambda or class comes first. */
-  private static @Nullable MethodSymbol enclosingMethod(TreePath path) {
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
-        return null;
-      }
-      if (leaf instanceof MethodTree) {
-        return ASTHelpers.getSymbol((MethodTree) leaf);
-      }
-    }
-    return null;
   }
 }

@@ -75,10 +75,12 @@ public final class HandedOutcomes {
     if (completers == null) {
       return false;
     }
-    BlockTree block = enclosingBlock(statement, path);
-    if (block == null) {
+    TreePath statementPath = Trees.pathOf(statement, path);
+    TreePath blockPath = statementPath == null ? null : statementPath.getParentPath();
+    if (blockPath == null || !(blockPath.getLeaf() instanceof BlockTree)) {
       return false;
     }
+    BlockTree block = (BlockTree) blockPath.getLeaf();
     boolean after = false;
     int seen = 0;
     for (StatementTree s : block.getStatements()) {
@@ -162,18 +164,5 @@ public final class HandedOutcomes {
       e = receiver;
     }
     return false;
-  }
-
-  /** The block whose statement {@code statement} is, found on {@code path} (a path inside it). */
-  private static @Nullable BlockTree enclosingBlock(Tree statement, TreePath path) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() == statement) {
-        TreePath parent = p.getParentPath();
-        return parent != null && parent.getLeaf() instanceof BlockTree
-            ? (BlockTree) parent.getLeaf()
-            : null;
-      }
-    }
-    return null;
   }
 }

@@ -87,12 +87,7 @@ public final class NullRelays {
       return false;
     }
     BinaryTree test = (BinaryTree) c;
-    ExpressionTree other =
-        test.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL
-            ? test.getLeftOperand()
-            : test.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL
-                ? test.getRightOperand()
-                : null;
+    ExpressionTree other = Trees.comparedWithNull(test);
     Symbol variable = other instanceof IdentifierTree ? ASTHelpers.getSymbol(other) : null;
     if (!(variable instanceof VarSymbol)
         || variable.getKind() != ElementKind.LOCAL_VARIABLE

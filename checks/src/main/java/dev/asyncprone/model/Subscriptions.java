@@ -2,13 +2,9 @@ package dev.asyncprone.model;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -96,28 +92,15 @@ public final class Subscriptions {
       Subscription subscription, TreePath path, VisitorState state) {
     ExpressionTree publisher =
         subscription.publisher() == null ? null : ASTHelpers.stripParentheses(subscription.publisher());
-    if (publisher != null
-        && !(publisher instanceof IdentifierTree
-            && ((IdentifierTree) publisher).getName().contentEquals("this"))) {
+    if (publisher != null && !Trees.isThis(publisher)) {
       return false;
     }
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
-        return false;
-      }
-      if (leaf instanceof MethodTree) {
-        MethodSymbol method = ASTHelpers.getSymbol((MethodTree) leaf);
-        if (method == null
-            || method.isStatic()
-            || !Symbols.name(method, state).equals("subscribe")) {
-          return false;
-        }
-        AsyncKind owner = AsyncTypes.kindOf(method.owner.type, state);
-        return owner != null && owner.isLazy();
-      }
+    MethodSymbol method = Trees.methodRunning(path);
+    if (method == null || method.isStatic() || !Symbols.name(method, state).equals("subscribe")) {
+      return false;
     }
-    return false;
+    AsyncKind owner = AsyncTypes.kindOf(method.owner.type, state);
+    return owner != null && owner.isLazy();
   }
 
   /**

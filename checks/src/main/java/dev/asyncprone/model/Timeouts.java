@@ -217,6 +217,7 @@ public final class Timeouts {
    */
   private record WaitContract(boolean whole, Set<Symbol> untimed) {
     static final WaitContract NONE = new WaitContract(false, Set.of());
+    static final WaitContract WHOLE = new WaitContract(true, Set.of());
   }
 
   private static final PerCompilationCache<MethodSymbol, WaitContract> UNBOUNDED_BY_CONTRACT =
@@ -242,7 +243,7 @@ public final class Timeouts {
             UNBOUNDED_BY_CONTRACT.get(
                 method,
                 state,
-                m -> isUnboundedWait(m, state) ? new WaitContract(true, Set.of()) : timedTwin(m, state));
+                m -> isUnboundedWait(m, state) ? WaitContract.WHOLE : timedTwin(m, state));
         if (contract.whole()) {
           return true;
         }
@@ -306,7 +307,7 @@ public final class Timeouts {
         continue; // a parameter of the twin that we do not have: it bounds something else
       }
       if (inOrder) {
-        return new WaitContract(true, Set.of());
+        return WaitContract.WHOLE;
       }
       untimed.addAll(matched);
     }

@@ -280,6 +280,42 @@ public final class Trees {
     return null;
   }
 
+  /**
+   * The method whose own code the tree at {@code path} is: the nearest enclosing method, or null
+   * if a lambda or a class comes first (its code runs at another time, or for another object).
+   */
+  public static @Nullable MethodSymbol methodRunning(TreePath path) {
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+        return null;
+      }
+      if (leaf instanceof MethodTree) {
+        return ASTHelpers.getSymbol((MethodTree) leaf);
+      }
+    }
+    return null;
+  }
+
+  /** True for a plain {@code this} (not {@code Outer.this}). */
+  public static boolean isThis(@Nullable ExpressionTree expression) {
+    return expression instanceof IdentifierTree
+        && ((IdentifierTree) expression).getName().contentEquals("this");
+  }
+
+  /**
+   * The operand compared with {@code null} in {@code x == null} or {@code null != x} (either way
+   * round, parentheses stripped); null if neither side is {@code null}.
+   */
+  public static @Nullable ExpressionTree comparedWithNull(
+      com.sun.source.tree.BinaryTree comparison) {
+    ExpressionTree left = ASTHelpers.stripParentheses(comparison.getLeftOperand());
+    ExpressionTree right = ASTHelpers.stripParentheses(comparison.getRightOperand());
+    return left.getKind() == Tree.Kind.NULL_LITERAL
+        ? right
+        : right.getKind() == Tree.Kind.NULL_LITERAL ? left : null;
+  }
+
   /** The simple name of the method a call invokes, or an empty string. */
   public static String methodName(Tree invocation) {
     Symbol symbol = ASTHelpers.getSymbol(invocation);
