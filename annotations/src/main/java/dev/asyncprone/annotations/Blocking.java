@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The annotated method (or every method of the annotated type) may block the calling thread:
- * it waits for I/O, a lock, a remote call or another thread.
+ * The annotated method (or every method of the annotated type) may block the calling thread: it
+ * waits for I/O, a lock, a remote call or another thread.
  *
  * <p>asyncprone treats a call to such a method as blocking, exactly like {@code Thread.sleep} or
  * {@code Future.get()}: it is an error where the thread must not block (a callback that runs on the

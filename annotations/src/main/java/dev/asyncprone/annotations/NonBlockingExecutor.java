@@ -7,18 +7,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The annotated executor (a field, parameter, local variable, or a method that returns one) has
- * few threads shared by many tasks, like an event loop or a CPU-bound pool: no task handed to it
- * may block.
+ * The annotated executor (a field, parameter, local variable, or a method that returns one) has few
+ * threads shared by many tasks, like an event loop or a CPU-bound pool: no task handed to it may
+ * block.
  *
  * <p>asyncprone reports blocking work submitted to it, as it does for the common pool.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target({
-  ElementType.FIELD,
-  ElementType.PARAMETER,
-  ElementType.LOCAL_VARIABLE,
-  ElementType.METHOD
-})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.LOCAL_VARIABLE, ElementType.METHOD})
 public @interface NonBlockingExecutor {}

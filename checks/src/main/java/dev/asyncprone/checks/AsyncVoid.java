@@ -20,14 +20,14 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.TypeTag;
-import dev.asyncprone.model.Annotations;
-import dev.asyncprone.model.AsyncKind;
-import dev.asyncprone.model.Docs;
-import dev.asyncprone.model.Drops;
-import dev.asyncprone.model.Fixes;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.Symbols;
-import dev.asyncprone.model.Trees;
+import dev.asyncprone.model.api.Annotations;
+import dev.asyncprone.model.api.AsyncKind;
+import dev.asyncprone.model.fix.Fixes;
+import dev.asyncprone.model.javac.Lambdas;
+import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.observe.Drops;
+import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.Guard;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
@@ -67,9 +67,12 @@ public final class AsyncVoid extends BugChecker implements MethodTreeMatcher {
               || !(statements.get(statements.size() - 1) instanceof ExpressionStatementTree)) {
             return Description.NO_MATCH;
           }
-          ExpressionStatementTree last = (ExpressionStatementTree) statements.get(statements.size() - 1);
+          ExpressionStatementTree last =
+              (ExpressionStatementTree) statements.get(statements.size() - 1);
           TreePath lastPath =
-              new TreePath(new TreePath(new TreePath(state.getPath(), tree.getBody()), last), last.getExpression());
+              new TreePath(
+                  new TreePath(new TreePath(state.getPath(), tree.getBody()), last),
+                  last.getExpression());
           Drops.Drop drop = Drops.of(lastPath, state);
           if (drop == null
               || Drops.endOfVoidMethod(drop, state.withPath(lastPath)) != tree
@@ -89,7 +92,9 @@ public final class AsyncVoid extends BugChecker implements MethodTreeMatcher {
                           drop.kind().simpleName(),
                           Fixes.mayChangeReturnType(tree, state)
                               ? "Return the " + drop.kind().simpleName() + " instead."
-                              : "Return the " + drop.kind().simpleName() + " instead; that changes"
+                              : "Return the "
+                                  + drop.kind().simpleName()
+                                  + " instead; that changes"
                                   + " a signature that others see, implement or call by annotation,"
                                   + " so no fix is suggested."));
           SuggestedFix fix = Fixes.returnDroppedAtEnd(drop, state.withPath(lastPath));
@@ -120,10 +125,11 @@ public final class AsyncVoid extends BugChecker implements MethodTreeMatcher {
                             + " suggested"));
     if (canChange) {
       SuggestedFix.Builder fix = SuggestedFix.builder();
-      String future = SuggestedFixes.qualifyType(state, fix, AsyncKind.COMPLETABLE_FUTURE.className());
+      String future =
+          SuggestedFixes.qualifyType(state, fix, AsyncKind.COMPLETABLE_FUTURE.className());
       String done = "return " + future + ".completedFuture(null);";
       fix.replace(tree.getReturnType(), future + "<Void>");
-      for (ReturnTree ret : Fixes.ownReturns(tree.getBody())) {
+      for (ReturnTree ret : Lambdas.ownReturns(tree.getBody())) {
         fix.replace(ret, done);
       }
       List<? extends StatementTree> statements = tree.getBody().getStatements();

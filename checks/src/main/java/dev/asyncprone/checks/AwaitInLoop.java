@@ -27,17 +27,17 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import dev.asyncprone.model.AsyncKind;
-import dev.asyncprone.model.AsyncTypes;
-import dev.asyncprone.model.Docs;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.Loops;
-import dev.asyncprone.model.Loops.Loop;
-import dev.asyncprone.model.Loops.PerElementAwait;
-import dev.asyncprone.model.NewLocals;
-import dev.asyncprone.model.Symbols;
-import dev.asyncprone.model.Trees;
-import dev.asyncprone.model.Variables;
+import dev.asyncprone.model.api.AsyncKind;
+import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.await.Loops;
+import dev.asyncprone.model.await.Loops.Loop;
+import dev.asyncprone.model.await.Loops.PerElementAwait;
+import dev.asyncprone.model.javac.NewLocals;
+import dev.asyncprone.model.javac.Symbols;
+import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.javac.Variables;
+import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.Guard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -124,7 +124,8 @@ public final class AwaitInLoop extends BugChecker
   private static String batchAdvice(AsyncKind kind) {
     switch (kind) {
       case LISTENABLE_FUTURE:
-        return "Create the futures in the loop, then wait for them together: Futures.allAsList(...)";
+        return "Create the futures in the loop, then wait for them together:"
+            + " Futures.allAsList(...)";
       case FUTURE:
         return "Submit every task first (or use ExecutorService.invokeAll), then get() each in a"
             + " second loop";
@@ -217,8 +218,16 @@ public final class AwaitInLoop extends BugChecker
         String.format(
             "%1$s<%2$s> %3$s = new %4$s<>();\n%5$sfor (%6$s) {\n%5$s  %3$s.add(%7$s);\n%5$s}\n"
                 + "%5$sfor (%2$s %8$s : %3$s) {\n%5$s  %9$s.add(%10$s);\n%5$s}",
-            list, type, futures, arrayList, indent, header, state.getSourceForNode(future), each,
-            state.getSourceForNode(out), awaitEach);
+            list,
+            type,
+            futures,
+            arrayList,
+            indent,
+            header,
+            state.getSourceForNode(future),
+            each,
+            state.getSourceForNode(out),
+            awaitEach);
     return fix.replace(forLoop, replacement).build();
   }
 }

@@ -20,18 +20,18 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
-import dev.asyncprone.model.Docs;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.OneShotFixes;
-import dev.asyncprone.model.OneShotFlow;
-import dev.asyncprone.model.OneShotFlow.Violation;
-import dev.asyncprone.model.OneShotValues.How;
-import dev.asyncprone.model.OneShotValues.Use;
-import dev.asyncprone.model.Trees;
+import dev.asyncprone.model.fix.OneShotFixes;
+import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.oneshot.OneShotFlow;
+import dev.asyncprone.model.oneshot.OneShotFlow.Violation;
+import dev.asyncprone.model.oneshot.OneShotValues.How;
+import dev.asyncprone.model.oneshot.OneShotValues.Use;
+import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.Guard;
 
 /**
- * A value that may be consumed only once (an {@code @AwaitOnce} result or type, a stream) held in
- * a local and consumed twice on one path, on every turn of a loop or every run of a lambda, or
+ * A value that may be consumed only once (an {@code @AwaitOnce} result or type, a stream) held in a
+ * local and consumed twice on one path, on every turn of a loop or every run of a lambda, or
  * returned or stored after it was consumed. The paths come from the method's control-flow graph
  * ({@link OneShotFlow}), so consumptions that exclude each other are left alone.
  */
@@ -46,7 +46,7 @@ import dev.asyncprone.model.Trees;
     link = Docs.CHECKS + "AwaitOnceViolation.md")
 public final class AwaitOnceViolation extends BugChecker
     implements VariableTreeMatcher,
-      AssignmentTreeMatcher,
+        AssignmentTreeMatcher,
         MethodInvocationTreeMatcher,
         IdentifierTreeMatcher,
         MemberReferenceTreeMatcher {
@@ -93,8 +93,7 @@ public final class AwaitOnceViolation extends BugChecker
     if (violation == null) {
       return Description.NO_MATCH;
     }
-    Description.Builder description =
-        buildDescription(tree).setMessage(message(violation, state));
+    Description.Builder description = buildDescription(tree).setMessage(message(violation, state));
     SuggestedFix fix = violation.first() ? OneShotFixes.consumeOnce(violation, state) : null;
     if (fix != null) {
       description.addFix(fix);
@@ -110,26 +109,42 @@ public final class AwaitOnceViolation extends BugChecker
     switch (v.kind()) {
       case LOOP:
         what =
-            value + " is consumed by " + use.describe(state) + " on every iteration of a loop,"
+            value
+                + " is consumed by "
+                + use.describe(state)
+                + " on every iteration of a loop,"
                 + " but it holds one value, made before the loop";
         break;
       case REPEATED:
         what =
-            value + " is consumed by " + use.describe(state) + " in a lambda that "
-                + v.repeatedBy() + "(...) may run many times, but it holds one value, made"
+            value
+                + " is consumed by "
+                + use.describe(state)
+                + " in a lambda that "
+                + v.repeatedBy()
+                + "(...) may run many times, but it holds one value, made"
                 + " outside the lambda";
         break;
       case ESCAPED:
         what =
-            value + " is " + escaped(use) + " at line " + use.line(state) + " after it was"
-                + " consumed by " + earlier
+            value
+                + " is "
+                + escaped(use)
+                + " at line "
+                + use.line(state)
+                + " after it was"
+                + " consumed by "
+                + earlier
                 + (use.how() == How.RETURN
                     ? ": the caller gets a value that was already consumed"
                     : ": whoever takes it from there consumes it again");
         break;
       default:
         what =
-            value + " is consumed twice on one path: by " + earlier + ", then by "
+            value
+                + " is consumed twice on one path: by "
+                + earlier
+                + ", then by "
                 + use.describe(state);
     }
     return what + ". " + v.origin().why(state) + " " + v.origin().advice(state);

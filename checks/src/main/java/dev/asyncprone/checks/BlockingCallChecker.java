@@ -11,12 +11,12 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import dev.asyncprone.model.AsyncContext;
-import dev.asyncprone.model.BlockingCalls;
-import dev.asyncprone.model.BlockingCalls.BlockingCall;
-import dev.asyncprone.model.Contexts;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.Options;
+import dev.asyncprone.model.context.AsyncContext;
+import dev.asyncprone.model.context.BlockingCalls;
+import dev.asyncprone.model.context.BlockingCalls.BlockingCall;
+import dev.asyncprone.model.context.Contexts;
+import dev.asyncprone.model.support.Guard;
+import dev.asyncprone.model.support.Options;
 
 /**
  * The shape shared by the checks about where blocking happens: every call, constructor call and

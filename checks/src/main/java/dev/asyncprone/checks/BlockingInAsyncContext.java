@@ -9,6 +9,7 @@ import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -16,14 +17,15 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
-import dev.asyncprone.model.AsyncContext;
-import dev.asyncprone.model.Symbols;
-import dev.asyncprone.model.AsyncKind;
-import dev.asyncprone.model.AsyncTypes;
-import dev.asyncprone.model.Awaits;
-import dev.asyncprone.model.BlockingCalls.BlockingCall;
-import dev.asyncprone.model.Docs;
-import dev.asyncprone.model.Fixes;
+import dev.asyncprone.model.api.AsyncKind;
+import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.Awaits;
+import dev.asyncprone.model.context.AsyncContext;
+import dev.asyncprone.model.context.BlockingCalls.BlockingCall;
+import dev.asyncprone.model.fix.Fixes;
+import dev.asyncprone.model.javac.Lambdas;
+import dev.asyncprone.model.javac.Symbols;
+import dev.asyncprone.model.support.Docs;
 import org.jspecify.annotations.Nullable;
 
 /** An await or a blocking call where the thread must not block. */
@@ -127,10 +129,9 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
   }
 
   /**
-   * The mechanical rewrites: {@code thenApply(x -> g(x).join())} to {@code thenCompose(x ->
-   * g(x))}; {@code map(x -> g(x).block())} to {@code flatMap} ({@code concatMap} on a Flux, which
-   * keeps the order); Guava {@code transform(f, x -> getUnchecked(g(x)), e)} to {@code
-   * transformAsync}.
+   * The mechanical rewrites: {@code thenApply(x -> g(x).join())} to {@code thenCompose(x -> g(x))};
+   * {@code map(x -> g(x).block())} to {@code flatMap} ({@code concatMap} on a Flux, which keeps the
+   * order); Guava {@code transform(f, x -> getUnchecked(g(x)), e)} to {@code transformAsync}.
    */
   private static @Nullable SuggestedFix composeInstead(
       BlockingCall call, AsyncContext context, VisitorState state) {
@@ -141,7 +142,7 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
         || await.future() == null
         || callback == null
         || !(context.scope() instanceof LambdaExpressionTree)
-        || Fixes.singleResult((LambdaExpressionTree) context.scope()) != call.tree()) {
+        || Lambdas.singleResult((LambdaExpressionTree) context.scope()) != call.tree()) {
       return null;
     }
     ExpressionTree future = await.future();
@@ -176,7 +177,7 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
       return null;
     }
     return SuggestedFix.builder()
-        .merge(Fixes.renameMethod(callback, replacement, state))
+        .merge(SuggestedFixes.renameMethodInvocation(callback, replacement, state))
         .replace(call.tree(), Fixes.awaitedSource(future, state))
         .build();
   }

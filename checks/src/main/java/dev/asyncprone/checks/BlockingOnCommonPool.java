@@ -16,15 +16,15 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import dev.asyncprone.model.AsyncContext;
-import dev.asyncprone.model.AsyncContext.Kind;
-import dev.asyncprone.model.AsyncTypes;
-import dev.asyncprone.model.AsyncWraps;
-import dev.asyncprone.model.BlockingCalls.BlockingCall;
-import dev.asyncprone.model.Docs;
-import dev.asyncprone.model.Fixes;
-import dev.asyncprone.model.Symbols;
-import dev.asyncprone.model.Trees;
+import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.await.AsyncWraps;
+import dev.asyncprone.model.context.AsyncContext;
+import dev.asyncprone.model.context.AsyncContext.Kind;
+import dev.asyncprone.model.context.BlockingCalls.BlockingCall;
+import dev.asyncprone.model.fix.Fixes;
+import dev.asyncprone.model.javac.Symbols;
+import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.support.Docs;
 import org.jspecify.annotations.Nullable;
 
 /** Blocking work on ForkJoinPool.commonPool() or on an executor annotated @NonBlockingExecutor. */
@@ -56,9 +56,7 @@ public final class BlockingOnCommonPool extends BlockingCallChecker {
     VarSymbol executor =
         callbackPath == null ? null : Fixes.soleBlockingExecutor(callbackPath, state);
     SuggestedFix fix =
-        executor == null
-            ? null
-            : Fixes.passExecutor(context, Symbols.name(executor, state), state);
+        executor == null ? null : Fixes.passExecutor(context, Symbols.name(executor, state), state);
     Description.Builder description =
         buildDescription(tree)
             .setMessage(message(call, context, fix == null ? null : executor, state));
@@ -85,7 +83,9 @@ public final class BlockingOnCommonPool extends BlockingCallChecker {
             ? "the common pool has one thread per core, less one, shared by the whole JVM: a task"
                 + " that blocks there starves every parallel stream and every async stage that has"
                 + " no executor of its own"
-            : "'" + Trees.label(context.source(), state) + "' has few threads shared by many short"
+            : "'"
+                + Trees.label(context.source(), state)
+                + "' has few threads shared by many short"
                 + " tasks, and a task that blocks holds one of them for the whole wait";
     return call.blocks(context) + "; " + why + "; " + advice(context, executor, state);
   }

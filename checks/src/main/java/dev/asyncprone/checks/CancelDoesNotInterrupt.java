@@ -14,11 +14,11 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import dev.asyncprone.model.AsyncKind;
-import dev.asyncprone.model.Docs;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.Symbols;
-import dev.asyncprone.model.Trees;
+import dev.asyncprone.model.api.AsyncKind;
+import dev.asyncprone.model.javac.Symbols;
+import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.Guard;
 import java.util.Set;
 
 /** {@code cancel(true)} on a CompletableFuture, which interrupts nothing. */
@@ -30,7 +30,8 @@ import java.util.Set;
     severity = WARNING,
     linkType = CUSTOM,
     link = Docs.CHECKS + "CancelDoesNotInterrupt.md")
-public final class CancelDoesNotInterrupt extends BugChecker implements MethodInvocationTreeMatcher {
+public final class CancelDoesNotInterrupt extends BugChecker
+    implements MethodInvocationTreeMatcher {
   private static final String COMPLETABLE_FUTURE = AsyncKind.COMPLETABLE_FUTURE.className();
 
   /**

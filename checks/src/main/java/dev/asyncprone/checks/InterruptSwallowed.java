@@ -22,12 +22,12 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
-import dev.asyncprone.model.Docs;
-import dev.asyncprone.model.EveryPath;
-import dev.asyncprone.model.EveryPath.Exit;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.Interrupts;
-import dev.asyncprone.model.Variables;
+import dev.asyncprone.model.interrupts.Interrupts;
+import dev.asyncprone.model.javac.EveryPath;
+import dev.asyncprone.model.javac.EveryPath.Exit;
+import dev.asyncprone.model.javac.Variables;
+import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.Guard;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -91,9 +91,12 @@ public final class InterruptSwallowed extends BugChecker implements CatchTreeMat
               public boolean excusedWhenFalse(ExpressionTree condition) {
                 return multiCatch
                     && condition instanceof InstanceOfTree
-                    && parameter.equals(ASTHelpers.getSymbol(((InstanceOfTree) condition).getExpression()))
+                    && parameter.equals(
+                        ASTHelpers.getSymbol(((InstanceOfTree) condition).getExpression()))
                     && ASTHelpers.isSubtype(
-                        interrupted, ASTHelpers.getType(((InstanceOfTree) condition).getType()), state);
+                        interrupted,
+                        ASTHelpers.getType(((InstanceOfTree) condition).getType()),
+                        state);
               }
             });
     if (result.everyPathMarked()

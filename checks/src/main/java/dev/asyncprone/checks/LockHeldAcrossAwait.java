@@ -24,17 +24,17 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import dev.asyncprone.model.AsyncContext;
-import dev.asyncprone.model.Awaits;
-import dev.asyncprone.model.BlockingCalls;
-import dev.asyncprone.model.BlockingCalls.BlockingCall;
-import dev.asyncprone.model.Contexts;
-import dev.asyncprone.model.Docs;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.Locks;
-import dev.asyncprone.model.Locks.Held;
-import dev.asyncprone.model.Options;
-import dev.asyncprone.model.Trees;
+import dev.asyncprone.model.context.AsyncContext;
+import dev.asyncprone.model.context.BlockingCalls;
+import dev.asyncprone.model.context.BlockingCalls.BlockingCall;
+import dev.asyncprone.model.context.Contexts;
+import dev.asyncprone.model.flow.KnownDone;
+import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.locks.Locks;
+import dev.asyncprone.model.locks.Locks.Held;
+import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.Guard;
+import dev.asyncprone.model.support.Options;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -115,14 +115,18 @@ public final class LockHeldAcrossAwait extends BugChecker
     BlockingCall call = blockingCalls.waitingAt(tree, state);
     List<Held> held = call == null ? List.of() : locks.heldAt(state.getPath(), state);
     held = held.isEmpty() ? held : Locks.heldWhileWaiting(tree, held, state);
-    if (held.isEmpty() || (call.isAwait() && Awaits.isAwaitedEarlier(call.await(), state))) {
+    if (held.isEmpty() || (call.isAwait() && KnownDone.isAwaitedEarlier(call.await(), state))) {
       return Description.NO_MATCH;
     }
     Held lock = held.get(held.size() - 1);
     boolean monitor = lock.kind() == Locks.Kind.MONITOR;
     return buildDescription(tree)
         .setMessage(
-            call.display() + " " + call.waitsFor() + " while this thread holds " + lock.describe()
+            call.display()
+                + " "
+                + call.waitsFor()
+                + " while this thread holds "
+                + lock.describe()
                 + (monitor ? "" : " (taken by " + Trees.methodName(lock.takenBy()) + "() above)")
                 + ": every other thread that needs it waits as long"
                 + (monitor
@@ -146,8 +150,11 @@ public final class LockHeldAcrossAwait extends BugChecker
     }
     return buildDescription(tree)
         .setMessage(
-            "unlock() of '" + Locks.lockName(tree, state) + "' runs later on another thread ("
-                + context.where() + "), not on the thread that called lock(): a ReentrantLock"
+            "unlock() of '"
+                + Locks.lockName(tree, state)
+                + "' runs later on another thread ("
+                + context.where()
+                + "), not on the thread that called lock(): a ReentrantLock"
                 + " unlocked by a thread that does not hold it throws"
                 + " IllegalMonitorStateException there, and the lock stays held, so every later"
                 + " lock() waits forever. Release it on the thread that took it (lock(); try {"
@@ -179,13 +186,20 @@ public final class LockHeldAcrossAwait extends BugChecker
       if (guards && !isHeld(lock.name(), here)) {
         return buildDescription(tree)
             .setMessage(
-                "This callback writes '" + field.getSimpleName() + "', "
+                "This callback writes '"
+                    + field.getSimpleName()
+                    + "', "
                     + (guardedBy != null
                         ? "@GuardedBy(\"" + guardedBy + "\")"
-                        : "which every other write in " + field.owner.getSimpleName()
-                            + " makes while holding " + lock.describe())
-                    + ". It is created while " + lock.describe() + " is held, but runs later ("
-                    + context.where() + "), after the lock is released, so this write races"
+                        : "which every other write in "
+                            + field.owner.getSimpleName()
+                            + " makes while holding "
+                            + lock.describe())
+                    + ". It is created while "
+                    + lock.describe()
+                    + " is held, but runs later ("
+                    + context.where()
+                    + "), after the lock is released, so this write races"
                     + " with the guarded ones. Take the lock inside the callback too, or hand the"
                     + " value back to code that holds it.")
             .build();

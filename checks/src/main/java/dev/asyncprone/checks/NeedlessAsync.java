@@ -21,15 +21,14 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
-import dev.asyncprone.model.AsyncKind;
-import dev.asyncprone.model.AsyncTypes;
-import dev.asyncprone.model.AsyncWraps;
-import dev.asyncprone.model.Docs;
-import dev.asyncprone.model.Expressions;
-import dev.asyncprone.model.Fixes;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.Trees;
-import org.jspecify.annotations.Nullable;
+import dev.asyncprone.model.api.AsyncKind;
+import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.await.AsyncWraps;
+import dev.asyncprone.model.javac.Expressions;
+import dev.asyncprone.model.javac.Lambdas;
+import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.Guard;
 
 /** Async machinery around a value that is already there, or a composition that only re-wraps. */
 @AutoService(BugChecker.class)
@@ -47,7 +46,8 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     return Guard.safely(
         () -> {
-          if (AsyncWraps.isSupplyOrRunAsync(tree, state) && Trees.methodName(tree).equals("supplyAsync")) {
+          if (AsyncWraps.isSupplyOrRunAsync(tree, state)
+              && Trees.methodName(tree).equals("supplyAsync")) {
             return supplyAsyncOfValue(tree, state);
           }
           if (Trees.isStaticCall(tree, MONO, "defer", state)) {
@@ -64,7 +64,7 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
    * the pool and a completed future would run on the caller.
    */
   private Description supplyAsyncOfValue(MethodInvocationTree tree, VisitorState state) {
-    ExpressionTree value = Fixes.singleResult(tree.getArguments().get(0));
+    ExpressionTree value = Lambdas.singleResult(tree.getArguments().get(0));
     if (tree.getArguments().size() > 1
         || !Expressions.isTrivial(value, state)
         || AsyncWraps.feedsCallback(state)) {
@@ -79,16 +79,22 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
             : "<" + state.getSourceForNode(tree.getTypeArguments().get(0)) + ">";
     return buildDescription(tree)
         .setMessage(
-            "supplyAsync(...) only returns '" + source + "', a value that is already there: it"
+            "supplyAsync(...) only returns '"
+                + source
+                + "', a value that is already there: it"
                 + " schedules a task on the common pool just to complete a future with it; use"
-                + " CompletableFuture.completedFuture(" + source + ")")
-        .addFix(fix.replace(tree, type + "." + typeArguments + "completedFuture(" + source + ")").build())
+                + " CompletableFuture.completedFuture("
+                + source
+                + ")")
+        .addFix(
+            fix.replace(tree, type + "." + typeArguments + "completedFuture(" + source + ")")
+                .build())
         .build();
   }
 
   /** {@code Mono.defer(() -> Mono.just(constant))} to {@code Mono.just(constant)}. */
   private Description deferOfConstant(MethodInvocationTree tree, VisitorState state) {
-    ExpressionTree inner = Fixes.singleResult(tree.getArguments().get(0));
+    ExpressionTree inner = Lambdas.singleResult(tree.getArguments().get(0));
     if (!(inner instanceof MethodInvocationTree)
         || !Trees.isStaticCall(inner, MONO, "just", state)
         || ((MethodInvocationTree) inner).getArguments().size() != 1) {
@@ -103,8 +109,11 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
     String just = state.getSourceForNode(inner);
     return buildDescription(tree)
         .setMessage(
-            "Mono.defer(...) only defers " + just + ", which is the same at every"
-                + " subscription and cannot fail; use " + just)
+            "Mono.defer(...) only defers "
+                + just
+                + ", which is the same at every"
+                + " subscription and cannot fail; use "
+                + just)
         .addFix(SuggestedFix.replace(tree, just))
         .build();
   }
@@ -117,7 +126,7 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
    */
   private Description composeOfValue(MethodInvocationTree wrap, VisitorState state) {
     String wrapName = AsyncWraps.valueWrap(wrap, state);
-    TreePath lambdaPath = Fixes.lambdaReturning(state.getPath());
+    TreePath lambdaPath = Lambdas.lambdaReturning(state.getPath());
     if (wrapName == null || lambdaPath == null) {
       return Description.NO_MATCH;
     }
@@ -129,29 +138,37 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
     MethodInvocationTree compose = (MethodInvocationTree) parent;
     String plain = AsyncWraps.plainOperator(compose, wrapName, state);
     ExpressionTree value = wrap.getArguments().get(0);
-    if (plain == null
-        || (wrapName.equals("immediateFuture") && !guavaIsOurs(lambda, state))) {
+    if (plain == null || (wrapName.equals("immediateFuture") && !guavaIsOurs(lambda, state))) {
       return Description.NO_MATCH;
     }
     String composeName = Trees.methodName(compose);
     boolean nullSafe = !wrapName.equals("just") || isNonNull(value, lambda, state);
     boolean sameType =
         value.getKind() == Tree.Kind.NULL_LITERAL
-            || AsyncTypes.hasValueType(ASTHelpers.getType(compose), ASTHelpers.getType(value), state);
+            || AsyncTypes.hasValueType(
+                ASTHelpers.getType(compose), ASTHelpers.getType(value), state);
     String message =
-        wrapName + "(...) only wraps the value of this " + composeName + " function, so the"
-            + " composition adds nothing; use " + plain + "(...), which takes the value itself"
+        wrapName
+            + "(...) only wraps the value of this "
+            + composeName
+            + " function, so the"
+            + " composition adds nothing; use "
+            + plain
+            + "(...), which takes the value itself"
             + (nullSafe
                 ? ""
-                : " (no fix: map(...) signals a null from '" + Trees.label(value, state) + "'"
+                : " (no fix: map(...) signals a null from '"
+                    + Trees.label(value, state)
+                    + "'"
                     + " with another error than Mono.just(null) does; make sure it is never null)");
     Description.Builder description = buildDescription(wrap).setMessage(message);
     if (nullSafe && sameType && wrap.getTypeArguments().isEmpty()) {
       SuggestedFix.Builder fix =
           SuggestedFix.builder()
-              .merge(Fixes.renameMethod(compose, plain, state))
+              .merge(SuggestedFixes.renameMethodInvocation(compose, plain, state))
               .replace(wrap, state.getSourceForNode(value));
-      if (wrapName.equals("immediateFuture") && compose.getMethodSelect() instanceof IdentifierTree) {
+      if (wrapName.equals("immediateFuture")
+          && compose.getMethodSelect() instanceof IdentifierTree) {
         fix.addStaticImport("com.google.common.util.concurrent.Futures." + plain);
       }
       description.addFix(fix.build());
@@ -161,14 +178,16 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
 
   /**
    * Error Prone's own FutureTransformAsync reports Guava's transformAsync with the same fix; the
-   * shape is ours only where that check is off, so that each site is reported once. And
-   * transform's Function cannot throw the checked exceptions an AsyncFunction may.
+   * shape is ours only where that check is off, so that each site is reported once. And transform's
+   * Function cannot throw the checked exceptions an AsyncFunction may.
    */
   private static boolean guavaIsOurs(LambdaExpressionTree lambda, VisitorState state) {
     ErrorProneOptions options = state.errorProneOptions();
     ErrorProneOptions.Severity severity = options.getSeverityMap().get("FutureTransformAsync");
     boolean errorProneReports =
-        severity == null ? !options.isDisableAllChecks() : severity != ErrorProneOptions.Severity.OFF;
+        severity == null
+            ? !options.isDisableAllChecks()
+            : severity != ErrorProneOptions.Severity.OFF;
     return !errorProneReports
         && ASTHelpers.getThrownExceptions(lambda.getBody(), state).stream()
             .noneMatch(t -> ASTHelpers.isCheckedExceptionType(t, state));

@@ -20,17 +20,17 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import dev.asyncprone.model.AsyncContext;
-import dev.asyncprone.model.AsyncKind;
-import dev.asyncprone.model.AsyncTypes;
-import dev.asyncprone.model.Contexts;
-import dev.asyncprone.model.Docs;
-import dev.asyncprone.model.Fixes;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.Options;
-import dev.asyncprone.model.Subscriptions;
-import dev.asyncprone.model.Subscriptions.Subscription;
-import dev.asyncprone.model.Trees;
+import dev.asyncprone.model.api.AsyncKind;
+import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.context.AsyncContext;
+import dev.asyncprone.model.context.Contexts;
+import dev.asyncprone.model.fix.Fixes;
+import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.observe.Subscriptions;
+import dev.asyncprone.model.observe.Subscriptions.Subscription;
+import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.Guard;
+import dev.asyncprone.model.support.Options;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -94,9 +94,9 @@ public final class NestedSubscribe extends BugChecker implements MethodInvocatio
   }
 
   /**
-   * {@code doOnNext(x -> inner.subscribe())} to {@code concatMap(x -> inner.thenReturn(x))},
-   * {@code map(x -> { inner.subscribe(); return y; })} to {@code concatMap(x ->
-   * inner.thenReturn(y))}, {@code thenAccept(x -> inner.subscribe())} to {@code thenCompose(x ->
+   * {@code doOnNext(x -> inner.subscribe())} to {@code concatMap(x -> inner.thenReturn(x))}, {@code
+   * map(x -> { inner.subscribe(); return y; })} to {@code concatMap(x -> inner.thenReturn(y))},
+   * {@code thenAccept(x -> inner.subscribe())} to {@code thenCompose(x ->
    * inner.then().toFuture())}; {@code flatMap} in place of {@code concatMap} on a Mono.
    */
   private static @Nullable SuggestedFix compose(
@@ -117,11 +117,13 @@ public final class NestedSubscribe extends BugChecker implements MethodInvocatio
       return Fixes.composeCallback(operator, lambda, inner, innerKind, false, state);
     }
     ExpressionTree returned = subscribeThenReturn(body, subscription.call());
-    String composing = Fixes.reactorCompose(AsyncTypes.kindOf(ASTHelpers.getReceiver(operator), state));
+    String composing =
+        Fixes.reactorCompose(AsyncTypes.kindOf(ASTHelpers.getReceiver(operator), state));
     String then =
         returned == null
             ? null
-            : Fixes.thenReturn(state.getSourceForNode(inner), innerKind, state.getSourceForNode(returned));
+            : Fixes.thenReturn(
+                state.getSourceForNode(inner), innerKind, state.getSourceForNode(returned));
     if (!Trees.methodName(operator).equals("map")
         || composing == null
         || then == null

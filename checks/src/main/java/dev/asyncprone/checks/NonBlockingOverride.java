@@ -16,10 +16,10 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import dev.asyncprone.model.Annotations;
-import dev.asyncprone.model.Docs;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.Options;
+import dev.asyncprone.model.api.Annotations;
+import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.Guard;
+import dev.asyncprone.model.support.Options;
 
 /** A contract that contradicts itself: blocking and non-blocking at once. */
 @AutoService(BugChecker.class)
@@ -56,12 +56,14 @@ public final class NonBlockingOverride extends BugChecker
             return Description.NO_MATCH;
           }
           String name = method.getSimpleName() + "()";
-          String nonBlocking = Annotations.annotationIn(method, options.nonBlockingAnnotations(), state);
+          String nonBlocking =
+              Annotations.annotationIn(method, options.nonBlockingAnnotations(), state);
           if (nonBlocking != null) {
             return both(tree, name, blocking, nonBlocking);
           }
           for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
-            String contract = Annotations.annotationIn(overridden, options.nonBlockingAnnotations(), state);
+            String contract =
+                Annotations.annotationIn(overridden, options.nonBlockingAnnotations(), state);
             if (contract != null) {
               return buildDescription(tree)
                   .setMessage(
@@ -90,7 +92,8 @@ public final class NonBlockingOverride extends BugChecker
         () -> {
           Symbol type = ASTHelpers.getSymbol(tree);
           String blocking = Annotations.annotationIn(type, options.blockingAnnotations(), state);
-          String nonBlocking = Annotations.annotationIn(type, options.nonBlockingAnnotations(), state);
+          String nonBlocking =
+              Annotations.annotationIn(type, options.nonBlockingAnnotations(), state);
           if (blocking == null || nonBlocking == null) {
             return Description.NO_MATCH;
           }

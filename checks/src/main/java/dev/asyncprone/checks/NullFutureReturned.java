@@ -23,15 +23,15 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
-import dev.asyncprone.model.Annotations;
-import dev.asyncprone.model.Symbols;
-import dev.asyncprone.model.AsyncKind;
-import dev.asyncprone.model.AsyncTypes;
-import dev.asyncprone.model.Docs;
-import dev.asyncprone.model.Fixes;
-import dev.asyncprone.model.FunctionalTargets;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.NullRelays;
+import dev.asyncprone.model.api.Annotations;
+import dev.asyncprone.model.api.AsyncKind;
+import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.fix.Fixes;
+import dev.asyncprone.model.javac.FunctionalTargets;
+import dev.asyncprone.model.javac.Symbols;
+import dev.asyncprone.model.observe.NullRelays;
+import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.Guard;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -88,7 +88,10 @@ public final class NullFutureReturned extends BugChecker
    * null : f.map(...)}, see {@link NullRelays}).
    */
   private static void collectNulls(
-      ExpressionTree expression, boolean relayed, List<ExpressionTree> nulls, TreePath at,
+      ExpressionTree expression,
+      boolean relayed,
+      List<ExpressionTree> nulls,
+      TreePath at,
       VisitorState state) {
     ExpressionTree e = ASTHelpers.stripParentheses(expression);
     if (e.getKind() == Tree.Kind.NULL_LITERAL) {
@@ -138,10 +141,9 @@ public final class NullFutureReturned extends BugChecker
   }
 
   /**
-   * The future-like type a lambda must return, or null where null is a legal result: the
-   * interface or the method it is passed to declares the result {@code @Nullable}, or that method
-   * declares it as a type variable (a null from {@code Map.compute}'s remapping function removes
-   * the entry).
+   * The future-like type a lambda must return, or null where null is a legal result: the interface
+   * or the method it is passed to declares the result {@code @Nullable}, or that method declares it
+   * as a type variable (a null from {@code Map.compute}'s remapping function removes the entry).
    */
   private static @Nullable Type lambdaReturnType(TreePath lambdaPath, VisitorState state) {
     Type lambdaType = ASTHelpers.getType(lambdaPath.getLeaf());

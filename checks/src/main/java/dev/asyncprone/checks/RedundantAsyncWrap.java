@@ -23,17 +23,17 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Type;
-import dev.asyncprone.model.AsyncContext;
-import dev.asyncprone.model.AsyncKind;
-import dev.asyncprone.model.AsyncTypes;
-import dev.asyncprone.model.AsyncWraps;
-import dev.asyncprone.model.AsyncWraps.WaitingWrap;
-import dev.asyncprone.model.Contexts;
-import dev.asyncprone.model.Docs;
-import dev.asyncprone.model.Fixes;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.Options;
-import dev.asyncprone.model.Trees;
+import dev.asyncprone.model.api.AsyncKind;
+import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.await.AsyncWraps;
+import dev.asyncprone.model.await.AsyncWraps.WaitingWrap;
+import dev.asyncprone.model.context.AsyncContext;
+import dev.asyncprone.model.context.Contexts;
+import dev.asyncprone.model.fix.Fixes;
+import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.Guard;
+import dev.asyncprone.model.support.Options;
 import org.jspecify.annotations.Nullable;
 
 /** An async hop whose only work is to wait for another future: supplyAsync(() -> f().join()). */
@@ -74,14 +74,21 @@ public final class RedundantAsyncWrap extends BugChecker implements MethodInvoca
     String advice;
     if (waiting.inTry()) {
       advice =
-          "use '" + awaited + "' itself, with exceptionally(...)/handle(...) (onErrorResume for"
+          "use '"
+              + awaited
+              + "' itself, with exceptionally(...)/handle(...) (onErrorResume for"
               + " publishers) for what the catch clauses do";
     } else if (waiting.await().bounded()) {
-      advice = "use '" + awaited + "' itself, bounded with orTimeout(...) (timeout(...) for publishers)";
+      advice =
+          "use '" + awaited + "' itself, bounded with orTimeout(...) (timeout(...) for publishers)";
     } else if (movesCallbacks(waiting, context, state)) {
       advice =
-          "use '" + awaited + "' itself; if the callbacks that follow must run on the executor,"
-              + " " + awaited + ".thenApplyAsync(x -> x, executor) moves them there without"
+          "use '"
+              + awaited
+              + "' itself; if the callbacks that follow must run on the executor,"
+              + " "
+              + awaited
+              + ".thenApplyAsync(x -> x, executor) moves them there without"
               + " holding a thread";
     } else {
       replacement = replacement(waiting, state);
@@ -91,10 +98,17 @@ public final class RedundantAsyncWrap extends BugChecker implements MethodInvoca
               : "use '" + awaited + "' itself, adapted to the type the callers need";
     }
     String message =
-        waiting.wrap().methodName() + "(...) only waits for '" + awaited + "' with "
-            + waiting.await().display() + ": it holds " + holder(context, state)
-            + " for the whole wait, and cancelling what it returns does not cancel '" + awaited
-            + "'; " + advice;
+        waiting.wrap().methodName()
+            + "(...) only waits for '"
+            + awaited
+            + "' with "
+            + waiting.await().display()
+            + ": it holds "
+            + holder(context, state)
+            + " for the whole wait, and cancelling what it returns does not cancel '"
+            + awaited
+            + "'; "
+            + advice;
     Description.Builder description = buildDescription(tree).setMessage(message);
     if (replacement != null) {
       description.addFix(SuggestedFix.replace(tree, replacement));

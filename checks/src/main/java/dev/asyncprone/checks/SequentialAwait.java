@@ -21,17 +21,17 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
-import dev.asyncprone.model.AsyncKind;
-import dev.asyncprone.model.AsyncTypes;
-import dev.asyncprone.model.Awaits;
-import dev.asyncprone.model.Compositions;
-import dev.asyncprone.model.Docs;
-import dev.asyncprone.model.FutureCalls;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.NewLocals;
-import dev.asyncprone.model.Trees;
-import dev.asyncprone.model.Variables;
-import dev.asyncprone.model.Verbs;
+import dev.asyncprone.model.api.AsyncKind;
+import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.Awaits;
+import dev.asyncprone.model.api.Verbs;
+import dev.asyncprone.model.await.Compositions;
+import dev.asyncprone.model.await.FutureCalls;
+import dev.asyncprone.model.javac.NewLocals;
+import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.javac.Variables;
+import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.Guard;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -66,8 +66,8 @@ public final class SequentialAwait extends BugChecker
       AsyncKind kind) {}
 
   /**
-   * Adjacent steps that could all start at once, with what they write and the objects they call,
-   * so that joining a step costs the size of that step, not of the run.
+   * Adjacent steps that could all start at once, with what they write and the objects they call, so
+   * that joining a step costs the size of that step, not of the run.
    */
   private static final class Run {
     final List<Step> steps = new ArrayList<>();
@@ -138,7 +138,10 @@ public final class SequentialAwait extends BugChecker
                       "this %s ignores the value of %s and starts %s only once it completes,"
                           + " though %s does not need it: the two round trips run one after the"
                           + " other. Start both, then combine them: %s",
-                      c.operator(), Trees.label(c.source(), state), nextLabel, nextLabel,
+                      c.operator(),
+                      Trees.label(c.source(), state),
+                      nextLabel,
+                      nextLabel,
                       c.combineAdvice(next, state)))
               .build();
         });
@@ -221,13 +224,16 @@ public final class SequentialAwait extends BugChecker
             ? String.format(
                 "A %s does no work until it is subscribed, so subscribe to them together: %s",
                 kind.simpleName(), Compositions.awaitAll(kind.family(), String.join(", ", calls)))
-            : "Start them all before the first " + run.get(0).await().display()
+            : "Start them all before the first "
+                + run.get(0).await().display()
                 + ", then wait for each in the same order";
     String message =
         String.join(", ", calls.subList(0, calls.size() - 1))
-            + " and " + calls.get(calls.size() - 1)
+            + " and "
+            + calls.get(calls.size() - 1)
             + " are awaited one after the other, though none of them uses another's result: this"
-            + " waits for the sum of their round trips instead of the longest. " + advice
+            + " waits for the sum of their round trips instead of the longest. "
+            + advice
             + ". If the order is intended, make the dependency explicit or suppress the warning on"
             + " the later variable (see the docs)";
     Description.Builder description =
@@ -241,9 +247,9 @@ public final class SequentialAwait extends BugChecker
 
   /**
    * Declares a future for every call of the run in front of its first statement, in source order,
-   * and awaits each where it was: the same results, in the same order, failing with the same
-   * first exception. Only for futures whose work starts when they are made, and results declared
-   * in this block (so that no fix elsewhere picks the same names in an overlapping scope).
+   * and awaits each where it was: the same results, in the same order, failing with the same first
+   * exception. Only for futures whose work starts when they are made, and results declared in this
+   * block (so that no fix elsewhere picks the same names in an overlapping scope).
    */
   private static @Nullable SuggestedFix startAllFirst(
       List<Step> run, Set<String> taken, VisitorState state) {

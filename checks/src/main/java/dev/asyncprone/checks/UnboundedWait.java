@@ -17,12 +17,12 @@ import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
-import dev.asyncprone.model.Docs;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.Options;
-import dev.asyncprone.model.Options.Timeout;
-import dev.asyncprone.model.Timeouts;
-import dev.asyncprone.model.Trees;
+import dev.asyncprone.model.await.Timeouts;
+import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.Guard;
+import dev.asyncprone.model.support.Options;
+import dev.asyncprone.model.support.Options.Timeout;
 import java.util.Optional;
 
 /**

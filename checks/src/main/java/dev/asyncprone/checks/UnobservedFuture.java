@@ -17,20 +17,20 @@ import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
-import dev.asyncprone.model.AsyncKind;
-import dev.asyncprone.model.AsyncTypes;
-import dev.asyncprone.model.Chains;
-import dev.asyncprone.model.Contexts;
-import dev.asyncprone.model.Docs;
-import dev.asyncprone.model.Drops;
-import dev.asyncprone.model.Drops.Drop;
-import dev.asyncprone.model.Fixes;
-import dev.asyncprone.model.Guard;
-import dev.asyncprone.model.NestedFutures;
-import dev.asyncprone.model.Options;
-import dev.asyncprone.model.Subscriptions;
-import dev.asyncprone.model.Trees;
-import dev.asyncprone.model.Uses;
+import dev.asyncprone.model.api.AsyncKind;
+import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.context.Contexts;
+import dev.asyncprone.model.fix.Fixes;
+import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.javac.Uses;
+import dev.asyncprone.model.observe.Chains;
+import dev.asyncprone.model.observe.Drops;
+import dev.asyncprone.model.observe.Drops.Drop;
+import dev.asyncprone.model.observe.NestedFutures;
+import dev.asyncprone.model.observe.Subscriptions;
+import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.Guard;
+import dev.asyncprone.model.support.Options;
 import org.jspecify.annotations.Nullable;
 
 /** A future or publisher that nobody sees finish or fail, or a publisher that never runs. */
@@ -137,15 +137,23 @@ public final class UnobservedFuture extends BugChecker
     return description.build();
   }
 
-  /** {@code thenAccept(x -> saveAsync(x))} to {@code thenCompose}, {@code doOnNext} to concatMap. */
+  /**
+   * {@code thenAccept(x -> saveAsync(x))} to {@code thenCompose}, {@code doOnNext} to concatMap.
+   */
   private static @Nullable SuggestedFix compose(Drop drop, VisitorState state) {
     MethodInvocationTree call = drop.use().handedTo();
     if (call == null || drop.use().kind() != Uses.Kind.VOID_CALLBACK) {
       return null;
     }
-    ExpressionTree inner = drop.tree() instanceof ExpressionTree ? (ExpressionTree) drop.tree() : null;
+    ExpressionTree inner =
+        drop.tree() instanceof ExpressionTree ? (ExpressionTree) drop.tree() : null;
     return Fixes.composeCallback(
-        call, drop.use().user(), inner, drop.kind(), AsyncTypes.isVoidValued(drop.type(), state), state);
+        call,
+        drop.use().user(),
+        inner,
+        drop.kind(),
+        AsyncTypes.isVoidValued(drop.type(), state),
+        state);
   }
 
   /** {@code thenApply(x -> fetchAsync(x))}: a future of a future, whose inner one is lost. */
@@ -167,7 +175,9 @@ public final class UnobservedFuture extends BugChecker
                     SuggestedFixes.prettyType(nested.type(), state),
                     nested.lost(),
                     inner.isLazy()
-                        ? "the inner " + inner.simpleName() + " is never subscribed, so its work"
+                        ? "the inner "
+                            + inner.simpleName()
+                            + " is never subscribed, so its work"
                             + " never happens"
                         : "nobody waits for the inner " + inner.simpleName() + " or sees it fail",
                     twin == null ? "a composing operator (flatMap, compose)" : twin + "(...)",
@@ -183,7 +193,8 @@ public final class UnobservedFuture extends BugChecker
   }
 
   /** {@code flux.subscribe()}: an error has nowhere to go but the global dropped-error hook. */
-  private Description withoutErrorConsumer(Subscriptions.Subscription subscription, VisitorState state) {
+  private Description withoutErrorConsumer(
+      Subscriptions.Subscription subscription, VisitorState state) {
     if (subscription.handlesErrors()
         || Chains.handlesFailure(subscription.publisher(), state)
         || Subscriptions.forwardsOwnSubscribe(subscription, state.getPath(), state)

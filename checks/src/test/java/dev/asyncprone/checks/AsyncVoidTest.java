@@ -24,15 +24,18 @@ public class AsyncVoidTest {
             "import java.util.concurrent.CompletableFuture;",
             "import java.util.concurrent.ExecutorService;",
             "class Notifier {",
-            "  CompletableFuture<Void> sendAsync(String to) { return CompletableFuture.completedFuture(null); }",
-            "  ListenableFuture<String> ship(String order) { return Futures.immediateFuture(order); }",
+            "  CompletableFuture<Void> sendAsync(String to) { return"
+                + " CompletableFuture.completedFuture(null); }",
+            "  ListenableFuture<String> ship(String order) { return Futures.immediateFuture(order);"
+                + " }",
             "  Future<String> email(String to) { return Future.succeededFuture(to); }",
             "  // BUG: Diagnostic matches: MESSAGE",
             "  void notifyCustomer(String email) {",
             "    System.out.println(email);",
             "    sendAsync(email).thenRun(() -> System.out.println(\"sent\"));",
             "  }",
-            "  // BUG: Diagnostic contains: Return the CompletableFuture instead; that changes a signature",
+            "  // BUG: Diagnostic contains: Return the CompletableFuture instead; that changes a"
+                + " signature",
             "  public void notifyPublic(String email) {",
             "    sendAsync(email);",
             "  }",
@@ -103,7 +106,8 @@ public class AsyncVoidTest {
             "import org.springframework.scheduling.annotation.Async;",
             "import reactor.core.publisher.Mono;",
             "class Jobs implements Runnable {",
-            "  CompletableFuture<Void> sendAsync(String to) { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> sendAsync(String to) { return"
+                + " CompletableFuture.completedFuture(null); }",
             "  Mono<Void> audit() { return Mono.empty(); }",
             "  // Handles failure: a deliberate fire-and-forget.",
             "  void warm() {",
@@ -136,7 +140,8 @@ public class AsyncVoidTest {
             "import java.util.concurrent.CompletableFuture;",
             "import java.util.concurrent.ExecutorService;",
             "class Notifier {",
-            "  CompletableFuture<String> sendAsync(String to) { return CompletableFuture.completedFuture(to); }",
+            "  CompletableFuture<String> sendAsync(String to) { return"
+                + " CompletableFuture.completedFuture(to); }",
             "  void notifyCustomer(String email) {",
             "    if (email.isEmpty()) {",
             "      return;",
@@ -151,7 +156,8 @@ public class AsyncVoidTest {
             "    notifyCustomer(\"a@b.c\");",
             "    report(pool);",
             "  }",
-            "  @org.springframework.scheduling.annotation.Scheduled(fixedRate = 1000) void poll() {",
+            "  @org.springframework.scheduling.annotation.Scheduled(fixedRate = 1000) void poll()"
+                + " {",
             "    sendAsync(\"ops\");",
             "  }",
             "  void nested(CompletableFuture<String> to) {",
@@ -164,7 +170,8 @@ public class AsyncVoidTest {
             "import java.util.concurrent.ExecutorService;",
             "import java.util.concurrent.Future;",
             "class Notifier {",
-            "  CompletableFuture<String> sendAsync(String to) { return CompletableFuture.completedFuture(to); }",
+            "  CompletableFuture<String> sendAsync(String to) { return"
+                + " CompletableFuture.completedFuture(to); }",
             "  CompletableFuture<String> notifyCustomer(String email) {",
             "    if (email.isEmpty()) {",
             "      return CompletableFuture.completedFuture(null);",
@@ -179,7 +186,8 @@ public class AsyncVoidTest {
             "    notifyCustomer(\"a@b.c\");",
             "    report(pool);",
             "  }",
-            "  @org.springframework.scheduling.annotation.Scheduled(fixedRate = 1000) void poll() {",
+            "  @org.springframework.scheduling.annotation.Scheduled(fixedRate = 1000) void poll()"
+                + " {",
             "    sendAsync(\"ops\");",
             "  }",
             "  void nested(CompletableFuture<String> to) {",
@@ -219,7 +227,8 @@ public class AsyncVoidTest {
             "    System.out.println(to);",
             "    return CompletableFuture.completedFuture(null);",
             "  }",
-            "  @Async CompletableFuture<Void> nothing() { return CompletableFuture.completedFuture(null); }",
+            "  @Async CompletableFuture<Void> nothing() { return"
+                + " CompletableFuture.completedFuture(null); }",
             "  @Async CompletableFuture<Void> fails(String to) {",
             "    throw new IllegalStateException(to);",
             "  }",
@@ -245,7 +254,8 @@ public class AsyncVoidTest {
             "  }",
             "  interface Task { default void go() {} }",
             "  <T extends CompletableFuture<String>> void generic(T t) {",
-            "    Runnable r = new Runnable() { @Override public void run() { t.thenApply(s -> s); } };",
+            "    Runnable r = new Runnable() { @Override public void run() { t.thenApply(s -> s); }"
+                + " };",
             "  }",
             "}")
         .doTest();

@@ -109,7 +109,8 @@ public class AwaitInLoopTest {
             "  }",
             "  List<User> streamMap(List<String> ids) {",
             "    // BUG: Diagnostic contains: once per element of ids",
-            "    return ids.stream().map(id -> users.find(id).join()).collect(Collectors.toList());",
+            "    return ids.stream().map(id ->"
+                + " users.find(id).join()).collect(Collectors.toList());",
             "  }",
             "}")
         .doTest();
@@ -129,10 +130,12 @@ public class AwaitInLoopTest {
             "      out.add(users.find(id).thenApply(User::name).join());",
             "    }",
             "    // BUG: Diagnostic contains: users.find(id)",
-            "    ids.forEach(id -> out.add(users.find(id).thenApply(u -> u.name().trim()).join()));",
+            "    ids.forEach(id -> out.add(users.find(id).thenApply(u ->"
+                + " u.name().trim()).join()));",
             "    for (String id : ids) {",
             "      // BUG: Diagnostic contains: users.find(id)",
-            "      String name = users.find(id).thenApply(u -> { String n = u.name(); return n.trim(); }).join();",
+            "      String name = users.find(id).thenApply(u -> { String n = u.name(); return"
+                + " n.trim(); }).join();",
             "      out.add(name);",
             "    }",
             "  }",
@@ -234,7 +237,8 @@ public class AwaitInLoopTest {
             "  }",
             "  void lambdaHolder(List<String> shards) {",
             "    String[] token = {\"\"};",
-            "    shards.forEach(shard -> { token[0] = users.page(shard + token[0]).join().next(); });",
+            "    shards.forEach(shard -> { token[0] = users.page(shard + token[0]).join().next();"
+                + " });",
             "  }",
             "  void forUpdate(List<User> out) {",
             "    for (String t = \"\"; t != null; t = out.isEmpty() ? null : out.get(0).id()) {",
@@ -287,7 +291,8 @@ public class AwaitInLoopTest {
             "    return null;",
             "  }",
             "  Optional<User> firstOfStream(List<String> ids) {",
-            "    return ids.stream().map(id -> users.find(id).join()).filter(Objects::nonNull).findFirst();",
+            "    return ids.stream().map(id ->"
+                + " users.find(id).join()).filter(Objects::nonNull).findFirst();",
             "  }",
             "}")
         .doTest();
@@ -315,7 +320,9 @@ public class AwaitInLoopTest {
             "  }",
             "  void fluxPerBatch(List<List<String>> batches, List<User> out) {",
             "    for (List<String> batch : batches) {",
-            "      out.addAll(Flux.fromIterable(batch).flatMap(id -> reactor.core.publisher.Mono.fromFuture(users.find(id)), 8).collectList().block());",
+            "      out.addAll(Flux.fromIterable(batch).flatMap(id ->"
+                + " reactor.core.publisher.Mono.fromFuture(users.find(id)),"
+                + " 8).collectList().block());",
             "    }",
             "  }",
             "  void allOfPerElement(List<String> ids, List<User> out) {",
@@ -323,7 +330,8 @@ public class AwaitInLoopTest {
             "      CompletableFuture.allOf(users.find(id), users.find(id + \"-alias\")).join();",
             "    }",
             "  }",
-            "  void semaphore(List<String> ids, List<User> out, Semaphore permits) throws InterruptedException {",
+            "  void semaphore(List<String> ids, List<User> out, Semaphore permits) throws"
+                + " InterruptedException {",
             "    for (String id : ids) {",
             "      permits.acquire();",
             "      try {",
@@ -354,14 +362,16 @@ public class AwaitInLoopTest {
             "    for (CompletableFuture<User> future : futures) {",
             "      out.add(future.join());",
             "    }",
-            "    return futures.stream().map(CompletableFuture::join).collect(Collectors.toList());",
+            "    return"
+                + " futures.stream().map(CompletableFuture::join).collect(Collectors.toList());",
             "  }",
             "  List<User> offloaded(List<String> ids) {",
             "    List<CompletableFuture<User>> futures = new ArrayList<>();",
             "    for (String id : ids) {",
             "      futures.add(CompletableFuture.supplyAsync(() -> users.find(id).join()));",
             "    }",
-            "    return ids.parallelStream().map(id -> users.find(id).join()).collect(Collectors.toList());",
+            "    return ids.parallelStream().map(id ->"
+                + " users.find(id).join()).collect(Collectors.toList());",
             "  }",
             "}")
         .doTest();
@@ -529,7 +539,8 @@ public class AwaitInLoopTest {
             "abstract class Prices {",
             "  abstract ListenableFuture<Integer> price(String sku);",
             "  ExecutorService pool;",
-            "  void collect(Iterable<String> skus, Set<Integer> seen, java.util.Collection<Integer> sizes) throws Exception {",
+            "  void collect(Iterable<String> skus, Set<Integer> seen, java.util.Collection<Integer>"
+                + " sizes) throws Exception {",
             "    int futures = 0;",
             "    for (final String sku : skus)",
             "      seen.add(Futures.getUnchecked(price(sku)));",
@@ -551,7 +562,8 @@ public class AwaitInLoopTest {
             "abstract class Prices {",
             "  abstract ListenableFuture<Integer> price(String sku);",
             "  ExecutorService pool;",
-            "  void collect(Iterable<String> skus, Set<Integer> seen, java.util.Collection<Integer> sizes) throws Exception {",
+            "  void collect(Iterable<String> skus, Set<Integer> seen, java.util.Collection<Integer>"
+                + " sizes) throws Exception {",
             "    int futures = 0;",
             "    List<ListenableFuture<Integer>> futures2 = new ArrayList<>();",
             "    for (final String sku : skus) {",

@@ -598,7 +598,8 @@ public class AwaitOnceViolationTest {
             "  void keep(OrderClient client, String order) {",
             "    Mono<String> created = client.create(order);",
             "    created.subscribe();",
-            "    // BUG: Diagnostic contains: is stored in a field at line 14 after it was consumed",
+            "    // BUG: Diagnostic contains: is stored in a field at line 14 after it was"
+                + " consumed",
             "    last = created;",
             "    // BUG: Diagnostic contains: is added to a collection by add(...) at line 16",
             "    pending.add(created);",
@@ -1000,7 +1001,8 @@ public class AwaitOnceViolationTest {
             "import java.util.stream.Stream;",
             "class Report {",
             "  void print(List<String> orders) {",
-            "    List<String> openList = orders.stream().filter(o -> o.startsWith(\"open\")).toList();",
+            "    List<String> openList = orders.stream().filter(o ->"
+                + " o.startsWith(\"open\")).toList();",
             "    long n = openList.stream().count();",
             "    openList.stream().forEach(System.out::println);",
             "    System.out.println(n + openList.stream().findFirst().orElse(\"\"));",

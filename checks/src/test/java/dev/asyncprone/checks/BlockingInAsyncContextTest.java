@@ -23,7 +23,8 @@ public class BlockingInAsyncContextTest {
             "import java.util.concurrent.CompletableFuture;",
             "class OrderService {",
             "  CompletableFuture<String> order = new CompletableFuture<>();",
-            "  CompletableFuture<Integer> price(String o) { return CompletableFuture.completedFuture(1); }",
+            "  CompletableFuture<Integer> price(String o) { return"
+                + " CompletableFuture.completedFuture(1); }",
             "  CompletableFuture<Integer> total() {",
             "    // BUG: Diagnostic matches: MESSAGE",
             "    return order.thenApply(o -> price(o).join());",
@@ -63,7 +64,8 @@ public class BlockingInAsyncContextTest {
             "    stage.whenComplete((r, e) -> other.join());",
             "    stage.handle((r, e) -> {",
             "      try {",
-            "        // BUG: Diagnostic contains: Thread.sleep() sleeps and blocks the thread that completes 'stage'",
+            "        // BUG: Diagnostic contains: Thread.sleep() sleeps and blocks the thread that"
+                + " completes 'stage'",
             "        Thread.sleep(100);",
             "      } catch (InterruptedException ie) {",
             "        Thread.currentThread().interrupt();",
@@ -99,7 +101,8 @@ public class BlockingInAsyncContextTest {
             "import java.util.concurrent.CompletableFuture;",
             "class Nested {",
             "  CompletableFuture<String> f(CompletableFuture<CompletableFuture<String>> nested) {",
-            "    // BUG: Diagnostic contains: join() blocks the thread that completes 'nested' (this method reference",
+            "    // BUG: Diagnostic contains: join() blocks the thread that completes 'nested'"
+                + " (this method reference",
             "    return nested.thenApply(CompletableFuture::join);",
             "  }",
             "}")
@@ -119,20 +122,25 @@ public class BlockingInAsyncContextTest {
             "  ListenableFuture<Integer> local(ListenableFuture<Integer> price) {",
             "    return Futures.transform(",
             "        price,",
-            "        // BUG: Diagnostic contains: Futures.getUnchecked() blocks the thread that completes 'price'",
+            "        // BUG: Diagnostic contains: Futures.getUnchecked() blocks the thread that"
+                + " completes 'price'",
             "        p -> p * Futures.getUnchecked(rate(\"EUR\")),",
             "        MoreExecutors.directExecutor());",
             "  }",
             "  void callback(ListenableFuture<Integer> price, ListenableFuture<Integer> other) {",
             "    Futures.addCallback(price, new FutureCallback<Integer>() {",
             "      @Override public void onSuccess(Integer p) {",
-            "        // BUG: Diagnostic contains: this anonymous FutureCallback is a addCallback callback",
+            "        // BUG: Diagnostic contains: this anonymous FutureCallback is a addCallback"
+                + " callback",
             "        Futures.getUnchecked(other);",
             "      }",
             "      @Override public void onFailure(Throwable t) {}",
             "    }, MoreExecutors.directExecutor());",
-            "    // BUG: Diagnostic contains: pass an executor meant for blocking work instead of directExecutor()",
-            "    price.addListener(() -> Uninterruptibles.sleepUninterruptibly(java.time.Duration.ofSeconds(1)), MoreExecutors.directExecutor());",
+            "    // BUG: Diagnostic contains: pass an executor meant for blocking work instead of"
+                + " directExecutor()",
+            "    price.addListener(() ->"
+                + " Uninterruptibles.sleepUninterruptibly(java.time.Duration.ofSeconds(1)),"
+                + " MoreExecutors.directExecutor());",
             "  }",
             "}")
         .doTest();
@@ -147,23 +155,27 @@ public class BlockingInAsyncContextTest {
             "class Reactive {",
             "  Mono<Integer> price(String id) { return Mono.just(1); }",
             "  Flux<Integer> f(Flux<String> ids, java.sql.Statement db) {",
-            "    // BUG: Diagnostic contains: block() blocks the thread that emits 'ids' (this lambda is a Reactor map operator",
+            "    // BUG: Diagnostic contains: block() blocks the thread that emits 'ids' (this"
+                + " lambda is a Reactor map operator",
             "    return ids.map(id -> price(id).block())",
             "        .doOnNext(p -> {",
             "          try {",
-            "            // BUG: Diagnostic contains: Statement.executeQuery() makes a database round trip (JDBC) and blocks",
+            "            // BUG: Diagnostic contains: Statement.executeQuery() makes a database"
+                + " round trip (JDBC) and blocks",
             "            db.executeQuery(\"select 1\");",
             "          } catch (java.sql.SQLException e) {",
             "            throw new RuntimeException(e);",
             "          }",
             "        });",
             "  }",
-            "  io.reactivex.rxjava3.core.Single<Integer> rx(io.reactivex.rxjava3.core.Single<String> s,",
+            "  io.reactivex.rxjava3.core.Single<Integer>"
+                + " rx(io.reactivex.rxjava3.core.Single<String> s,",
             "      io.reactivex.rxjava3.core.Single<Integer> other) {",
             "    // BUG: Diagnostic contains: blockingGet() blocks the thread that emits 's'",
             "    return s.map(x -> other.blockingGet());",
             "  }",
-            "  io.smallrye.mutiny.Uni<Integer> mutiny(io.smallrye.mutiny.Uni<String> u, io.smallrye.mutiny.Uni<Integer> other) {",
+            "  io.smallrye.mutiny.Uni<Integer> mutiny(io.smallrye.mutiny.Uni<String> u,"
+                + " io.smallrye.mutiny.Uni<Integer> other) {",
             "    // BUG: Diagnostic contains: await().indefinitely() blocks",
             "    return u.onItem().transform(x -> other.await().indefinitely());",
             "  }",
@@ -181,7 +193,8 @@ public class BlockingInAsyncContextTest {
             "class Verticle {",
             "  @Blocking String legacyLookup(String id) { return id; }",
             "  Future<String> f(Vertx vertx, Future<String> user) {",
-            "    // BUG: Diagnostic contains: legacyLookup() is annotated @Blocking and blocks the Vert.x event loop",
+            "    // BUG: Diagnostic contains: legacyLookup() is annotated @Blocking and blocks the"
+                + " Vert.x event loop",
             "    vertx.setPeriodic(1000, id -> legacyLookup(\"x\"));",
             "    // BUG: Diagnostic contains: blocks the event loop that completes 'user'",
             "    return user.map(u -> legacyLookup(u));",
@@ -200,14 +213,17 @@ public class BlockingInAsyncContextTest {
             "import java.util.concurrent.CompletableFuture;",
             "import reactor.core.publisher.Mono;",
             "class Users {",
-            "  CompletableFuture<String> remote(String id) { return CompletableFuture.completedFuture(id); }",
+            "  CompletableFuture<String> remote(String id) { return"
+                + " CompletableFuture.completedFuture(id); }",
             "  CompletableFuture<String> find(String id) {",
-            "    // BUG: Diagnostic contains: join() blocks the caller of find() (find() returns a CompletableFuture",
+            "    // BUG: Diagnostic contains: join() blocks the caller of find() (find() returns a"
+                + " CompletableFuture",
             "    String user = remote(id).join();",
             "    return CompletableFuture.completedFuture(user);",
             "  }",
             "  Mono<String> findMono(Mono<String> remote) {",
-            "    // BUG: Diagnostic contains: block() blocks the caller of findMono() (findMono() returns a Mono",
+            "    // BUG: Diagnostic contains: block() blocks the caller of findMono() (findMono()"
+                + " returns a Mono",
             "    return Mono.just(remote.block());",
             "  }",
             "  CompletableFuture<String> notDone(CompletableFuture<String> f) {",
@@ -228,25 +244,33 @@ public class BlockingInAsyncContextTest {
             "import dev.asyncprone.testdata.CompiledLibrary;",
             "class Handlers {",
             "  @NonBlocking void onRequest(CompiledLibrary lib) {",
-            "    // BUG: Diagnostic contains: CompiledLibrary.fetchBlocking() is annotated @Blocking and blocks the thread that calls onRequest() (onRequest() is annotated @NonBlocking)",
+            "    // BUG: Diagnostic contains: CompiledLibrary.fetchBlocking() is annotated"
+                + " @Blocking and blocks the thread that calls onRequest() (onRequest() is"
+                + " annotated @NonBlocking)",
             "    lib.fetchBlocking(\"k\");",
             "  }",
-            "  @org.jetbrains.annotations.NonBlocking void jetbrains(Object lock) throws InterruptedException {",
+            "  @org.jetbrains.annotations.NonBlocking void jetbrains(Object lock) throws"
+                + " InterruptedException {",
             "    // BUG: Diagnostic contains: Object.wait() waits for another thread",
             "    lock.wait();",
             "  }",
-            "  @NonBlocking Handlers(java.util.concurrent.BlockingQueue<String> q) throws InterruptedException {",
-            "    // BUG: Diagnostic contains: BlockingQueue.take() waits for another thread and blocks the thread that calls Handlers()",
+            "  @NonBlocking Handlers(java.util.concurrent.BlockingQueue<String> q) throws"
+                + " InterruptedException {",
+            "    // BUG: Diagnostic contains: BlockingQueue.take() waits for another thread and"
+                + " blocks the thread that calls Handlers()",
             "    q.take();",
             "  }",
             "  static class Listener implements CompiledLibrary.Listener {",
             "    @Override public void onEvent(String e) {",
-            "      // BUG: Diagnostic contains: onEvent() overrides Listener.onEvent(), annotated @NonBlocking",
+            "      // BUG: Diagnostic contains: onEvent() overrides Listener.onEvent(), annotated"
+                + " @NonBlocking",
             "      new CompiledLibrary().fetchBlocking(e);",
             "    }",
             "  }",
-            "  void register(java.util.List<CompiledLibrary.Listener> listeners, CompiledLibrary lib) {",
-            "    // BUG: Diagnostic contains: this lambda implements Listener.onEvent(), annotated @NonBlocking",
+            "  void register(java.util.List<CompiledLibrary.Listener> listeners, CompiledLibrary"
+                + " lib) {",
+            "    // BUG: Diagnostic contains: this lambda implements Listener.onEvent(), annotated"
+                + " @NonBlocking",
             "    listeners.add(e -> lib.fetchBlocking(e));",
             "  }",
             "}")
@@ -263,11 +287,13 @@ public class BlockingInAsyncContextTest {
             "-XepOpt:AsyncProne:BlockingAnnotations=com.acme.Slow",
             "-XepOpt:AsyncProne:NonBlockingAnnotations=com.acme.EventLoop")
         .addSourceLines("com/acme/Slow.java", "package com.acme;", "public @interface Slow {}")
-        .addSourceLines("com/acme/EventLoop.java", "package com.acme;", "public @interface EventLoop {}")
+        .addSourceLines(
+            "com/acme/EventLoop.java", "package com.acme;", "public @interface EventLoop {}")
         .addSourceLines(
             "com/acme/Legacy.java",
             "package com.acme;",
-            "public class Legacy { public String fetch() { return \"\"; } public String cached() { return \"\"; } }")
+            "public class Legacy { public String fetch() { return \"\"; } public String cached() {"
+                + " return \"\"; } }")
         .addSourceLines(
             "com/acme/Ftp.java",
             "package com.acme;",
@@ -279,7 +305,8 @@ public class BlockingInAsyncContextTest {
             "class Service {",
             "  @Slow String slow() { return \"\"; }",
             "  @EventLoop void handle(Legacy legacy, Ftp ftp) {",
-            "    // BUG: Diagnostic contains: Legacy.fetch() may block and blocks the thread that calls handle() (handle() is annotated @EventLoop)",
+            "    // BUG: Diagnostic contains: Legacy.fetch() may block and blocks the thread that"
+                + " calls handle() (handle() is annotated @EventLoop)",
             "    legacy.fetch();",
             "    legacy.cached();",
             "    // BUG: Diagnostic contains: Ftp.put()",
@@ -301,7 +328,8 @@ public class BlockingInAsyncContextTest {
             "Off.java",
             "import java.util.concurrent.CompletableFuture;",
             "class Off {",
-            "  CompletableFuture<String> f(CompletableFuture<String> a, CompletableFuture<String> b) {",
+            "  CompletableFuture<String> f(CompletableFuture<String> a, CompletableFuture<String>"
+                + " b) {",
             "    return a.thenApply(x -> b.join());",
             "  }",
             "}")
@@ -313,7 +341,8 @@ public class BlockingInAsyncContextTest {
             "import java.util.concurrent.CompletableFuture;",
             "class Suppressed {",
             "  @SuppressWarnings(\"BlockingInAsyncContext\")",
-            "  CompletableFuture<String> f(CompletableFuture<String> a, CompletableFuture<String> b) {",
+            "  CompletableFuture<String> f(CompletableFuture<String> a, CompletableFuture<String>"
+                + " b) {",
             "    return a.thenApply(x -> b.join());",
             "  }",
             "}")
@@ -333,7 +362,8 @@ public class BlockingInAsyncContextTest {
             "import reactor.core.scheduler.Schedulers;",
             "class Offloaded {",
             "  CompletableFuture<String> remote() { return new CompletableFuture<>(); }",
-            "  String jdbc(java.sql.Statement st) throws java.sql.SQLException { st.executeQuery(\"q\"); return \"\"; }",
+            "  String jdbc(java.sql.Statement st) throws java.sql.SQLException {"
+                + " st.executeQuery(\"q\"); return \"\"; }",
             "  CompletableFuture<String> a(Executor io) {",
             "    return CompletableFuture.supplyAsync(() -> remote().join(), io);",
             "  }",
@@ -341,7 +371,8 @@ public class BlockingInAsyncContextTest {
             "    return order.thenApplyAsync(o -> remote().join(), io);",
             "  }",
             "  Mono<String> c(java.sql.Statement st) {",
-            "    return Mono.fromCallable(() -> jdbc(st)).subscribeOn(Schedulers.boundedElastic());",
+            "    return Mono.fromCallable(() ->"
+                + " jdbc(st)).subscribeOn(Schedulers.boundedElastic());",
             "  }",
             "  Flux<String> d(Flux<String> ids) {",
             "    return ids.publishOn(Schedulers.boundedElastic()).map(id -> remote().join());",
@@ -377,22 +408,26 @@ public class BlockingInAsyncContextTest {
             "import java.util.concurrent.CompletableFuture;",
             "import java.util.stream.Collectors;",
             "class Done {",
-            "  CompletableFuture<Integer> sum(CompletableFuture<Integer> a, CompletableFuture<Integer> b) {",
+            "  CompletableFuture<Integer> sum(CompletableFuture<Integer> a,"
+                + " CompletableFuture<Integer> b) {",
             "    return CompletableFuture.allOf(a, b).thenApply(v -> a.join() + b.join());",
             "  }",
             "  CompletableFuture<List<Integer>> all(List<CompletableFuture<Integer>> futures) {",
             "    return CompletableFuture.allOf(futures.toArray(new CompletableFuture[0]))",
-            "        .thenApply(v -> futures.stream().map(CompletableFuture::join).collect(Collectors.toList()));",
+            "        .thenApply(v ->"
+                + " futures.stream().map(CompletableFuture::join).collect(Collectors.toList()));",
             "  }",
             "  CompletableFuture<Integer> loop(List<CompletableFuture<Integer>> futures) {",
             "    return CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))",
-            "        .thenApply(v -> { int s = 0; for (CompletableFuture<Integer> f : futures) { s += f.join(); } return s; });",
+            "        .thenApply(v -> { int s = 0; for (CompletableFuture<Integer> f : futures) { s"
+                + " += f.join(); } return s; });",
             "  }",
             "  CompletableFuture<Integer> lambdaParam(List<CompletableFuture<Integer>> futures) {",
             "    return CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))",
             "        .thenApply(v -> futures.stream().mapToInt(f -> f.join()).sum());",
             "  }",
-            "  CompletableFuture<Integer> combine(CompletableFuture<Integer> a, CompletableFuture<Integer> b) {",
+            "  CompletableFuture<Integer> combine(CompletableFuture<Integer> a,"
+                + " CompletableFuture<Integer> b) {",
             "    return a.thenCombine(b, (x, y) -> x + b.join());",
             "  }",
             "  CompletableFuture<Integer> own(CompletableFuture<Integer> a) {",
@@ -404,7 +439,8 @@ public class BlockingInAsyncContextTest {
             "    }",
             "    return a.isDone() ? CompletableFuture.completedFuture(a.join() + 1) : a;",
             "  }",
-            "  CompletableFuture<Integer> reads(CompletableFuture<Integer> a, CompletableFuture<Integer> b) {",
+            "  CompletableFuture<Integer> reads(CompletableFuture<Integer> a,"
+                + " CompletableFuture<Integer> b) {",
             "    return a.thenApply(x -> b.getNow(0) + (b.isDone() ? 1 : 0));",
             "  }",
             "  CompletableFuture<Integer> earlyExit(CompletableFuture<Integer> a) {",
@@ -413,14 +449,17 @@ public class BlockingInAsyncContextTest {
             "    }",
             "    return CompletableFuture.completedFuture(a.join());",
             "  }",
-            "  CompletableFuture<Integer> fastest(java.util.concurrent.CompletionService<Integer> service)",
+            "  CompletableFuture<Integer> fastest(java.util.concurrent.CompletionService<Integer>"
+                + " service)",
             "      throws Exception {",
             "    java.util.concurrent.Future<Integer> f = service.poll();",
             "    return f == null ? null : CompletableFuture.completedFuture(f.get());",
             "  }",
-            "  ListenableFuture<Integer> guava(ListenableFuture<Integer> a, ListenableFuture<Integer> b) {",
+            "  ListenableFuture<Integer> guava(ListenableFuture<Integer> a,"
+                + " ListenableFuture<Integer> b) {",
             "    ListenableFuture<Integer> sum = Futures.whenAllSucceed(a, b)",
-            "        .call(() -> Futures.getUnchecked(a) + Futures.getDone(b), MoreExecutors.directExecutor());",
+            "        .call(() -> Futures.getUnchecked(a) + Futures.getDone(b),"
+                + " MoreExecutors.directExecutor());",
             "    return Futures.transform(Futures.allAsList(a, b),",
             "        list -> Futures.getUnchecked(a), MoreExecutors.directExecutor());",
             "  }",
@@ -487,7 +526,8 @@ public class BlockingInAsyncContextTest {
             "  record Circle(double r) implements Shape {}",
             "  record Square(double s) implements Shape {}",
             "  <T extends CompletionStage<String>> CompletableFuture<String> generic(T stage) {",
-            "    Function<String, Function<String, CompletableFuture<String>>> curried = a -> b -> CompletableFuture.completedFuture(a + b);",
+            "    Function<String, Function<String, CompletableFuture<String>>> curried = a -> b ->"
+                + " CompletableFuture.completedFuture(a + b);",
             "    return stage.thenCompose(s -> curried.apply(s).apply(s)).toCompletableFuture();",
             "  }",
             "  double area(Shape shape) {",
@@ -496,7 +536,8 @@ public class BlockingInAsyncContextTest {
             "  }",
             "  CompletableFuture<Integer> size(Mode mode, CompletableFuture<Integer> f) {",
             "    return switch (mode) {",
-            "      case FAST -> f.thenApply(x -> { int y = switch (x) { case 1 -> 2; default -> { yield x; } }; return y; });",
+            "      case FAST -> f.thenApply(x -> { int y = switch (x) { case 1 -> 2; default -> {"
+                + " yield x; } }; return y; });",
             "    };",
             "  }",
             "  Object anonymous() {",
@@ -508,7 +549,8 @@ public class BlockingInAsyncContextTest {
             "  static { Runnable r = Unusual::new; }",
             "  CompletableFuture<String> nested(CompletableFuture<String> f) {",
             "    // BUG: Diagnostic contains: join() blocks the thread that completes 'f'",
-            "    return f.thenCompose(a -> f.thenApply(b -> new CompletableFuture<String>().join()));",
+            "    return f.thenCompose(a -> f.thenApply(b -> new"
+                + " CompletableFuture<String>().join()));",
             "  }",
             "}")
         .doTest();
@@ -522,7 +564,8 @@ public class BlockingInAsyncContextTest {
             "JdkOnly.java",
             "import java.util.concurrent.CompletableFuture;",
             "class JdkOnly {",
-            "  CompletableFuture<String> f(CompletableFuture<String> a, CompletableFuture<String> b) {",
+            "  CompletableFuture<String> f(CompletableFuture<String> a, CompletableFuture<String>"
+                + " b) {",
             "    // BUG: Diagnostic contains: join() blocks the thread that completes 'a'",
             "    return a.thenApply(x -> b.join());",
             "  }",
@@ -540,8 +583,10 @@ public class BlockingInAsyncContextTest {
             "import java.util.concurrent.CompletableFuture;",
             "import java.util.concurrent.CompletionStage;",
             "class OrderService {",
-            "  CompletableFuture<Integer> price(String o) { return CompletableFuture.completedFuture(1); }",
-            "  CompletionStage<Integer> stock(String o) { return CompletableFuture.completedFuture(1); }",
+            "  CompletableFuture<Integer> price(String o) { return"
+                + " CompletableFuture.completedFuture(1); }",
+            "  CompletionStage<Integer> stock(String o) { return"
+                + " CompletableFuture.completedFuture(1); }",
             "  CompletableFuture<Integer> total(CompletableFuture<String> order) {",
             "    return order.thenApply(o -> price(o).join());",
             "  }",
@@ -554,8 +599,10 @@ public class BlockingInAsyncContextTest {
             "import java.util.concurrent.CompletableFuture;",
             "import java.util.concurrent.CompletionStage;",
             "class OrderService {",
-            "  CompletableFuture<Integer> price(String o) { return CompletableFuture.completedFuture(1); }",
-            "  CompletionStage<Integer> stock(String o) { return CompletableFuture.completedFuture(1); }",
+            "  CompletableFuture<Integer> price(String o) { return"
+                + " CompletableFuture.completedFuture(1); }",
+            "  CompletionStage<Integer> stock(String o) { return"
+                + " CompletableFuture.completedFuture(1); }",
             "  CompletableFuture<Integer> total(CompletableFuture<String> order) {",
             "    return order.thenCompose(o -> price(o));",
             "  }",
@@ -605,7 +652,8 @@ public class BlockingInAsyncContextTest {
             "class Rates {",
             "  ListenableFuture<Integer> convert(Integer p) { return Futures.immediateFuture(p); }",
             "  ListenableFuture<Integer> local(ListenableFuture<Integer> price) {",
-            "    return Futures.transform(price, p -> Futures.getUnchecked(convert(p)), MoreExecutors.directExecutor());",
+            "    return Futures.transform(price, p -> Futures.getUnchecked(convert(p)),"
+                + " MoreExecutors.directExecutor());",
             "  }",
             "}")
         .addOutputLines(
@@ -614,7 +662,8 @@ public class BlockingInAsyncContextTest {
             "class Rates {",
             "  ListenableFuture<Integer> convert(Integer p) { return Futures.immediateFuture(p); }",
             "  ListenableFuture<Integer> local(ListenableFuture<Integer> price) {",
-            "    return Futures.transformAsync(price, p -> convert(p), MoreExecutors.directExecutor());",
+            "    return Futures.transformAsync(price, p -> convert(p),"
+                + " MoreExecutors.directExecutor());",
             "  }",
             "}")
         .doTest();
@@ -627,7 +676,8 @@ public class BlockingInAsyncContextTest {
             "NoFix.java",
             "import java.util.concurrent.*;",
             "class NoFix {",
-            "  CompletableFuture<Integer> price(String o) { return CompletableFuture.completedFuture(1); }",
+            "  CompletableFuture<Integer> price(String o) { return"
+                + " CompletableFuture.completedFuture(1); }",
             "  CompletableFuture<Integer> plusOne(CompletableFuture<String> order) {",
             "    return order.thenApply(o -> price(o).join() + 1);",
             "  }",

@@ -87,7 +87,8 @@ public class CancelDoesNotInterruptTest {
             "import com.google.common.util.concurrent.ListenableFuture;",
             "import reactor.core.publisher.Mono;",
             "class Fine {",
-            "  void stop(CompletableFuture<String> f, Future<?> task, ListenableFuture<?> lf, boolean flag) {",
+            "  void stop(CompletableFuture<String> f, Future<?> task, ListenableFuture<?> lf,"
+                + " boolean flag) {",
             "    f.cancel(false);",
             "    f.cancel(flag);",
             "    task.cancel(true);",
@@ -104,7 +105,8 @@ public class CancelDoesNotInterruptTest {
             "    mono.toFuture().cancel(true);",
             "  }",
             "  static class Interrupting<T> extends CompletableFuture<T> {",
-            "    @Override public boolean cancel(boolean mayInterrupt) { return super.cancel(mayInterrupt); }",
+            "    @Override public boolean cancel(boolean mayInterrupt) { return"
+                + " super.cancel(mayInterrupt); }",
             "    void stop() { cancel(true); }",
             "  }",
             "  static void stopOwn(Interrupting<String> i) { i.cancel(true); }",
@@ -130,7 +132,8 @@ public class CancelDoesNotInterruptTest {
             "  void all(List<CompletableFuture<String>> fs) {",
             "    // BUG: Diagnostic contains: CancelDoesNotInterrupt",
             "    fs.forEach(f -> f.cancel(true));",
-            "    int n = switch (fs.size()) { case 0 -> 0; default -> fs.get(0).cancel(false) ? 1 : 2; };",
+            "    int n = switch (fs.size()) { case 0 -> 0; default -> fs.get(0).cancel(false) ? 1 :"
+                + " 2; };",
             "  }",
             "}")
         .doTest();

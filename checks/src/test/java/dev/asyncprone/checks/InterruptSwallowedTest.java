@@ -55,7 +55,8 @@ public class InterruptSwallowedTest {
             "import java.util.concurrent.Future;",
             "import java.util.concurrent.BlockingQueue;",
             "class AbstractFuture {",
-            "  private static <V> V getUninterruptibly(Future<V> future) throws ExecutionException {",
+            "  private static <V> V getUninterruptibly(Future<V> future) throws ExecutionException"
+                + " {",
             "    boolean interrupted = false;",
             "    try {",
             "      while (true) {",
@@ -132,7 +133,8 @@ public class InterruptSwallowedTest {
             "    }",
             "  }",
             "  // The flag is set and never read: the restore below answers another flag.",
-            "  <V> V flagNeverRead(Future<V> future, boolean cancelled) throws ExecutionException {",
+            "  <V> V flagNeverRead(Future<V> future, boolean cancelled) throws ExecutionException"
+                + " {",
             "    boolean interrupted = false;",
             "    try {",
             "      while (true) {",
@@ -198,9 +200,9 @@ public class InterruptSwallowedTest {
             "MESSAGE",
             msg ->
                 msg.contains(
-                    "This catch swallows InterruptedException: it neither restores the interrupt"
-                        + " flag nor rethrows it (or an exception that carries it), so the thread"
-                        + " forgets it was asked to stop")
+                        "This catch swallows InterruptedException: it neither restores the"
+                            + " interrupt flag nor rethrows it (or an exception that carries it),"
+                            + " so the thread forgets it was asked to stop")
                     && msg.contains("Call Thread.currentThread().interrupt() before going on"))
         .doTest();
   }
@@ -330,7 +332,8 @@ public class InterruptSwallowedTest {
             "  void settle() {",
             "    try {",
             "      Thread.sleep(10);",
-            "    // BUG: Diagnostic contains: throws an exception that does not carry the InterruptedException",
+            "    // BUG: Diagnostic contains: throws an exception that does not carry the"
+                + " InterruptedException",
             "    } catch (InterruptedException e) {",
             "      throw new IllegalStateException(\"interrupted\");",
             "    }",

@@ -22,7 +22,8 @@ public class LockHeldAcrossAwaitTest {
             "import java.util.concurrent.CompletableFuture;",
             "class PriceCache {",
             "  private final Map<String, Long> prices = new HashMap<>();",
-            "  CompletableFuture<Long> fetch(String sku) { return CompletableFuture.completedFuture(1L); }",
+            "  CompletableFuture<Long> fetch(String sku) { return"
+                + " CompletableFuture.completedFuture(1L); }",
             "  synchronized long price(String sku) {",
             "    Long cached = prices.get(sku);",
             "    if (cached == null) {",
@@ -56,12 +57,14 @@ public class LockHeldAcrossAwaitTest {
             "class Ledger {",
             "  private final Object journal = new Object();",
             "  static synchronized void pause() throws InterruptedException {",
-            "    // BUG: Diagnostic contains: sleeps while this thread holds the monitor of 'Ledger.class'",
+            "    // BUG: Diagnostic contains: sleeps while this thread holds the monitor of"
+                + " 'Ledger.class'",
             "    Thread.sleep(10);",
             "  }",
             "  byte[] read(Path path) throws Exception {",
             "    synchronized (journal) {",
-            "      // BUG: Diagnostic contains: does file I/O while this thread holds the monitor of 'journal'",
+            "      // BUG: Diagnostic contains: does file I/O while this thread holds the monitor"
+                + " of 'journal'",
             "      new FileInputStream(path.toFile()).close();",
             "      // BUG: Diagnostic contains: LockHeldAcrossAwait",
             "      return Files.readAllBytes(path);",
@@ -84,7 +87,8 @@ public class LockHeldAcrossAwaitTest {
             "  void reserve(Future<Integer> stock) throws Exception {",
             "    lock.lock();",
             "    try {",
-            "      // BUG: Diagnostic contains: get() waits for the future while this thread holds 'lock' (taken by lock() above)",
+            "      // BUG: Diagnostic contains: get() waits for the future while this thread holds"
+                + " 'lock' (taken by lock() above)",
             "      reserved += stock.get();",
             "    } finally {",
             "      lock.unlock();",
@@ -174,7 +178,8 @@ public class LockHeldAcrossAwaitTest {
             "  String get(String id) {",
             "    lock.lock();",
             "    try {",
-            "      // BUG: Diagnostic contains: is annotated @Blocking while this thread holds 'lock'",
+            "      // BUG: Diagnostic contains: is annotated @Blocking while this thread holds"
+                + " 'lock'",
             "      return load(id);",
             "    } finally {",
             "      lock.unlock();",
@@ -268,7 +273,8 @@ public class LockHeldAcrossAwaitTest {
             "import java.util.concurrent.locks.ReentrantLock;",
             "class Checkout {",
             "  private final Lock cartLock = new ReentrantLock();",
-            "  CompletableFuture<String> pay(String cart) { return CompletableFuture.completedFuture(cart); }",
+            "  CompletableFuture<String> pay(String cart) { return"
+                + " CompletableFuture.completedFuture(cart); }",
             "  CompletableFuture<String> checkout(String cart) {",
             "    cartLock.lock();",
             "    return pay(cart).whenComplete((receipt, failure) ->",
@@ -299,7 +305,8 @@ public class LockHeldAcrossAwaitTest {
             "import reactor.core.publisher.Mono;",
             "class Jobs {",
             "  private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();",
-            "  void run(ReentrantLock lock, ExecutorService pool, Mono<String> m, CompletableFuture<String> f) {",
+            "  void run(ReentrantLock lock, ExecutorService pool, Mono<String> m,"
+                + " CompletableFuture<String> f) {",
             "    lock.lock();",
             "    pool.execute(() -> {",
             "      System.out.println(\"done\");",
@@ -548,7 +555,8 @@ public class LockHeldAcrossAwaitTest {
             "    // BUG: Diagnostic contains: LockHeldAcrossAwait",
             "    Thread.sleep(1); } }",
             "  private int n;",
-            "  Runnable anon = new Runnable() { public void run() { synchronized (this) { n++; } } };",
+            "  Runnable anon = new Runnable() { public void run() { synchronized (this) { n++; } }"
+                + " };",
             "  Function<CompletableFuture<String>, Function<Integer, String>> nested = f -> i -> {",
             "    synchronized (this) {",
             "      return switch (i) {",

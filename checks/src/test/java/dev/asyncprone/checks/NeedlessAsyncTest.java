@@ -225,7 +225,8 @@ public class NeedlessAsyncTest {
             "      }",
             "      return fetch(i);",
             "    });",
-            "    id.thenCompose(i -> CompletableFuture.failedFuture(new IllegalStateException(i)));",
+            "    id.thenCompose(i -> CompletableFuture.failedFuture(new"
+                + " IllegalStateException(i)));",
             "    id.thenApply(i -> CompletableFuture.completedFuture(i));",
             "    m.flatMap(this::find);",
             "    m.flatMap(s -> s.isEmpty() ? Mono.empty() : Mono.just(s));",
@@ -286,7 +287,8 @@ public class NeedlessAsyncTest {
             "class Catalog {",
             "  record Item(String sku, String description) {}",
             "  Mono<String> description(Mono<Item> item) {",
-            "    // BUG: Diagnostic contains: no fix: map(...) signals a null from 'i.description()'",
+            "    // BUG: Diagnostic contains: no fix: map(...) signals a null from"
+                + " 'i.description()'",
             "    return item.flatMap(i -> Mono.just(i.description()));",
             "  }",
             "}")

@@ -54,7 +54,8 @@ public class NestedSubscribeTest {
             "  Mono<Void> audit(String order) { return Mono.empty(); }",
             "  Single<Integer> stock(String sku) { return Single.just(1); }",
             "  Uni<String> greet(String name) { return Uni.createFrom().item(name); }",
-            "  void wire(Flux<String> orders, Observable<String> skus, CompletableFuture<String> paid,",
+            "  void wire(Flux<String> orders, Observable<String> skus, CompletableFuture<String>"
+                + " paid,",
             "      Uni<String> names) {",
             "    orders",
             "        // BUG: Diagnostic contains: inside this map operator",
@@ -103,8 +104,10 @@ public class NestedSubscribeTest {
             "    warm(\"orders\").subscribe(v -> {}, e -> {});",
             "    caches.forEach(c -> warm(c).subscribe(v -> {}, e -> {}));",
             "    pool.execute(() -> warm(\"late\").subscribe(v -> {}, e -> {}));",
-            "    Flux<String> bridged = Flux.create(sink -> source.subscribe(sink::next, sink::error, sink::complete));",
-            "    Mono<Void> deferred = Mono.fromRunnable(() -> warm(\"x\").subscribe(v -> {}, e -> {}));",
+            "    Flux<String> bridged = Flux.create(sink -> source.subscribe(sink::next,"
+                + " sink::error, sink::complete));",
+            "    Mono<Void> deferred = Mono.fromRunnable(() -> warm(\"x\").subscribe(v -> {}, e ->"
+                + " {}));",
             "  }",
             "  Mono<Void> handler(String id) {",
             "    warm(id).subscribe(v -> {}, e -> {});",

@@ -21,7 +21,8 @@ public class NonBlockingOverrideTest {
             "  @NonBlocking void handle(String request);",
             "}",
             "class Audit implements Handler {",
-            "  // BUG: Diagnostic contains: handle() is @Blocking but overrides Handler.handle(), annotated @NonBlocking",
+            "  // BUG: Diagnostic contains: handle() is @Blocking but overrides Handler.handle(),"
+                + " annotated @NonBlocking",
             "  @Override @Blocking public void handle(String request) {}",
             "}",
             "class FromJar implements CompiledLibrary.Listener {",
@@ -32,7 +33,8 @@ public class NonBlockingOverrideTest {
             "  @org.jetbrains.annotations.NonBlocking abstract void run();",
             "}",
             "class JetBrainsImpl extends JetBrains {",
-            "  // BUG: Diagnostic contains: run() is @Blocking but overrides JetBrains.run(), annotated @NonBlocking",
+            "  // BUG: Diagnostic contains: run() is @Blocking but overrides JetBrains.run(),"
+                + " annotated @NonBlocking",
             "  @io.smallrye.common.annotation.Blocking @Override void run() {}",
             "}")
         .doTest();
@@ -46,7 +48,8 @@ public class NonBlockingOverrideTest {
             "import dev.asyncprone.annotations.*;",
             "// BUG: Diagnostic contains: class Both is annotated both @Blocking and @NonBlocking",
             "@Blocking @NonBlocking class Both {",
-            "  // BUG: Diagnostic contains: m() is annotated both @Blocking and @NonBlocking, so it says it may block and that it never blocks",
+            "  // BUG: Diagnostic contains: m() is annotated both @Blocking and @NonBlocking, so it"
+                + " says it may block and that it never blocks",
             "  @Blocking @org.jetbrains.annotations.NonBlocking void m() {}",
             "}")
         .doTest();
@@ -77,13 +80,15 @@ public class NonBlockingOverrideTest {
             "-XepOpt:AsyncProne:BlockingAnnotations=com.acme.Slow",
             "-XepOpt:AsyncProne:NonBlockingAnnotations=com.acme.EventLoop")
         .addSourceLines("com/acme/Slow.java", "package com.acme;", "public @interface Slow {}")
-        .addSourceLines("com/acme/EventLoop.java", "package com.acme;", "public @interface EventLoop {}")
+        .addSourceLines(
+            "com/acme/EventLoop.java", "package com.acme;", "public @interface EventLoop {}")
         .addSourceLines(
             "com/acme/Impl.java",
             "package com.acme;",
             "interface Api { @EventLoop void on(); }",
             "class Impl implements Api {",
-            "  // BUG: Diagnostic contains: on() is @Slow but overrides Api.on(), annotated @EventLoop",
+            "  // BUG: Diagnostic contains: on() is @Slow but overrides Api.on(), annotated"
+                + " @EventLoop",
             "  @Slow @Override public void on() {}",
             "}")
         .doTest();

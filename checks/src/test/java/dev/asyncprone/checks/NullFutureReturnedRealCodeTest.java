@@ -26,8 +26,10 @@ public class NullFutureReturnedRealCodeTest {
             "class AsMapView<K, V> {",
             "  final ConcurrentHashMap<K, CompletableFuture<V>> map = new ConcurrentHashMap<>();",
             "  CompletableFuture<V> computeIfPresent(K key,",
-            "      BiFunction<? super K, ? super CompletableFuture<V>, ? extends CompletableFuture<V>> f) {",
-            "    return map.compute(key, (k, oldValue) -> (oldValue == null) ? null : f.apply(k, oldValue));",
+            "      BiFunction<? super K, ? super CompletableFuture<V>, ? extends"
+                + " CompletableFuture<V>> f) {",
+            "    return map.compute(key, (k, oldValue) -> (oldValue == null) ? null : f.apply(k,"
+                + " oldValue));",
             "  }",
             "  void remove(K key) {",
             "    map.computeIfPresent(key, (k, v) -> null);",
@@ -48,7 +50,8 @@ public class NullFutureReturnedRealCodeTest {
             "import java.util.concurrent.CompletableFuture;",
             "import java.util.function.BiFunction;",
             "abstract class Cache<K, V> {",
-            "  abstract V compute(K key, BiFunction<? super K, ? super V, ? extends V> remapping, boolean record);",
+            "  abstract V compute(K key, BiFunction<? super K, ? super V, ? extends V> remapping,"
+                + " boolean record);",
             "}",
             "abstract class AsyncCache<K, V> {",
             "  abstract Cache<K, CompletableFuture<V>> delegate();",
@@ -75,7 +78,8 @@ public class NullFutureReturnedRealCodeTest {
             "import org.jspecify.annotations.Nullable;",
             "class Remap<K, V> {",
             "  void remapWhenSettled(K key,",
-            "      BiFunction<@Nullable V, CompletableFuture<V>, @Nullable CompletableFuture<V>> remapping) {}",
+            "      BiFunction<@Nullable V, CompletableFuture<V>, @Nullable CompletableFuture<V>>"
+                + " remapping) {}",
             "  void replace(K key, V value) {",
             "    remapWhenSettled(key, (current, future) -> (current == null) ? null : future);",
             "    remapWhenSettled(key, (current, future) -> {",
@@ -111,7 +115,8 @@ public class NullFutureReturnedRealCodeTest {
             "  }",
             "  CompletableFuture<String> next(CompletableFuture<String> f) {",
             "    // BUG: Diagnostic contains: NullFutureReturned",
-            "    return f.thenCompose(s -> s.isEmpty() ? null : CompletableFuture.completedFuture(s));",
+            "    return f.thenCompose(s -> s.isEmpty() ? null :"
+                + " CompletableFuture.completedFuture(s));",
             "  }",
             "  // BUG: Diagnostic contains: NullFutureReturned",
             "  Function<String, CompletableFuture<String>> loader = k -> null;",
@@ -143,7 +148,8 @@ public class NullFutureReturnedRealCodeTest {
             "  interface Request { void redirectHandler(Function<Response, Future<Request>> h); }",
             "  interface Endpoint { Future<String> requestConnection(int timeout); }",
             "  abstract Future<Request> request(String options);",
-            "  abstract <T> Future<T> withResourceAsync(String key, BiFunction<Endpoint, Boolean, Future<T>> f);",
+            "  abstract <T> Future<T> withResourceAsync(String key, BiFunction<Endpoint, Boolean,"
+                + " Future<T>> f);",
             "  Function<Response, Future<String>> redirectHandler;",
             "  void install(Request request) {",
             "    Function<Response, Future<String>> rHandler = redirectHandler;",
@@ -160,7 +166,8 @@ public class NullFutureReturnedRealCodeTest {
             "      return next == null ? null : next.compose(this::request);",
             "    });",
             "  }",
-            "  static final class LoggingRedirectHandler implements Function<Response, Future<String>> {",
+            "  static final class LoggingRedirectHandler implements Function<Response,"
+                + " Future<String>> {",
             "    private final Function<Response, Future<String>> delegate;",
             "    LoggingRedirectHandler(Function<Response, Future<String>> delegate) {",
             "      this.delegate = delegate;",
@@ -189,7 +196,8 @@ public class NullFutureReturnedRealCodeTest {
             "      }",
             "    }",
             "  }",
-            "  // HttpClientImpl:351: the null of a plain method, handed to code that chains on it.",
+            "  // HttpClientImpl:351: the null of a plain method, handed to code that chains on"
+                + " it.",
             "  Future<String> connect(String key) {",
             "    return withResourceAsync(key, (endpoint, created) -> {",
             "      Future<String> fut = endpoint.requestConnection(1000);",
@@ -238,7 +246,8 @@ public class NullFutureReturnedRealCodeTest {
             "import io.vertx.core.http.HttpClientResponse;",
             "import io.vertx.core.http.RequestOptions;",
             "import java.util.function.Function;",
-            "class DefaultRedirectHandler implements Function<HttpClientResponse, Future<RequestOptions>> {",
+            "class DefaultRedirectHandler implements Function<HttpClientResponse,"
+                + " Future<RequestOptions>> {",
             "  @Override",
             "  public Future<RequestOptions> apply(HttpClientResponse resp) {",
             "    String location = resp.getHeader(\"Location\");",

@@ -25,13 +25,16 @@ public class NullFutureReturnedTest {
             "class Repo {",
             "  CompletableFuture<String> find(String id) {",
             "    if (id == null) {",
-            "      // BUG: Diagnostic contains: This returns null where a CompletableFuture is expected: a caller that chains on it (thenApply, join) throws NullPointerException",
+            "      // BUG: Diagnostic contains: This returns null where a CompletableFuture is"
+                + " expected: a caller that chains on it (thenApply, join) throws"
+                + " NullPointerException",
             "      return null;",
             "    }",
             "    return CompletableFuture.completedFuture(id);",
             "  }",
             "  CompletionStage<String> stage(boolean ok) {",
-            "    // BUG: Diagnostic contains: return CompletableFuture.completedFuture(null) instead",
+            "    // BUG: Diagnostic contains: return CompletableFuture.completedFuture(null)"
+                + " instead",
             "    return ok ? CompletableFuture.completedFuture(\"\") : null;",
             "  }",
             "  Mono<String> mono() {",
@@ -98,12 +101,14 @@ public class NullFutureReturnedTest {
             "  @javax.annotation.Nullable CompletableFuture<String> jsr305(String key) {",
             "    return null;",
             "  }",
-            "  @org.jetbrains.annotations.Nullable CompletableFuture<String> jetbrains(String key) {",
+            "  @org.jetbrains.annotations.Nullable CompletableFuture<String> jetbrains(String key)"
+                + " {",
             "    return null;",
             "  }",
             "  String notAFuture() { return null; }",
             "  Object object() { return null; }",
-            "  CompletableFuture<String> valueIsNull() { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<String> valueIsNull() { return"
+                + " CompletableFuture.completedFuture(null); }",
             "  interface Lookup { @Nullable CompletableFuture<String> find(String k); }",
             "  static class Impl implements Lookup {",
             "    @Override public CompletableFuture<String> find(String k) { return null; }",
@@ -129,8 +134,10 @@ public class NullFutureReturnedTest {
             "class Odd<F extends CompletableFuture<String>> {",
             "  // A type variable bounded by a future: generic code, left alone.",
             "  F typeVariable() { return null; }",
-            "  record R(CompletableFuture<String> f) { CompletableFuture<String> g() { return f; } }",
-            "  enum E { A; CompletableFuture<String> f() { return CompletableFuture.completedFuture(name()); } }",
+            "  record R(CompletableFuture<String> f) { CompletableFuture<String> g() { return f; }"
+                + " }",
+            "  enum E { A; CompletableFuture<String> f() { return"
+                + " CompletableFuture.completedFuture(name()); } }",
             "  Object anonymous() {",
             "    return new Callable<CompletableFuture<String>>() {",
             "      // BUG: Diagnostic contains: NullFutureReturned",
@@ -138,7 +145,8 @@ public class NullFutureReturnedTest {
             "    };",
             "  }",
             "  CompletableFuture<String> switched(int x) {",
-            "    return switch (x) { case 1 -> CompletableFuture.completedFuture(\"\"); default -> CompletableFuture.failedFuture(new Exception()); };",
+            "    return switch (x) { case 1 -> CompletableFuture.completedFuture(\"\"); default ->"
+                + " CompletableFuture.failedFuture(new Exception()); };",
             "  }",
             "}")
         .doTest();
@@ -163,7 +171,8 @@ public class NullFutureReturnedTest {
             "  Flux<String> flux() { return null; }",
             "  ListenableFuture<String> guava() { return null; }",
             "  io.reactivex.rxjava3.core.Maybe<String> maybe() { return null; }",
-            "  java.util.function.Supplier<CompletableFuture<String>> lambda() { return () -> null; }",
+            "  java.util.function.Supplier<CompletableFuture<String>> lambda() { return () -> null;"
+                + " }",
             "}")
         .addOutputLines(
             "Repo.java",
@@ -174,7 +183,8 @@ public class NullFutureReturnedTest {
             "import reactor.core.publisher.*;",
             "class Repo {",
             "  CompletableFuture<String> find(String id) {",
-            "    return id == null ? CompletableFuture.completedFuture(null) : CompletableFuture.completedFuture(id);",
+            "    return id == null ? CompletableFuture.completedFuture(null) :"
+                + " CompletableFuture.completedFuture(id);",
             "  }",
             "  CompletionStage<String> stage() {",
             "    return CompletableFuture.completedFuture(null);",
@@ -183,7 +193,8 @@ public class NullFutureReturnedTest {
             "  Flux<String> flux() { return Flux.empty(); }",
             "  ListenableFuture<String> guava() { return Futures.immediateFuture(null); }",
             "  io.reactivex.rxjava3.core.Maybe<String> maybe() { return Maybe.empty(); }",
-            "  java.util.function.Supplier<CompletableFuture<String>> lambda() { return () -> CompletableFuture.completedFuture(null); }",
+            "  java.util.function.Supplier<CompletableFuture<String>> lambda() { return () ->"
+                + " CompletableFuture.completedFuture(null); }",
             "}")
         .doTest();
   }

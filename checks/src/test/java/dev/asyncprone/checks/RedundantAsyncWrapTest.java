@@ -110,7 +110,8 @@ public class RedundantAsyncWrapTest {
             "    return CompletableFuture.supplyAsync(() -> client.stock(\"a\").join(), io);",
             "  }",
             "  CompletableFuture<String> chained(InventoryClient client) {",
-            "    // BUG: Diagnostic contains: if the callbacks that follow must run on the executor",
+            "    // BUG: Diagnostic contains: if the callbacks that follow must run on the"
+                + " executor",
             "    return CompletableFuture.supplyAsync(() -> client.stock(\"a\").join())",
             "        .thenApply(stock -> \"stock: \" + stock);",
             "  }",
@@ -136,7 +137,8 @@ public class RedundantAsyncWrapTest {
                 + ".subscribeOn(Schedulers.boundedElastic());",
             "  }",
             "  CompletableFuture<Integer> hopsAnyway(CompletableFuture<String> remote) {",
-            "    return CompletableFuture.supplyAsync(remote::join).thenApplyAsync(String::length);",
+            "    return"
+                + " CompletableFuture.supplyAsync(remote::join).thenApplyAsync(String::length);",
             "  }",
             "}")
         .addOutputLines(
@@ -289,7 +291,8 @@ public class RedundantAsyncWrapTest {
             "    });",
             "  }",
             "  CompletableFuture<Long> bounded(String sku) {",
-            "    // BUG: Diagnostic contains: with get(): it holds a ForkJoinPool.commonPool() thread",
+            "    // BUG: Diagnostic contains: with get(): it holds a ForkJoinPool.commonPool()"
+                + " thread",
             "    return CompletableFuture.supplyAsync(() -> {",
             "      try {",
             "        return quote(sku).get(2, TimeUnit.SECONDS);",
@@ -341,7 +344,8 @@ public class RedundantAsyncWrapTest {
             "import reactor.core.publisher.Mono;",
             "class Profiles {",
             "  Mono<String> profile(Mono<String> remote) {",
-            "    // BUG: Diagnostic contains: it holds the thread that subscribes for the whole wait",
+            "    // BUG: Diagnostic contains: it holds the thread that subscribes for the whole"
+                + " wait",
             "    return Mono.fromCallable(() -> remote.block());",
             "  }",
             "}")
@@ -460,7 +464,8 @@ public class RedundantAsyncWrapTest {
             "    });",
             "    Supplier<CompletableFuture<String>> nested = () -> CompletableFuture.supplyAsync(",
             "        () -> switch (mode) { case A -> \"a\"; case B -> \"b\"; });",
-            "    CompletableFuture.supplyAsync(() -> CompletableFuture.supplyAsync(() -> 1).thenApply(",
+            "    CompletableFuture.supplyAsync(() -> CompletableFuture.supplyAsync(() ->"
+                + " 1).thenApply(",
             "        i -> i + 1));",
             "    pool.submit(Object::new);",
             "  }",

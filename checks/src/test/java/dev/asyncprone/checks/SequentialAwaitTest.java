@@ -16,9 +16,7 @@ public class SequentialAwaitTest {
   /** The repositories the tests call: reads, writes, void-valued futures, one per library. */
   private CompilationTestHelper withRepos() {
     return helper
-        .addSourceLines(
-            "User.java",
-            "record User(String id, String name) {}")
+        .addSourceLines("User.java", "record User(String id, String name) {}")
         .addSourceLines(
             "Users.java",
             "import java.util.concurrent.CompletableFuture;",
@@ -189,7 +187,8 @@ public class SequentialAwaitTest {
             "  Catalog catalog; Catalog prices;",
             "  String render(String id) {",
             "    String title = catalog.title(id).block();",
-            "    // BUG: Diagnostic contains: Mono.zip(catalog.title(id), prices.price(id)).block()",
+            "    // BUG: Diagnostic contains: Mono.zip(catalog.title(id),"
+                + " prices.price(id)).block()",
             "    Integer price = prices.price(id).block();",
             "    return title + price;",
             "  }",
@@ -247,7 +246,8 @@ public class SequentialAwaitTest {
             "  abstract io.vertx.core.Future<String> lookupHost(String id);",
             "  abstract io.vertx.core.Future<Integer> lookupPort(String id);",
             "  Mono<Integer> reactor(String id) {",
-            "    // BUG: Diagnostic contains: Mono.zip(fetchTitle(id), fetchPrice(id)).map(Tuple2::getT2)",
+            "    // BUG: Diagnostic contains: Mono.zip(fetchTitle(id),"
+                + " fetchPrice(id)).map(Tuple2::getT2)",
             "    return fetchTitle(id).flatMap(t -> fetchPrice(id));",
             "  }",
             "  Single<Integer> rx(String id) {",
@@ -263,9 +263,11 @@ public class SequentialAwaitTest {
             "  }",
             "  ListenableFuture<Integer> guava(String id) {",
             "    // BUG: Diagnostic contains: Futures.whenAllSucceed(getHead(id), getSize(id))",
-            "    ListenableFuture<Integer> a = Futures.transformAsync(getHead(id), h -> getSize(id), MoreExecutors.directExecutor());",
+            "    ListenableFuture<Integer> a = Futures.transformAsync(getHead(id), h ->"
+                + " getSize(id), MoreExecutors.directExecutor());",
             "    // BUG: Diagnostic contains: Futures.whenAllSucceed",
-            "    return FluentFuture.from(getHead(id)).transformAsync(h -> getSize(id), MoreExecutors.directExecutor());",
+            "    return FluentFuture.from(getHead(id)).transformAsync(h -> getSize(id),"
+                + " MoreExecutors.directExecutor());",
             "  }",
             "  io.vertx.core.Future<Integer> vertx(String id) {",
             "    // BUG: Diagnostic contains: Future.all(lookupHost(id), lookupPort(id))",
@@ -291,7 +293,8 @@ public class SequentialAwaitTest {
             "  }",
             "  String throughLambda(String id) {",
             "    User u = users.find(id).join();",
-            "    List<String> os = CompletableFuture.supplyAsync(() -> u.id()).thenCompose(orders::list).join();",
+            "    List<String> os = CompletableFuture.supplyAsync(() ->"
+                + " u.id()).thenCompose(orders::list).join();",
             "    return os.toString();",
             "  }",
             "  String variableWrittenByEarlierAwait(String id) {",
@@ -382,7 +385,8 @@ public class SequentialAwaitTest {
             "    return both + third;",
             "  }",
             "  String zipThenCall(String id) {",
-            "    Tuple2<String, String> both = Mono.zip(Mono.just(\"a\"), Mono.just(\"b\")).block();",
+            "    Tuple2<String, String> both = Mono.zip(Mono.just(\"a\"),"
+                + " Mono.just(\"b\")).block();",
             "    String theme = Mono.just(id).block();",
             "    return both + theme;",
             "  }",
@@ -427,7 +431,8 @@ public class SequentialAwaitTest {
             "  Mono<String> gate(String id) {",
             "    return allowed(id).flatMap(ok -> title(id));",
             "  }",
-            "  CompletableFuture<List<String>> existing(String id, CompletableFuture<List<String>> os) {",
+            "  CompletableFuture<List<String>> existing(String id, CompletableFuture<List<String>>"
+                + " os) {",
             "    return users.find(id).thenCompose(u -> os);",
             "  }",
             "  CompletableFuture<String> known(String id) {",
@@ -437,7 +442,8 @@ public class SequentialAwaitTest {
             "    return users.find(id).thenCombine(orders.list(id), (u, os) -> os);",
             "  }",
             "  CompletableFuture<List<String>> moreThanOneStep(String id) {",
-            "    return users.find(id).thenCompose(u -> { System.out.println(id); return orders.list(id); });",
+            "    return users.find(id).thenCompose(u -> { System.out.println(id); return"
+                + " orders.list(id); });",
             "  }",
             "  CompletableFuture<List<String>> methodReference(String id) {",
             "    return users.find(id).thenApply(User::id).thenCompose(orders::list);",
@@ -461,19 +467,23 @@ public class SequentialAwaitTest {
             "  abstract CompletableFuture<Map<K, V>> loadAll(List<K> keys);",
             "  abstract CompletableFuture<String> loadConfig(String name);",
             "  abstract CompletableFuture<Map<K, V>> fetchFresh(List<K> keys);",
-            "  abstract BiFunction<Map<K, V>, Throwable, Void> completer(Map<K, CompletableFuture<V>> p);",
+            "  abstract BiFunction<Map<K, V>, Throwable, Void> completer(Map<K,"
+                + " CompletableFuture<V>> p);",
             "  static <K, V> CompletableFuture<Map<K, V>> composeResult(",
             "      Map<K, CompletableFuture<V>> futures) {",
-            "    return CompletableFuture.allOf(futures.values().toArray(new CompletableFuture[0]))",
+            "    return CompletableFuture.allOf(futures.values().toArray(new"
+                + " CompletableFuture[0]))",
             "        .thenApply(ignored -> Map.of());",
             "  }",
-            "  CompletableFuture<Map<K, V>> getAll(List<K> keys, Map<K, CompletableFuture<V>> results,",
+            "  CompletableFuture<Map<K, V>> getAll(List<K> keys, Map<K, CompletableFuture<V>>"
+                + " results,",
             "      Map<K, CompletableFuture<V>> pending) {",
             "    var completer = completer(pending);",
             "    var loader = loadAll(keys);",
             "    return loader.handle(completer).thenCompose(ignored -> composeResult(results));",
             "  }",
-            "  // A stage callback keeps the config that the next call reads: ordered by that state.",
+            "  // A stage callback keeps the config that the next call reads: ordered by that"
+                + " state.",
             "  private volatile String currentConfig;",
             "  CompletableFuture<Map<K, V>> configThenRead(List<K> keys) {",
             "    return loadConfig(\"bulk\")",
@@ -482,7 +492,8 @@ public class SequentialAwaitTest {
             "  }",
             "  abstract CompletableFuture<Map<K, V>> readThrough(List<K> keys, String config);",
             "  // The callback only counts: the next call still waits for nothing it needs.",
-            "  java.util.concurrent.atomic.LongAdder loads = new java.util.concurrent.atomic.LongAdder();",
+            "  java.util.concurrent.atomic.LongAdder loads = new"
+                + " java.util.concurrent.atomic.LongAdder();",
             "  CompletableFuture<Map<K, V>> countsThenFetches(List<K> keys) {",
             "    return loadConfig(\"bulk\")",
             "        .whenComplete((config, error) -> loads.sum())",
@@ -599,7 +610,8 @@ public class SequentialAwaitTest {
             "    String userFuture = \"taken\";",
             "    System.out.println(userFuture);",
             "    CompletableFuture<String> userFuture2 = users.find(id);",
-            "    CompletableFuture<List<String>> orderListFuture = orders.list(id).toCompletableFuture();",
+            "    CompletableFuture<List<String>> orderListFuture ="
+                + " orders.list(id).toCompletableFuture();",
             "    Future<Integer> sizeFuture = pool.submit(() -> id.length());",
             "    final String user = userFuture2.join();",
             "    var orderList = orderListFuture.join();",
@@ -659,7 +671,8 @@ public class SequentialAwaitTest {
             "  Users users;",
             "  String all(String a, String b, String c, String d, String e) {",
             "    User ua = users.find(a).join();",
-            "    // BUG: Diagnostic contains: users.find(a), users.find(b), users.find(c) and 2 more are",
+            "    // BUG: Diagnostic contains: users.find(a), users.find(b), users.find(c) and 2"
+                + " more are",
             "    User ub = users.find(b).join();",
             "    User uc = users.find(c).join();",
             "    User ud = users.find(d).join();",

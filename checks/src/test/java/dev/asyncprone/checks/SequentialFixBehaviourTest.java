@@ -148,7 +148,8 @@ public class SequentialFixBehaviourTest {
   }
 
   /** Completes each future as its call arrives: what the sequential shape needs to progress. */
-  private static void completeInArrivalOrder(Service service, int count, RuntimeException failSecond) {
+  private static void completeInArrivalOrder(
+      Service service, int count, RuntimeException failSecond) {
     for (int i = 0; i < count; i++) {
       while (service.pending.size() <= i) {
         Thread.onSpinWait();

@@ -77,11 +77,7 @@ public class UnboundedWaitTest {
 
   @Test
   public void warnLeavesTheBuildPassing() {
-    helper
-        .addSourceLines("Waits.java", WAITS)
-        .setArgs(ON)
-        .expectResult(Result.OK)
-        .doTest();
+    helper.addSourceLines("Waits.java", WAITS).setArgs(ON).expectResult(Result.OK).doTest();
   }
 
   @Test
@@ -168,7 +164,8 @@ public class UnboundedWaitTest {
             "import reactor.core.publisher.Mono;",
             "class Fine {",
             "  void bounded(Future<String> f, Mono<String> m, CountDownLatch latch,",
-            "      BlockingQueue<String> queue, Semaphore permits, Thread worker) throws Exception {",
+            "      BlockingQueue<String> queue, Semaphore permits, Thread worker) throws Exception"
+                + " {",
             "    f.get(1, TimeUnit.SECONDS);",
             "    m.block(java.time.Duration.ofSeconds(1));",
             "    latch.await(1, TimeUnit.SECONDS);",
@@ -176,7 +173,8 @@ public class UnboundedWaitTest {
             "    permits.tryAcquire(1, TimeUnit.SECONDS);",
             "    worker.join(1000);",
             "  }",
-            "  CompletableFuture<Integer> knownDone(CompletableFuture<Integer> a, CompletableFuture<Integer> b) {",
+            "  CompletableFuture<Integer> knownDone(CompletableFuture<Integer> a,"
+                + " CompletableFuture<Integer> b) {",
             "    if (a.isDone()) {",
             "      a.join();",
             "    }",
@@ -186,8 +184,10 @@ public class UnboundedWaitTest {
             "    CompletableFuture.allOf(a, b).orTimeout(5, TimeUnit.SECONDS).join();",
             "    return a.join() + b.join();",
             "  }",
-            "  List<Integer> afterAllOfList(List<CompletableFuture<Integer>> all) throws Exception {",
-            "    CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).get(5, TimeUnit.SECONDS);",
+            "  List<Integer> afterAllOfList(List<CompletableFuture<Integer>> all) throws Exception"
+                + " {",
+            "    CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).get(5,"
+                + " TimeUnit.SECONDS);",
             "    return all.stream().map(CompletableFuture::join).collect(Collectors.toList());",
             "  }",
             "  int forkJoin(RecursiveTask<Integer> left, RecursiveTask<Integer> right) {",
@@ -202,7 +202,8 @@ public class UnboundedWaitTest {
             "    f.getNow(\"x\");",
             "    for (String s : flux.toIterable()) {}",
             "  }",
-            "  static abstract class RecursiveTask<T> extends java.util.concurrent.RecursiveTask<T> {",
+            "  static abstract class RecursiveTask<T> extends java.util.concurrent.RecursiveTask<T>"
+                + " {",
             "    public abstract T compute();",
             "  }",
             "}")
@@ -304,7 +305,8 @@ public class UnboundedWaitTest {
             "import java.util.concurrent.CompletableFuture;",
             "import java.util.concurrent.ExecutionException;",
             "class Orders {",
-            "  String load(CompletableFuture<String> f) throws InterruptedException, ExecutionException {",
+            "  String load(CompletableFuture<String> f) throws InterruptedException,"
+                + " ExecutionException {",
             "    return f.get();",
             "  }",
             "}")
@@ -314,7 +316,8 @@ public class UnboundedWaitTest {
             "import java.util.concurrent.ExecutionException;",
             "import java.util.concurrent.TimeUnit;",
             "class Orders {",
-            "  String load(CompletableFuture<String> f) throws InterruptedException, ExecutionException {",
+            "  String load(CompletableFuture<String> f) throws InterruptedException,"
+                + " ExecutionException {",
             "    return f.orTimeout(30, TimeUnit.SECONDS).get();",
             "  }",
             "}")
@@ -354,7 +357,8 @@ public class UnboundedWaitTest {
             "import reactor.core.publisher.Flux;",
             "import reactor.core.publisher.Mono;",
             "class Orders {",
-            "  void load(CompletableFuture<String> f, Mono<String> m, Flux<String> fx, Uni<String> u) {",
+            "  void load(CompletableFuture<String> f, Mono<String> m, Flux<String> fx, Uni<String>"
+                + " u) {",
             "    f.thenApply(String::trim).join();",
             "    m.block();",
             "    m.blockOptional();",
@@ -371,7 +375,8 @@ public class UnboundedWaitTest {
             "import reactor.core.publisher.Flux;",
             "import reactor.core.publisher.Mono;",
             "class Orders {",
-            "  void load(CompletableFuture<String> f, Mono<String> m, Flux<String> fx, Uni<String> u) {",
+            "  void load(CompletableFuture<String> f, Mono<String> m, Flux<String> fx, Uni<String>"
+                + " u) {",
             "    f.thenApply(String::trim).orTimeout(30, TimeUnit.SECONDS).join();",
             "    m.block(Duration.ofSeconds(30));",
             "    m.blockOptional(Duration.ofSeconds(30));",
@@ -404,13 +409,16 @@ public class UnboundedWaitTest {
             "class Gate {",
             "  void pass(CountDownLatch ready, Semaphore slots) throws InterruptedException {",
             "    if (!ready.await(30, TimeUnit.SECONDS)) {",
-            "      throw new IllegalStateException(\"ready did not count down within 30 seconds\");",
+            "      throw new IllegalStateException(\"ready did not count down within 30"
+                + " seconds\");",
             "    }",
             "    if (!slots.tryAcquire(2, 30, TimeUnit.SECONDS)) {",
-            "      throw new IllegalStateException(\"slots did not grant a permit within 30 seconds\");",
+            "      throw new IllegalStateException(\"slots did not grant a permit within 30"
+                + " seconds\");",
             "    }",
             "    if (!slots.tryAcquire(30, TimeUnit.SECONDS)) {",
-            "      throw new IllegalStateException(\"slots did not grant a permit within 30 seconds\");",
+            "      throw new IllegalStateException(\"slots did not grant a permit within 30"
+                + " seconds\");",
             "    }",
             "  }",
             "}")
@@ -426,7 +434,8 @@ public class UnboundedWaitTest {
             "import java.util.concurrent.CountDownLatch;",
             "import java.util.concurrent.Semaphore;",
             "class Gate {",
-            "  String next(BlockingQueue<String> queue, Thread worker, Semaphore slots, CountDownLatch l, boolean b)",
+            "  String next(BlockingQueue<String> queue, Thread worker, Semaphore slots,"
+                + " CountDownLatch l, boolean b)",
             "      throws InterruptedException {",
             "    worker.join();",
             "    slots.acquireUninterruptibly();",
@@ -546,7 +555,8 @@ public class UnboundedWaitTest {
             "      throws ExecutionException, TimeoutException, InterruptedException {",
             "    return future.get(timeout, unit);",
             "  }",
-            "  static void awaitUninterruptibly(CountDownLatch latch) throws InterruptedException {",
+            "  static void awaitUninterruptibly(CountDownLatch latch) throws InterruptedException"
+                + " {",
             "    latch.await();",
             "  }",
             "  static boolean awaitUninterruptibly(CountDownLatch latch, Duration timeout)",
@@ -692,7 +702,8 @@ public class UnboundedWaitTest {
             "  static <V> V getDone(Future<V> future) throws ExecutionException {",
             "    com.google.common.base.Preconditions.checkState(",
             "        future.isDone(), \"Future was expected to be done: %s\", future);",
-            "    return com.google.common.util.concurrent.Uninterruptibles.getUninterruptibly(future);",
+            "    return"
+                + " com.google.common.util.concurrent.Uninterruptibles.getUninterruptibly(future);",
             "  }",
             "  // a guard that only logs proves nothing",
             "  static <V> V logged(CompletableFuture<V> future) {",
@@ -812,7 +823,10 @@ public class UnboundedWaitTest {
             "}")
         .doTest();
   }
-  /** caffeine BoundedLocalCache.refreshIfNeeded: {@code if (Async.isReady(future)) future.join()}. */
+
+  /**
+   * caffeine BoundedLocalCache.refreshIfNeeded: {@code if (Async.isReady(future)) future.join()}.
+   */
   @Test
   public void isDoneGuardThroughAHelper_realCode() {
     helper
@@ -894,7 +908,8 @@ public class UnboundedWaitTest {
             "    }",
             "  }",
             "  static <V, X extends Exception> V getChecked(",
-            "      Future<V> future, Class<X> exceptionClass, long timeout, TimeUnit unit) throws X {",
+            "      Future<V> future, Class<X> exceptionClass, long timeout, TimeUnit unit) throws X"
+                + " {",
             "    try {",
             "      return future.get(timeout, unit);",
             "    } catch (InterruptedException | ExecutionException | TimeoutException e) {",
@@ -947,7 +962,8 @@ public class UnboundedWaitTest {
             "import java.util.concurrent.*;",
             "final class MoreExecutors {",
             "  static <T> T invokeAnyImpl(ListeningExecutorService executorService,",
-            "      Collection<? extends Callable<T>> tasks, boolean timed, long timeout, TimeUnit unit)",
+            "      Collection<? extends Callable<T>> tasks, boolean timed, long timeout, TimeUnit"
+                + " unit)",
             "      throws InterruptedException, ExecutionException, TimeoutException {",
             "    int ntasks = tasks.size();",
             "    List<Future<T>> futures = Lists.newArrayListWithCapacity(ntasks);",
@@ -956,7 +972,8 @@ public class UnboundedWaitTest {
             "    try {",
             "      ExecutionException ee = null;",
             "      Iterator<? extends Callable<T>> it = tasks.iterator();",
-            "      futures.add(submitAndAddQueueListener(executorService, it.next(), futureQueue));",
+            "      futures.add(submitAndAddQueueListener(executorService, it.next(),"
+                + " futureQueue));",
             "      --ntasks;",
             "      int active = 1;",
             "      while (true) {",
@@ -964,7 +981,8 @@ public class UnboundedWaitTest {
             "        if (f == null) {",
             "          if (ntasks > 0) {",
             "            --ntasks;",
-            "            futures.add(submitAndAddQueueListener(executorService, it.next(), futureQueue));",
+            "            futures.add(submitAndAddQueueListener(executorService, it.next(),"
+                + " futureQueue));",
             "            ++active;",
             "          } else if (active == 0) {",
             "            break;",
@@ -998,7 +1016,8 @@ public class UnboundedWaitTest {
             "      BlockingQueue<Future<T>> queue) {",
             "    ListenableFuture<T> future = executorService.submit(task);",
             "    future.addListener(",
-            "        () -> queue.add(future), com.google.common.util.concurrent.MoreExecutors.directExecutor());",
+            "        () -> queue.add(future),"
+                + " com.google.common.util.concurrent.MoreExecutors.directExecutor());",
             "    return future;",
             "  }",
             "  // results in submission order: queued when submitted, so still running when taken",
@@ -1020,6 +1039,7 @@ public class UnboundedWaitTest {
             "}")
         .doTest();
   }
+
   @Test
   public void helperGuardsAndCompletionQueuesInUnusualCodeDoNotCrash() {
     helper
@@ -1033,7 +1053,8 @@ public class UnboundedWaitTest {
             "  default boolean soon(CompletableFuture<?> f) { return f.isDone(); }",
             "}",
             "record Check(int n) {",
-            "  boolean ready(CompletableFuture<?> f) { return switch (n) { case 0 -> f.isDone(); default -> true; }; }",
+            "  boolean ready(CompletableFuture<?> f) { return switch (n) { case 0 -> f.isDone();"
+                + " default -> true; }; }",
             "}",
             "enum Mode {",
             "  ON { @Override boolean ready(CompletableFuture<?> f) { return true; } };",

@@ -36,7 +36,8 @@ public class UnobservedFutureTest {
             "    Objects.requireNonNull(f);",
             "    queue.poll();",
             "  }",
-            "  void forward(ParallelFlux<String> source, CoreSubscriber<? super String>[] subscribers) {",
+            "  void forward(ParallelFlux<String> source, CoreSubscriber<? super String>[]"
+                + " subscribers) {",
             "    source.subscribe(subscribers);",
             "  }",
             "  void made(java.util.function.Supplier<CompletableFuture<String>> start) {",
@@ -69,13 +70,16 @@ public class UnobservedFutureTest {
             "      ? super CompletableFuture<V>, ? extends CompletableFuture<V>> remapping) {",
             "    return delegate.computeIfPresent(key, remapping);",
             "  }",
-            "  @Override public void putAll(Map<? extends K, ? extends CompletableFuture<V>> map) {",
+            "  @Override public void putAll(Map<? extends K, ? extends CompletableFuture<V>> map)"
+                + " {",
             "    map.forEach(this::put);",
             "  }",
-            "  @Override public void replaceAll(BiFunction<? super K, ? super CompletableFuture<V>,",
+            "  @Override public void replaceAll(BiFunction<? super K, ? super"
+                + " CompletableFuture<V>,",
             "      ? extends CompletableFuture<V>> function) {",
             "    for (K key : keySet()) {",
-            "      computeIfPresent(key, (k, oldValue) -> Objects.requireNonNull(function.apply(k, oldValue)));",
+            "      computeIfPresent(key, (k, oldValue) -> Objects.requireNonNull(function.apply(k,"
+                + " oldValue)));",
             "    }",
             "  }",
             "  // Its own method, which implements nothing: the future is made by the call.",
@@ -91,7 +95,8 @@ public class UnobservedFutureTest {
             "    }",
             "  }",
             "  void warm(HttpLoader loader) {",
-            "    // An override whose declared result is a future, not a type variable: made by the call.",
+            "    // An override whose declared result is a future, not a type variable: made by the"
+                + " call.",
             "    // BUG: Diagnostic contains: UnobservedFuture",
             "    loader.load(\"home\");",
             "  }",
@@ -162,7 +167,8 @@ public class UnobservedFutureTest {
 
   @Test
   public void futureReturnValueIgnoredSuppressedIsADecision_realCode() {
-    // Found by bench/real-world in Caffeine (LocalCache.notifyOnReplace, Async.AsyncRemovalListener):
+    // Found by bench/real-world in Caffeine (LocalCache.notifyOnReplace,
+    // Async.AsyncRemovalListener):
     // futures dropped where the author suppressed Error Prone's FutureReturnValueIgnored.
     helper
         .addSourceLines(
@@ -173,7 +179,8 @@ public class UnobservedFutureTest {
             "class Listeners<K, V> {",
             "  void notifyRemoval(K key, Object value) {}",
             "  Mono<Void> audit(K key) { return Mono.empty(); }",
-            "  io.vertx.core.Future<Void> publish(K key) { return io.vertx.core.Future.succeededFuture(); }",
+            "  io.vertx.core.Future<Void> publish(K key) { return"
+                + " io.vertx.core.Future.succeededFuture(); }",
             "  @SuppressWarnings({\"FutureReturnValueIgnored\", \"UnnecessaryReturnStatement\"})",
             "  void notifyOnReplace(K key, V oldValue, V newValue) {",
             "    var oldFuture = (CompletableFuture<?>) oldValue;",
@@ -187,7 +194,8 @@ public class UnobservedFutureTest {
             "        });",
             "      }",
             "    });",
-            "    // FutureReturnValueIgnored does not see publishers or Vert.x futures: still found.",
+            "    // FutureReturnValueIgnored does not see publishers or Vert.x futures: still"
+                + " found.",
             "    // BUG: Diagnostic contains: nothing subscribes to it",
             "    audit(key);",
             "    // BUG: Diagnostic contains: UnobservedFuture",
@@ -237,7 +245,8 @@ public class UnobservedFutureTest {
             "    return subscribe(consumer);",
             "  }",
             "  void start() {",
-            "    // BUG: Diagnostic contains: This subscribes to this publisher with no error consumer",
+            "    // BUG: Diagnostic contains: This subscribes to this publisher with no error"
+                + " consumer",
             "    subscribe();",
             "  }",
             "}")
@@ -264,8 +273,10 @@ public class UnobservedFutureTest {
             "    body().onSuccess(bodyHandler);",
             "    return this;",
             "  }",
-            "  default LegacyRequest bodyHandlerOf(LegacyRequest other, Handler<Buffer> bodyHandler) {",
-            "    // Another object's future: its failure goes to that object's channel, if one is set.",
+            "  default LegacyRequest bodyHandlerOf(LegacyRequest other, Handler<Buffer>"
+                + " bodyHandler) {",
+            "    // Another object's future: its failure goes to that object's channel, if one is"
+                + " set.",
             "    // BUG: Diagnostic contains: UnobservedFuture",
             "    other.body().onSuccess(bodyHandler);",
             "    return this;",
@@ -293,7 +304,8 @@ public class UnobservedFutureTest {
             "import java.util.function.Consumer;",
             "abstract class Download {",
             "  abstract Future<Buffer> body();",
-            "  // The convention, with no Vert.x stream type: an exceptionHandler taking a Throwable.",
+            "  // The convention, with no Vert.x stream type: an exceptionHandler taking a"
+                + " Throwable.",
             "  abstract Download exceptionHandler(Consumer<Throwable> handler);",
             "  Download bodyHandler(Handler<Buffer> bodyHandler) {",
             "    this.body().onSuccess(bodyHandler);",
@@ -366,11 +378,13 @@ public class UnobservedFutureTest {
             "    Future<T> result() { return result.future(); }",
             "    void fail(ReplyException failure) { result.tryFail(failure); }",
             "  }",
-            "  <T> ReplyHandler<T> createReplyHandler(String address) { return new ReplyHandler<>(); }",
+            "  <T> ReplyHandler<T> createReplyHandler(String address) { return new"
+                + " ReplyHandler<>(); }",
             "  <T> Future<Void> sendOrPubInternal(String msg, ReplyHandler<T> handler) {",
             "    return Future.succeededFuture();",
             "  }",
-            "  Future<Void> send(String msg, Promise<String> reply) { return Future.succeededFuture(); }",
+            "  Future<Void> send(String msg, Promise<String> reply) { return"
+                + " Future.succeededFuture(); }",
             "  Future<Void> audit(Object what) { return Future.succeededFuture(); }",
             "  CompletableFuture<Void> emit(String msg, Sinks.One<String> sink) {",
             "    return CompletableFuture.completedFuture(null);",
@@ -406,7 +420,8 @@ public class UnobservedFutureTest {
             "  }",
             "  public <T> Future<T> requestAgain(String address, String msg) {",
             "    ReplyHandler<T> handler = createReplyHandler(address);",
-            "    // The local then holds another handler: the returned future is not the one handed on.",
+            "    // The local then holds another handler: the returned future is not the one handed"
+                + " on.",
             "    // BUG: Diagnostic contains: UnobservedFuture",
             "    sendOrPubInternal(msg, handler);",
             "    handler = createReplyHandler(address);",
@@ -420,9 +435,11 @@ public class UnobservedFutureTest {
             "    audit(text);",
             "    return promise.future();",
             "  }",
-            "  public Future<HttpClientResponse> upload(HttpClientRequest request, ReadStream<Buffer> body) {",
+            "  public Future<HttpClientResponse> upload(HttpClientRequest request,"
+                + " ReadStream<Buffer> body) {",
             "    HttpClientRequest req = request;",
-            "    // A stream handed to a pipe is no completer: the response does not carry the pipe's",
+            "    // A stream handed to a pipe is no completer: the response does not carry the"
+                + " pipe's",
             "    // failure (HttpClientRequest.send(ReadStream), a real bug).",
             "    // BUG: Diagnostic contains: UnobservedFuture",
             "    body.pipeTo(req);",
@@ -464,8 +481,10 @@ public class UnobservedFutureTest {
             "Orders.java",
             "import java.util.concurrent.CompletableFuture;",
             "class Orders {",
-            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
-            "  CompletableFuture<Void> flushAsync() { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> saveAsync(String order) { return"
+                + " CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> flushAsync() { return"
+                + " CompletableFuture.completedFuture(null); }",
             "  CompletableFuture<Void> place(CompletableFuture<String> order) {",
             "    // BUG: Diagnostic matches: MESSAGE",
             "    return order.thenAccept(o -> saveAsync(o));",
@@ -493,8 +512,10 @@ public class UnobservedFutureTest {
             "Orders.java",
             "import java.util.concurrent.CompletableFuture;",
             "class Orders {",
-            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
-            "  CompletableFuture<Void> flushAsync() { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> saveAsync(String order) { return"
+                + " CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> flushAsync() { return"
+                + " CompletableFuture.completedFuture(null); }",
             "  CompletableFuture<Void> place(CompletableFuture<String> order) {",
             "    return order.thenAccept(o -> saveAsync(o));",
             "  }",
@@ -506,8 +527,10 @@ public class UnobservedFutureTest {
             "Orders.java",
             "import java.util.concurrent.CompletableFuture;",
             "class Orders {",
-            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
-            "  CompletableFuture<Void> flushAsync() { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> saveAsync(String order) { return"
+                + " CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> flushAsync() { return"
+                + " CompletableFuture.completedFuture(null); }",
             "  CompletableFuture<Void> place(CompletableFuture<String> order) {",
             "    return order.thenCompose(o -> saveAsync(o));",
             "  }",
@@ -526,7 +549,8 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.CompletableFuture;",
             "import java.util.concurrent.Executor;",
             "class Orders {",
-            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> saveAsync(String order) { return"
+                + " CompletableFuture.completedFuture(null); }",
             "  CompletableFuture<Void> place(CompletableFuture<String> order, Executor io) {",
             "    return order.thenAcceptAsync(this::saveAsync, io);",
             "  }",
@@ -536,7 +560,8 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.CompletableFuture;",
             "import java.util.concurrent.Executor;",
             "class Orders {",
-            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> saveAsync(String order) { return"
+                + " CompletableFuture.completedFuture(null); }",
             "  CompletableFuture<Void> place(CompletableFuture<String> order, Executor io) {",
             "    return order.thenComposeAsync(item -> this.saveAsync(item), io);",
             "  }",
@@ -553,7 +578,8 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.Executor;",
             "import java.util.concurrent.ExecutorService;",
             "class Orders {",
-            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> saveAsync(String order) { return"
+                + " CompletableFuture.completedFuture(null); }",
             "  void place(CompletableFuture<String> order, Executor io) {",
             "    order.thenAcceptAsync(this::saveAsync, io);",
             "  }",
@@ -571,7 +597,8 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.ExecutorService;",
             "import java.util.concurrent.Future;",
             "class Orders {",
-            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> saveAsync(String order) { return"
+                + " CompletableFuture.completedFuture(null); }",
             "  CompletableFuture<Void> place(CompletableFuture<String> order, Executor io) {",
             "    return order.thenComposeAsync(item -> this.saveAsync(item), io);",
             "  }",
@@ -592,7 +619,8 @@ public class UnobservedFutureTest {
             "Orders.java",
             "import java.util.concurrent.CompletableFuture;",
             "class Orders {",
-            "  CompletableFuture<Integer> saveAsync(String order) { return CompletableFuture.completedFuture(1); }",
+            "  CompletableFuture<Integer> saveAsync(String order) { return"
+                + " CompletableFuture.completedFuture(1); }",
             "  CompletableFuture<Void> place(CompletableFuture<String> order) {",
             "    // BUG: Diagnostic contains: thenAccept callback",
             "    return order.thenAccept(o -> saveAsync(o));",
@@ -604,7 +632,8 @@ public class UnobservedFutureTest {
             "Orders.java",
             "import java.util.concurrent.CompletableFuture;",
             "class Orders {",
-            "  CompletableFuture<Integer> saveAsync(String order) { return CompletableFuture.completedFuture(1); }",
+            "  CompletableFuture<Integer> saveAsync(String order) { return"
+                + " CompletableFuture.completedFuture(1); }",
             "  CompletableFuture<Void> place(CompletableFuture<String> order) {",
             "    return order.thenAccept(o -> saveAsync(o));",
             "  }",
@@ -624,8 +653,10 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.CompletableFuture;",
             "import java.util.concurrent.Executor;",
             "class Notifier {",
-            "  CompletableFuture<Void> sendAsync(String to) { return CompletableFuture.completedFuture(null); }",
-            "  void notifyAll(List<String> customers, Executor executor, ListenableFuture<?> order) {",
+            "  CompletableFuture<Void> sendAsync(String to) { return"
+                + " CompletableFuture.completedFuture(null); }",
+            "  void notifyAll(List<String> customers, Executor executor, ListenableFuture<?> order)"
+                + " {",
             "    // BUG: Diagnostic contains: forEach callback, a Consumer",
             "    customers.forEach(c -> sendAsync(c));",
             "    // BUG: Diagnostic contains: forEach callback",
@@ -649,7 +680,8 @@ public class UnobservedFutureTest {
             "import com.google.common.util.concurrent.ListenableFuture;",
             "import com.google.common.util.concurrent.MoreExecutors;",
             "class Shipping {",
-            "  ListenableFuture<Void> shipAsync(String order) { return Futures.immediateFuture(null); }",
+            "  ListenableFuture<Void> shipAsync(String order) { return"
+                + " Futures.immediateFuture(null); }",
             "  void onPaid(ListenableFuture<String> payment) {",
             "    Futures.addCallback(payment, new FutureCallback<String>() {",
             "      @Override public void onSuccess(String order) {",
@@ -731,7 +763,8 @@ public class UnobservedFutureTest {
             "Orders.java",
             "import java.util.concurrent.CompletableFuture;",
             "class Orders {",
-            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> saveAsync(String order) { return"
+                + " CompletableFuture.completedFuture(null); }",
             "  void place(String order) {",
             "    // BUG: Diagnostic contains: no stage of its chain handles failure",
             "    saveAsync(order);",
@@ -755,7 +788,8 @@ public class UnobservedFutureTest {
             "    record(user);",
             "    // BUG: Diagnostic contains: returns a Single",
             "    count().map(n -> n + 1);",
-            "    // BUG: Diagnostic contains: returns a Uni that is dropped here, and nothing subscribes",
+            "    // BUG: Diagnostic contains: returns a Uni that is dropped here, and nothing"
+                + " subscribes",
             "    io.smallrye.mutiny.Uni.createFrom().item(user).onItem().transform(String::trim);",
             "  }",
             "}")
@@ -772,7 +806,8 @@ public class UnobservedFutureTest {
             "class Importer {",
             "  Mono<String> save(String row) { return Mono.just(row); }",
             "  Flux<String> load(Flux<String> rows) {",
-            "    // BUG: Diagnostic contains: this lambda drops (it is a doOnNext callback, a Consumer",
+            "    // BUG: Diagnostic contains: this lambda drops (it is a doOnNext callback, a"
+                + " Consumer",
             "    return rows.doOnNext(r -> save(r));",
             "  }",
             "}")
@@ -1037,7 +1072,8 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.ForkJoinTask;",
             "class Reports {",
             "  void render() {}",
-            "  void start(ExecutorService pool, CompletionService<String> done, ForkJoinTask<?> task) {",
+            "  void start(ExecutorService pool, CompletionService<String> done, ForkJoinTask<?>"
+                + " task) {",
             "    pool.submit(() -> {",
             "      try {",
             "        render();",
@@ -1066,12 +1102,16 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.CompletableFuture;",
             "import java.util.concurrent.CompletionStage;",
             "class Checkout {",
-            "  CompletableFuture<String> charge(String card) { return CompletableFuture.completedFuture(card); }",
-            "  CompletionStage<String> reserve(String sku) { return CompletableFuture.completedFuture(sku); }",
-            "  ListenableFuture<String> ship(String order) { return Futures.immediateFuture(order); }",
+            "  CompletableFuture<String> charge(String card) { return"
+                + " CompletableFuture.completedFuture(card); }",
+            "  CompletionStage<String> reserve(String sku) { return"
+                + " CompletableFuture.completedFuture(sku); }",
+            "  ListenableFuture<String> ship(String order) { return Futures.immediateFuture(order);"
+                + " }",
             "  Future<String> email(String to) { return Future.succeededFuture(to); }",
             "  void checkout(String card, String sku) {",
-            "    // BUG: Diagnostic contains: charge(card).thenApply(String::trim) returns a CompletableFuture that is dropped here",
+            "    // BUG: Diagnostic contains: charge(card).thenApply(String::trim) returns a"
+                + " CompletableFuture that is dropped here",
             "    charge(card).thenApply(String::trim);",
             "    // BUG: Diagnostic contains: returns a CompletionStage",
             "    reserve(sku).thenAccept(s -> System.out.println(s));",
@@ -1099,15 +1139,19 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.CompletableFuture;",
             "import java.util.concurrent.TimeUnit;",
             "class Checkout {",
-            "  CompletableFuture<String> charge(String card) { return CompletableFuture.completedFuture(card); }",
-            "  ListenableFuture<String> ship(String order) { return Futures.immediateFuture(order); }",
+            "  CompletableFuture<String> charge(String card) { return"
+                + " CompletableFuture.completedFuture(card); }",
+            "  ListenableFuture<String> ship(String order) { return Futures.immediateFuture(order);"
+                + " }",
             "  Future<String> email(String to) { return Future.succeededFuture(to); }",
             "  void checkout(String card, CompletableFuture<String> pending) {",
             "    charge(card).thenApply(String::trim).exceptionally(e -> \"failed\");",
             "    charge(card).whenComplete((v, e) -> {});",
             "    charge(card).handle((v, e) -> v).thenAccept(v -> {});",
-            "    Futures.catching(ship(card), Exception.class, e -> \"x\", MoreExecutors.directExecutor());",
-            "    FluentFuture.from(ship(card)).transform(String::trim, MoreExecutors.directExecutor())",
+            "    Futures.catching(ship(card), Exception.class, e -> \"x\","
+                + " MoreExecutors.directExecutor());",
+            "    FluentFuture.from(ship(card)).transform(String::trim,"
+                + " MoreExecutors.directExecutor())",
             "        .catching(Exception.class, e -> \"x\", MoreExecutors.directExecutor());",
             "    email(card).onFailure(e -> {});",
             "    email(card).map(String::length).onComplete(r -> {});",
@@ -1131,7 +1175,8 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.ExecutorService;",
             "import reactor.core.publisher.Mono;",
             "class Orders {",
-            "  CompletableFuture<Void> saveAsync(String order) { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> saveAsync(String order) { return"
+                + " CompletableFuture.completedFuture(null); }",
             "  Mono<String> find(String id) { return Mono.just(id); }",
             "  private final List<CompletableFuture<Void>> pending = new ArrayList<>();",
             "  private CompletableFuture<Void> last;",
@@ -1168,7 +1213,8 @@ public class UnobservedFutureTest {
             "import reactor.core.publisher.Mono;",
             "class Cache {",
             "  @com.google.errorprone.annotations.CanIgnoreReturnValue",
-            "  CompletableFuture<Void> refresh() { return CompletableFuture.completedFuture(null); }",
+            "  CompletableFuture<Void> refresh() { return CompletableFuture.completedFuture(null);"
+                + " }",
             "  @com.acme.CanIgnoreReturnValue",
             "  Mono<Void> warm() { return Mono.empty(); }",
             "  void start() {",
@@ -1213,7 +1259,8 @@ public class UnobservedFutureTest {
             "import reactor.core.publisher.Flux;",
             "import reactor.core.publisher.Mono;",
             "class Pricing {",
-            "  CompletableFuture<Integer> priceAsync(String sku) { return CompletableFuture.completedFuture(1); }",
+            "  CompletableFuture<Integer> priceAsync(String sku) { return"
+                + " CompletableFuture.completedFuture(1); }",
             "  ListenableFuture<Integer> quote(String sku) { return Futures.immediateFuture(1); }",
             "  Mono<Integer> save(String sku) { return Mono.just(1); }",
             "  void refresh(CompletableFuture<String> sku) {",
@@ -1260,12 +1307,14 @@ public class UnobservedFutureTest {
             "import reactor.core.publisher.Flux;",
             "import reactor.core.publisher.Mono;",
             "class Pricing {",
-            "  CompletableFuture<Integer> priceAsync(String sku) { return CompletableFuture.completedFuture(1); }",
+            "  CompletableFuture<Integer> priceAsync(String sku) { return"
+                + " CompletableFuture.completedFuture(1); }",
             "  Mono<Integer> save(String sku) { return Mono.just(1); }",
             "  CompletableFuture<Integer> price(CompletableFuture<String> sku) {",
             "    return sku.thenApply(s -> priceAsync(s)).thenCompose(Function.identity());",
             "  }",
-            "  CompletableFuture<CompletableFuture<Integer>> explicit(CompletableFuture<String> sku) {",
+            "  CompletableFuture<CompletableFuture<Integer>> explicit(CompletableFuture<String>"
+                + " sku) {",
             "    return sku.thenApply(s -> priceAsync(s));",
             "  }",
             "  Flux<Integer> merged(Flux<String> skus) {",
@@ -1294,7 +1343,8 @@ public class UnobservedFutureTest {
             "import reactor.core.publisher.Flux;",
             "import reactor.core.publisher.Mono;",
             "class Pricing {",
-            "  CompletableFuture<Integer> priceAsync(String sku) { return CompletableFuture.completedFuture(1); }",
+            "  CompletableFuture<Integer> priceAsync(String sku) { return"
+                + " CompletableFuture.completedFuture(1); }",
             "  ListenableFuture<Integer> quote(String sku) { return Futures.immediateFuture(1); }",
             "  Mono<Integer> save(String sku) { return Mono.just(1); }",
             "  Flux<Integer> saveAll(String sku) { return Flux.just(1); }",
@@ -1321,7 +1371,8 @@ public class UnobservedFutureTest {
             "import reactor.core.publisher.Flux;",
             "import reactor.core.publisher.Mono;",
             "class Pricing {",
-            "  CompletableFuture<Integer> priceAsync(String sku) { return CompletableFuture.completedFuture(1); }",
+            "  CompletableFuture<Integer> priceAsync(String sku) { return"
+                + " CompletableFuture.completedFuture(1); }",
             "  ListenableFuture<Integer> quote(String sku) { return Futures.immediateFuture(1); }",
             "  Mono<Integer> save(String sku) { return Mono.just(1); }",
             "  Flux<Integer> saveAll(String sku) { return Flux.just(1); }",
@@ -1352,14 +1403,16 @@ public class UnobservedFutureTest {
             "import org.springframework.scheduling.annotation.Async;",
             "class Mailer {",
             "  @Async",
-            "  public CompletableFuture<Void> send(String to) { return CompletableFuture.completedFuture(null); }",
+            "  public CompletableFuture<Void> send(String to) { return"
+                + " CompletableFuture.completedFuture(null); }",
             "}")
         .addSourceLines(
             "Signup.java",
             "class Signup {",
             "  Mailer mailer;",
             "  void register(String email) {",
-            "    // BUG: Diagnostic contains: mailer.send(email) returns a CompletableFuture that is dropped here",
+            "    // BUG: Diagnostic contains: mailer.send(email) returns a CompletableFuture that"
+                + " is dropped here",
             "    mailer.send(email);",
             "  }",
             "}")
@@ -1423,12 +1476,14 @@ public class UnobservedFutureTest {
             "import reactor.core.publisher.Mono;",
             "class Odd {",
             "  record Order(String id) {",
-            "    CompletableFuture<Void> save() { return CompletableFuture.completedFuture(null); }",
+            "    CompletableFuture<Void> save() { return CompletableFuture.completedFuture(null);"
+                + " }",
             "  }",
             "  enum Kind { A, B;",
             "    Mono<Void> run() { return Mono.empty(); }",
             "  }",
-            "  <T extends CompletableFuture<String>> void generic(T t, List<? extends CompletableFuture<?>> fs) {",
+            "  <T extends CompletableFuture<String>> void generic(T t, List<? extends"
+                + " CompletableFuture<?>> fs) {",
             "    // BUG: Diagnostic contains: dropped here",
             "    t.thenApply(s -> s);",
             "    Function<String, Function<String, CompletableFuture<String>>> f =",

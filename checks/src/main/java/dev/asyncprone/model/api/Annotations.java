@@ -1,0 +1,155 @@
+package dev.asyncprone.model.api;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Attribute;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.asyncprone.model.javac.Symbols;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The contracts written as annotations: {@code @Blocking}, {@code @NonBlocking} (ours, JetBrains',
+ * SmallRye's, and any a build adds by flag), read from source and from class files alike.
+ */
+public final class Annotations {
+  public static final String BLOCKING_EXECUTOR = "dev.asyncprone.annotations.BlockingExecutor";
+  public static final String NON_BLOCKING_EXECUTOR =
+      "dev.asyncprone.annotations.NonBlockingExecutor";
+  public static final String AWAIT_ONCE = "dev.asyncprone.annotations.AwaitOnce";
+  public static final String SPRING_ASYNC = "org.springframework.scheduling.annotation.Async";
+
+  /** A contract found on a method, and where it came from, for messages. */
+  public record Found(Symbol carrier, String annotation) {
+    public String simpleAnnotationName() {
+      return annotation.substring(annotation.lastIndexOf('.') + 1);
+    }
+  }
+
+  private Annotations() {}
+
+  /** The first annotation of {@code symbol} whose qualified name is in {@code names}. */
+  public static @Nullable String annotationIn(
+      @Nullable Symbol symbol, Set<String> names, VisitorState state) {
+    if (symbol == null) {
+      return null;
+    }
+    for (Attribute.Compound compound : symbol.getRawAttributes()) {
+      String name = Symbols.qualifiedName(compound.type.tsym, state);
+      if (names.contains(name)) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  public static boolean has(@Nullable Symbol symbol, String name, VisitorState state) {
+    return annotationIn(symbol, Set.of(name), state) != null;
+  }
+
+  /**
+   * The {@code names} annotation that governs {@code method}: on the method itself, on a method it
+   * overrides, or on the class that declares it (or an enclosing class). Null if there is none.
+   */
+  public static @Nullable Found governing(
+      MethodSymbol method, Set<String> names, VisitorState state) {
+    Found found = direct(method, names, state);
+    if (found != null) {
+      return found;
+    }
+    if (mayInherit(method, state)) {
+      for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+        found = direct(superMethod, names, state);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    for (Symbol owner = method.owner; owner instanceof Symbol.ClassSymbol; owner = owner.owner) {
+      String annotation = annotationIn(owner, names, state);
+      if (annotation != null) {
+        return new Found(owner, annotation);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * False where a method's super methods need not be searched for an annotation of ours (or
+   * JetBrains', SmallRye's): a method that overrides nothing, or a method of the JDK, which uses
+   * none of them and whose methods override only the JDK's.
+   */
+  public static boolean mayInherit(MethodSymbol method, VisitorState state) {
+    if (method.isStatic() || method.isConstructor() || method.isPrivate()) {
+      return false;
+    }
+    String owner = Symbols.qualifiedName(method.owner, state);
+    return !(owner.startsWith("java.") || owner.startsWith("javax.") || owner.startsWith("jdk."));
+  }
+
+  /** The {@code names} annotation on {@code symbol} itself, not inherited. */
+  public static @Nullable Found direct(Symbol symbol, Set<String> names, VisitorState state) {
+    String annotation = annotationIn(symbol, names, state);
+    return annotation == null ? null : new Found(symbol, annotation);
+  }
+
+  /**
+   * True if the result of {@code method} may be dropped by its author's word: the method, its class
+   * (or an enclosing class), or a method it overrides that returns a future-like type carries an
+   * annotation whose simple name is {@code CanIgnoreReturnValue} (Error Prone's, or a copy). The
+   * override rule is Error Prone's own: a {@code @CanIgnoreReturnValue} interface such as Guava's
+   * {@code Function} does not excuse an override that returns a future.
+   */
+  public static boolean canIgnoreReturnValue(MethodSymbol method, VisitorState state) {
+    if (hasSimpleName(method, CAN_IGNORE_RETURN_VALUE)) {
+      return true;
+    }
+    for (Symbol owner = method.owner; owner instanceof Symbol.ClassSymbol; owner = owner.owner) {
+      if (hasSimpleName(owner, CAN_IGNORE_RETURN_VALUE)) {
+        return true;
+      }
+    }
+    for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+      if (hasSimpleName(superMethod, CAN_IGNORE_RETURN_VALUE)
+          && AsyncTypes.isFutureLike(superMethod.getReturnType(), state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String CAN_IGNORE_RETURN_VALUE = "CanIgnoreReturnValue";
+
+  /** True if {@code symbol} carries an annotation with the simple name {@code simpleName}. */
+  public static boolean hasSimpleName(@Nullable Symbol symbol, String simpleName) {
+    if (symbol == null) {
+      return false;
+    }
+    for (Attribute.Compound compound : symbol.getRawAttributes()) {
+      if (compound.type.tsym.getSimpleName().contentEquals(simpleName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if the symbol or its return type carries an annotation whose simple name is Nullable. */
+  public static boolean isNullable(@Nullable Symbol symbol) {
+    if (symbol == null) {
+      return false;
+    }
+    for (Attribute.Compound compound : symbol.getRawAttributes()) {
+      if (compound.type.tsym.getSimpleName().contentEquals("Nullable")) {
+        return true;
+      }
+    }
+    for (Attribute.TypeCompound compound : symbol.getRawTypeAttributes()) {
+      if (compound.type.tsym.getSimpleName().contentEquals("Nullable")
+          && compound.position.type == com.sun.tools.javac.code.TargetType.METHOD_RETURN) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

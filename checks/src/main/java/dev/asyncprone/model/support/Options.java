@@ -1,0 +1,166 @@
+package dev.asyncprone.model.support;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.BugPattern.SeverityLevel;
+import com.google.errorprone.ErrorProneFlags;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every {@code -XepOpt:AsyncProne:...} flag, parsed once per compilation.
+ *
+ * <ul>
+ *   <li>{@code BlockingMethods}: more methods that block, {@code com.acme.Db#query,com.acme.Io#*}.
+ *   <li>{@code BlockingAnnotations}: more annotations that mark a method as blocking.
+ *   <li>{@code NonBlockingAnnotations}: more annotations that mark a method or type as one that
+ *       must not block.
+ *   <li>{@code UnboundedWait}: {@code WARN} or {@code ERROR} turns on the UnboundedWait check,
+ *       which is quiet by default; {@code OFF} (or anything else) leaves it quiet.
+ *   <li>{@code DefaultTimeout}: the bound UnboundedWait's fixes add, {@code 30s}, {@code 500ms},
+ *       {@code 2m}, {@code 1h}; without it UnboundedWait offers no fix.
+ * </ul>
+ */
+public final class Options {
+  public static final String PREFIX = "AsyncProne:";
+
+  public static final ImmutableSet<String> BUILT_IN_BLOCKING_ANNOTATIONS =
+      ImmutableSet.of(
+          "dev.asyncprone.annotations.Blocking",
+          "org.jetbrains.annotations.Blocking",
+          "io.smallrye.common.annotation.Blocking");
+
+  public static final ImmutableSet<String> BUILT_IN_NON_BLOCKING_ANNOTATIONS =
+      ImmutableSet.of(
+          "dev.asyncprone.annotations.NonBlocking",
+          "org.jetbrains.annotations.NonBlocking",
+          "io.smallrye.common.annotation.NonBlocking");
+
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
+
+  /**
+   * A timeout as a build writes it ({@code 30s}): an amount and a unit, with the source text that
+   * spells it in a {@code TimeUnit} overload and in a {@code java.time.Duration}.
+   */
+  public record Timeout(long amount, TimeUnit unit) {
+    /** {@code SECONDS}: the name of the TimeUnit constant. */
+    public String timeUnitName() {
+      return unit.name();
+    }
+
+    /** {@code ofSeconds}: the Duration factory for this unit. */
+    public String durationFactory() {
+      switch (unit) {
+        case MILLISECONDS:
+          return "ofMillis";
+        case MINUTES:
+          return "ofMinutes";
+        case HOURS:
+          return "ofHours";
+        default:
+          return "ofSeconds";
+      }
+    }
+
+    /** {@code 30 seconds}, for messages. */
+    public String describe() {
+      String name = unit.name().toLowerCase(Locale.ROOT);
+      return amount + " " + (amount == 1 ? name.substring(0, name.length() - 1) : name);
+    }
+
+    /** Parses {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1h}; empty for anything else. */
+    public static Optional<Timeout> parse(String text) {
+      Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+      if (!m.matches()) {
+        return Optional.empty();
+      }
+      long amount = Long.parseLong(m.group(1));
+      switch (m.group(2)) {
+        case "ms":
+          return Optional.of(new Timeout(amount, TimeUnit.MILLISECONDS));
+        case "m":
+          return Optional.of(new Timeout(amount, TimeUnit.MINUTES));
+        case "h":
+          return Optional.of(new Timeout(amount, TimeUnit.HOURS));
+        default:
+          return Optional.of(new Timeout(amount, TimeUnit.SECONDS));
+      }
+    }
+  }
+
+  private static final Options DEFAULTS = new Options(ErrorProneFlags.empty());
+
+  private final ErrorProneFlags flags;
+  private final ImmutableList<String> extraBlockingMethods;
+  private final ImmutableSet<String> blockingAnnotations;
+  private final ImmutableSet<String> nonBlockingAnnotations;
+
+  private Options(ErrorProneFlags flags) {
+    this.flags = flags;
+    this.extraBlockingMethods = flags.getListOrEmpty(PREFIX + "BlockingMethods");
+    this.blockingAnnotations =
+        ImmutableSet.<String>builder()
+            .addAll(BUILT_IN_BLOCKING_ANNOTATIONS)
+            .addAll(flags.getListOrEmpty(PREFIX + "BlockingAnnotations"))
+            .build();
+    this.nonBlockingAnnotations =
+        ImmutableSet.<String>builder()
+            .addAll(BUILT_IN_NON_BLOCKING_ANNOTATIONS)
+            .addAll(flags.getListOrEmpty(PREFIX + "NonBlockingAnnotations"))
+            .build();
+  }
+
+  public static Options from(ErrorProneFlags flags) {
+    return flags.isEmpty() ? DEFAULTS : new Options(flags);
+  }
+
+  public static Options defaults() {
+    return DEFAULTS;
+  }
+
+  public ImmutableList<String> extraBlockingMethods() {
+    return extraBlockingMethods;
+  }
+
+  public ImmutableSet<String> blockingAnnotations() {
+    return blockingAnnotations;
+  }
+
+  public ImmutableSet<String> nonBlockingAnnotations() {
+    return nonBlockingAnnotations;
+  }
+
+  /**
+   * The severity {@code -XepOpt:AsyncProne:UnboundedWait} asks for: WARNING for {@code WARN} (or
+   * {@code WARNING}), ERROR for {@code ERROR}; empty when it is absent, {@code OFF}, or not a
+   * level, so that a mistyped value leaves the check quiet rather than breaking the build.
+   */
+  public Optional<SeverityLevel> unboundedWait() {
+    return get("UnboundedWait")
+        .flatMap(
+            value -> {
+              switch (value.strip().toUpperCase(Locale.ROOT)) {
+                case "WARN":
+                case "WARNING":
+                  return Optional.of(SeverityLevel.WARNING);
+                case "ERROR":
+                  return Optional.of(SeverityLevel.ERROR);
+                default:
+                  return Optional.empty();
+              }
+            });
+  }
+
+  /** The bound of {@code -XepOpt:AsyncProne:DefaultTimeout}, if it is given and well formed. */
+  public Optional<Timeout> defaultTimeout() {
+    return get("DefaultTimeout").flatMap(Timeout::parse);
+  }
+
+  /** The raw value of {@code -XepOpt:AsyncProne:<name>}, for flags that one check reads. */
+  public Optional<String> get(String name) {
+    return flags.get(PREFIX + name);
+  }
+}

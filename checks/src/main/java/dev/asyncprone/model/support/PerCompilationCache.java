@@ -1,0 +1,74 @@
+package dev.asyncprone.model.support;
+
+import com.google.errorprone.VisitorState;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Answers computed once per compilation: about symbols (whether a library method is in the catalog
+ * or annotated blocking does not change from one file to the next), or about trees, whose answers
+ * never change either. The map lives in javac's {@code Context}, so it is dropped with the
+ * compilation, is never shared between two compilations running side by side, and is shared by
+ * every check that holds the same cache (keep it in a static field to share it). Keys are compared
+ * by identity.
+ */
+public final class PerCompilationCache<K, V> {
+  private final ContextLocal<Map<K, V>> values = new ContextLocal<>();
+
+  public V get(K k, VisitorState state, Function<K, V> compute) {
+    Map<K, V> values = values(state);
+    V value = values.get(k);
+    if (value == null) {
+      value = compute.apply(k);
+      values.put(k, value);
+    }
+    return value;
+  }
+
+  /** The answer kept for {@code k}, or null if none was computed yet. */
+  public @Nullable V peek(K k, VisitorState state) {
+    return values(state).get(k);
+  }
+
+  /**
+   * The answer for the first of a sequence of nodes (the links of a receiver chain, the calls
+   * chained on one) where each node's answer is built from the next one's by {@code step}, and the
+   * answer past the last node is {@code atEnd}. Walks only until a node whose answer is kept, then
+   * builds and keeps the answers back to the first: asking at every node of a sequence of n costs n
+   * steps in all, not n squared.
+   */
+  public <N> V along(
+      @Nullable N first,
+      Function<N, @Nullable N> next,
+      Function<N, K> keyOf,
+      V atEnd,
+      BiFunction<N, V, V> step,
+      VisitorState state) {
+    Map<K, V> values = values(state);
+    Deque<N> pending = new ArrayDeque<>();
+    V value = atEnd;
+    for (N node = first; node != null; node = next.apply(node)) {
+      V known = values.get(keyOf.apply(node));
+      if (known != null) {
+        value = known;
+        break;
+      }
+      pending.push(node);
+    }
+    while (!pending.isEmpty()) {
+      N node = pending.pop();
+      value = step.apply(node, value);
+      values.put(keyOf.apply(node), value);
+    }
+    return value;
+  }
+
+  private Map<K, V> values(VisitorState state) {
+    return values.get(state, IdentityHashMap::new);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.asyncprone.model.support;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.CompilationUnitTree;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Answers computed once per key and compilation unit, so that a question asked at every node (what
+ * context is this method, is this callee annotated blocking) costs a lookup after the first time.
+ * Keys are compared by identity; the cache empties itself when the unit changes, so it never holds
+ * more than one file's trees.
+ */
+public final class PerUnitCache<K, V> {
+  private @Nullable CompilationUnitTree unit;
+  private final Map<K, V> values = new IdentityHashMap<>();
+
+  public V get(K key, VisitorState state, Function<K, V> compute) {
+    CompilationUnitTree current = state.getPath().getCompilationUnit();
+    if (current != unit) {
+      values.clear();
+      unit = current;
+    }
+    V value = values.get(key);
+    if (value == null) {
+      value = compute.apply(key);
+      values.put(key, value);
+    }
+    return value;
+  }
+}
