@@ -28,10 +28,11 @@ import dev.asyncprone.model.context.AsyncContext;
 import dev.asyncprone.model.context.BlockingCalls;
 import dev.asyncprone.model.context.BlockingCalls.BlockingCall;
 import dev.asyncprone.model.context.Contexts;
+import dev.asyncprone.model.flow.HeldLocks;
+import dev.asyncprone.model.flow.HeldLocks.Held;
 import dev.asyncprone.model.flow.KnownDone;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.locks.Locks;
-import dev.asyncprone.model.locks.Locks.Held;
 import dev.asyncprone.model.support.Docs;
 import dev.asyncprone.model.support.Guard;
 import dev.asyncprone.model.support.Options;
@@ -85,7 +86,7 @@ public final class LockHeldAcrossAwait extends BugChecker
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     return Guard.safely(
         () ->
-            Locks.isLockMethod(tree, "unlock", state)
+            HeldLocks.isLockMethod(tree, "unlock", state)
                 ? unlockElsewhere(tree, state)
                 : heldAcross(tree, state));
   }
@@ -113,13 +114,13 @@ public final class LockHeldAcrossAwait extends BugChecker
   /** 1. A blocking call while a monitor or lock is held. */
   private Description heldAcross(Tree tree, VisitorState state) {
     BlockingCall call = blockingCalls.waitingAt(tree, state);
-    List<Held> held = call == null ? List.of() : locks.heldAt(state.getPath(), state);
+    List<Held> held = call == null ? List.of() : HeldLocks.at(state.getPath(), state);
     held = held.isEmpty() ? held : Locks.heldWhileWaiting(tree, held, state);
-    if (held.isEmpty() || (call.isAwait() && KnownDone.isAwaitedEarlier(call.await(), state))) {
+    if (held.isEmpty() || (call.isAwait() && KnownDone.isKnownDone(call.await(), state))) {
       return Description.NO_MATCH;
     }
     Held lock = held.get(held.size() - 1);
-    boolean monitor = lock.kind() == Locks.Kind.MONITOR;
+    boolean monitor = lock.kind() == HeldLocks.Kind.MONITOR;
     return buildDescription(tree)
         .setMessage(
             call.display()
@@ -145,13 +146,13 @@ public final class LockHeldAcrossAwait extends BugChecker
     if (!runsElsewhere(context)
         || lock == null
         || !Locks.isOwnedByThread(lock, state.getPath(), state)
-        || isHeld(Locks.lockName(tree, state), locks.heldAt(state.getPath(), state))) {
+        || isHeld(HeldLocks.lockName(tree, state), HeldLocks.at(state.getPath(), state))) {
       return Description.NO_MATCH;
     }
     return buildDescription(tree)
         .setMessage(
             "unlock() of '"
-                + Locks.lockName(tree, state)
+                + HeldLocks.lockName(tree, state)
                 + "' runs later on another thread ("
                 + context.where()
                 + "), not on the thread that called lock(): a ReentrantLock"
@@ -174,11 +175,11 @@ public final class LockHeldAcrossAwait extends BugChecker
     if (scope == null) {
       return Description.NO_MATCH;
     }
-    List<Held> atCallback = locks.heldAt(scope, state);
+    List<Held> atCallback = HeldLocks.at(scope, state);
     if (atCallback.isEmpty()) {
       return Description.NO_MATCH;
     }
-    List<Held> here = locks.heldAt(state.getPath(), state);
+    List<Held> here = HeldLocks.at(state.getPath(), state);
     String guardedBy = Locks.guardedBy(field);
     Set<String> inferred = guardedBy == null ? locks.writtenOnlyUnder(field, state) : Set.of();
     for (Held lock : atCallback) {

@@ -78,8 +78,6 @@ public class LayersTest {
           "await/Timeouts.java",
           "context/Contexts.java",
           "fix/Fixes.java",
-          "flow/KnownDone.java",
-          "locks/Locks.java",
           "oneshot/OneShotFlow.java",
           "oneshot/OneShotValues.java");
 

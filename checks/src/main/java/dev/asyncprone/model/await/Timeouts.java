@@ -114,8 +114,7 @@ public final class Timeouts {
     if (await != null) {
       if (await.bounded()
           || hasTimeoutUpstream(await.future())
-          || KnownDone.isKnownDone(await, state)
-          || KnownDone.isAwaitedEarlier(await, state)) {
+          || KnownDone.isKnownDone(await, state)) {
         return null;
       }
       Bound bound = awaitBound(method, state);

@@ -68,11 +68,13 @@ public class BlockingCatalogTest {
             "      Statement st, PreparedStatement ps, Connection connection, javax.sql.DataSource"
                 + " dataSource,",
             "      ResultSet rs, RandomAccessFile raf, Future<String> future,"
-                + " CompletableFuture<String> cf,",
+                + " CompletableFuture<String> cf, CompletableFuture<String> timed,",
             "      reactor.core.publisher.Mono<String> mono, reactor.core.publisher.Flux<String>"
                 + " flux,",
             "      io.reactivex.rxjava3.core.Observable<String> observable,",
             "      com.google.common.util.concurrent.ListenableFuture<String> lf,",
+            "      com.google.common.util.concurrent.ListenableFuture<String> checked,",
+            "      com.google.common.util.concurrent.ListenableFuture<String> uninterrupted,",
             "      org.springframework.web.client.RestTemplate rest,",
             "      org.springframework.web.client.RestClient restClient) throws Exception {",
             "    // BUG: Diagnostic contains: Thread.sleep()",
@@ -142,7 +144,8 @@ public class BlockingCatalogTest {
             "    // BUG: Diagnostic contains: join()",
             "    cf.join();",
             "    // BUG: Diagnostic contains: get()",
-            "    cf.get(1, TimeUnit.SECONDS);",
+            // another future: after cf.join() above, cf is done and its get() returns at once
+            "    timed.get(1, TimeUnit.SECONDS);",
             "    // BUG: Diagnostic contains: block()",
             "    mono.block();",
             "    // BUG: Diagnostic contains: blockLast()",
@@ -156,9 +159,10 @@ public class BlockingCatalogTest {
             "    // BUG: Diagnostic contains: Futures.getUnchecked()",
             "    com.google.common.util.concurrent.Futures.getUnchecked(lf);",
             "    // BUG: Diagnostic contains: Futures.getChecked()",
-            "    com.google.common.util.concurrent.Futures.getChecked(lf, Exception.class);",
+            // other futures: after getUnchecked(lf) above, lf is done
+            "    com.google.common.util.concurrent.Futures.getChecked(checked, Exception.class);",
             "    // BUG: Diagnostic contains: Uninterruptibles.getUninterruptibly()",
-            "    com.google.common.util.concurrent.Uninterruptibles.getUninterruptibly(lf);",
+            "    com.google.common.util.concurrent.Uninterruptibles.getUninterruptibly(uninterrupted);",
             "    // BUG: Diagnostic contains: Uninterruptibles.sleepUninterruptibly()",
             "    com.google.common.util.concurrent.Uninterruptibles.sleepUninterruptibly(1,"
                 + " TimeUnit.SECONDS);",

@@ -40,7 +40,7 @@ public class LocksTest {
       if (name.equals("probe")) {
         message =
             "held="
-                + locks.heldAt(state.getPath(), state).stream()
+                + dev.asyncprone.model.flow.HeldLocks.at(state.getPath(), state).stream()
                     .map(h -> h.kind() + ":" + h.name())
                     .collect(Collectors.joining(","));
       } else if (name.equals("await") && receiver != null) {
