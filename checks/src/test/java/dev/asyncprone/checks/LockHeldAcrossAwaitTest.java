@@ -578,4 +578,93 @@ public class LockHeldAcrossAwaitTest {
             "}")
         .doTest();
   }
+
+  /**
+   * Which lock is held, and which future is done, follow assignments: a future joined before is
+   * joined again after {@code f = next()}; a lock stays held when the variable that named it is
+   * given another lock before {@code unlock()}. Before the flow analysis, both were missed.
+   */
+  @Test
+  public void assignmentsDoNotFoolTheLocksOrTheFutures() {
+    helper
+        .addSourceLines(
+            "Ledger.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.locks.Lock;",
+            "abstract class Ledger {",
+            "  abstract CompletableFuture<String> next();",
+            "  abstract Lock nextLock();",
+            "  void joinedBefore(CompletableFuture<String> f) {",
+            "    f.join();",
+            "    synchronized (this) {",
+            "      // done above: returns at once",
+            "      f.join();",
+            "    }",
+            "    f = next();",
+            "    synchronized (this) {",
+            "      // BUG: Diagnostic contains: join() waits for the future while this thread holds"
+                + " the monitor of 'this'",
+            "      f.join();",
+            "    }",
+            "  }",
+            "  void renamedInABranch(CompletableFuture<String> f, boolean b) {",
+            "    f.join();",
+            "    if (b) {",
+            "      f = next();",
+            "    }",
+            "    synchronized (this) {",
+            "      // BUG: Diagnostic contains: join()",
+            "      f.join();",
+            "    }",
+            "  }",
+            "  void renamedInALoop(CompletableFuture<String> f, int n) {",
+            "    f.join();",
+            "    synchronized (this) {",
+            "      for (int i = 0; i < n; i++) {",
+            "        // BUG: Diagnostic contains: join()",
+            "        f.join();",
+            "        f = next();",
+            "      }",
+            "    }",
+            "  }",
+            "  void lockRenamed(Lock a, Lock b, CompletableFuture<String> f) {",
+            "    Lock lock = a;",
+            "    lock.lock();",
+            "    lock = b;",
+            "    lock.unlock();",
+            "    // BUG: Diagnostic contains: holds 'lock' (taken by lock() above)",
+            "    f.join();",
+            "  }",
+            "  void lockRenamedOnEveryBranch(Lock a, Lock b, Lock c, boolean which,"
+                + " CompletableFuture<String> f) {",
+            "    Lock lock = a;",
+            "    lock.lock();",
+            "    if (which) {",
+            "      lock = b;",
+            "    } else {",
+            "      lock = c;",
+            "    }",
+            "    lock.unlock();",
+            "    // BUG: Diagnostic contains: holds 'lock'",
+            "    f.join();",
+            "  }",
+            "  void lockRenamedInALoop(Lock a, int n, CompletableFuture<String> f) {",
+            "    Lock lock = a;",
+            "    lock.lock();",
+            "    do {",
+            "      lock = nextLock();",
+            "    } while (--n > 0);",
+            "    lock.unlock();",
+            "    // BUG: Diagnostic contains: holds 'lock'",
+            "    f.join();",
+            "  }",
+            "  void released(Lock a, CompletableFuture<String> f) {",
+            "    Lock lock = a;",
+            "    lock.lock();",
+            "    lock.unlock();",
+            "    f.join();",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

@@ -1095,4 +1095,58 @@ public class UnboundedWaitTest {
             "}")
         .doTest();
   }
+
+  /**
+   * A future known done by an earlier await is forgotten when its variable is assigned: on every
+   * path, on one branch, or on a later turn of a loop. Before the flow analysis, a second join()
+   * after {@code f = next()} was taken for one that returns at once.
+   */
+  @Test
+  public void aReassignedFutureIsWaitedForAgain() {
+    helper
+        .setArgs(ON)
+        .addSourceLines(
+            "Poller.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "abstract class Poller {",
+            "  abstract CompletableFuture<String> next();",
+            "  void straight(CompletableFuture<String> f) {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    f.join();",
+            "    // the same future, already done",
+            "    f.join();",
+            "    f = next();",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    f.join();",
+            "  }",
+            "  void underAMonitor(CompletableFuture<String> f) {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    f.join();",
+            "    f = next();",
+            "    synchronized (this) {",
+            "      // BUG: Diagnostic contains: UnboundedWait",
+            "      f.join();",
+            "    }",
+            "  }",
+            "  void inABranch(CompletableFuture<String> f, boolean again) {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    f.join();",
+            "    if (again) {",
+            "      f = next();",
+            "    }",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    f.join();",
+            "  }",
+            "  void inALoop(CompletableFuture<String> f, int n) {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    f.join();",
+            "    for (int i = 0; i < n; i++) {",
+            "      // BUG: Diagnostic contains: UnboundedWait",
+            "      f.join();",
+            "      f = next();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

@@ -2,7 +2,6 @@ package dev.asyncprone.model.flow;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -15,7 +14,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -74,8 +72,6 @@ public final class CompletionQueues {
 
   private static final PerCompilationCache<Symbol, Boolean> FILLED_ON_COMPLETION =
       new PerCompilationCache<>();
-  private static final PerCompilationCache<Symbol, Boolean> ASSIGNED_ONLY_TAKES =
-      new PerCompilationCache<>();
 
   private CompletionQueues() {}
 
@@ -116,52 +112,6 @@ public final class CompletionQueues {
             || (queue.getKind() == ElementKind.FIELD && (queue.flags() & Flags.PRIVATE) != 0))
         && FILLED_ON_COMPLETION.get(
             queue, state, q -> isFilledOnCompletion((VarSymbol) q, 0, state));
-  }
-
-  /**
-   * True if every value the local {@code local} is given is a completed future taken as {@link
-   * #isTakeOfDone} says (or null): {@code Future<T> f = queue.poll(); ... f = queue.take();}. Reads
-   * the method that declares it, once a compilation.
-   */
-  public static boolean isAssignedOnlyTakesOfDone(VarSymbol local, VisitorState state) {
-    return ASSIGNED_ONLY_TAKES.get(
-        local, state, l -> assignedOnlyTakesOfDone((VarSymbol) l, state));
-  }
-
-  private static boolean assignedOnlyTakesOfDone(VarSymbol local, VisitorState state) {
-    Tree scope =
-        local.getKind() == ElementKind.LOCAL_VARIABLE ? Trees.sourceTree(local.owner, state) : null;
-    if (!(scope instanceof MethodTree)) {
-      return false;
-    }
-    boolean[] onlyTakes = {true};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree tree, Void unused) {
-        if (ASTHelpers.getSymbol(tree) == local) {
-          check(tree.getInitializer());
-        }
-        return super.visitVariable(tree, null);
-      }
-
-      @Override
-      public Void visitAssignment(AssignmentTree tree, Void unused) {
-        if (ASTHelpers.getSymbol(ASTHelpers.stripParentheses(tree.getVariable())) == local) {
-          check(tree.getExpression());
-        }
-        return super.visitAssignment(tree, null);
-      }
-
-      private void check(@Nullable ExpressionTree value) {
-        if (onlyTakes[0]
-            && value != null
-            && ASTHelpers.stripParentheses(value).getKind() != Tree.Kind.NULL_LITERAL
-            && !isTakeOfDone(value, state)) {
-          onlyTakes[0] = false;
-        }
-      }
-    }.scan(scope, null);
-    return onlyTakes[0];
   }
 
   /**

@@ -1,8 +1,12 @@
 package dev.asyncprone.model.flow;
 
+import com.google.common.collect.ImmutableSet;
 import com.sun.tools.javac.code.Symbol;
 import dev.asyncprone.model.flow.HeldLocks.Held;
+import dev.asyncprone.model.javac.Variables;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.checkerframework.errorprone.dataflow.analysis.Store;
 import org.checkerframework.errorprone.dataflow.cfg.visualize.CFGVisualizer;
 import org.checkerframework.errorprone.dataflow.expression.JavaExpression;
@@ -15,12 +19,12 @@ import org.jspecify.annotations.Nullable;
  * held does not release the lock: it is kept, known only by the call that took it.
  */
 final class LockFacts implements Store<LockFacts> {
-  static final LockFacts NONE = new LockFacts(Facts.must(), Facts.must());
+  static final LockFacts NONE = new LockFacts(Facts.must(), Facts.may(LockFacts::either));
 
   private final Facts<LockRef, Held> held;
-  private final Facts<Symbol, LockRef> aliases;
+  private final Facts<Symbol, ImmutableSet<LockRef>> aliases;
 
-  private LockFacts(Facts<LockRef, Held> held, Facts<Symbol, LockRef> aliases) {
+  private LockFacts(Facts<LockRef, Held> held, Facts<Symbol, ImmutableSet<LockRef>> aliases) {
     this.held = held;
     this.aliases = aliases;
   }
@@ -30,20 +34,39 @@ final class LockFacts implements Store<LockFacts> {
     return held.asMap();
   }
 
-  /** {@code ref} with a local at its root replaced by the lock the local was given. */
-  LockRef canonical(LockRef ref) {
+  private static ImmutableSet<LockRef> either(ImmutableSet<LockRef> a, ImmutableSet<LockRef> b) {
+    return a.containsAll(b) ? a : ImmutableSet.<LockRef>builder().addAll(a).addAll(b).build();
+  }
+
+  /**
+   * The locks {@code ref} may denote: with a local at its root replaced by each lock the local may
+   * have been given; just {@code ref} where it was given none.
+   */
+  Set<LockRef> possible(LockRef ref) {
     Symbol root = ref.root();
-    LockRef alias = root == null ? null : aliases.get(root);
-    return alias == null ? ref : ref.rootedAt(alias);
+    ImmutableSet<LockRef> given = root == null ? null : aliases.get(root);
+    if (given == null) {
+      return Set.of(ref);
+    }
+    Set<LockRef> possible = new LinkedHashSet<>();
+    for (LockRef alias : given) {
+      possible.add(ref.rootedAt(alias));
+    }
+    return possible;
   }
 
+  /** Takes the lock {@code ref} names; where that may be one of several, by {@code ref} itself. */
   LockFacts taking(LockRef ref, Held lock) {
-    return new LockFacts(held.with(canonical(ref), lock), aliases);
+    Set<LockRef> possible = possible(ref);
+    LockRef taken = possible.size() == 1 ? possible.iterator().next() : ref;
+    return new LockFacts(held.with(taken, lock), aliases);
   }
 
+  /** Releases every lock {@code ref} may name. */
   LockFacts releasing(LockRef ref) {
-    LockRef released = canonical(ref);
-    Facts<LockRef, Held> h = held.without((r, unused) -> r.equals(released));
+    Set<LockRef> released = new LinkedHashSet<>(possible(ref));
+    released.add(ref);
+    Facts<LockRef, Held> h = held.without((r, unused) -> released.contains(r));
     return h == held ? this : new LockFacts(h, aliases);
   }
 
@@ -60,13 +83,15 @@ final class LockFacts implements Store<LockFacts> {
                 .with(LockRef.lost(entry.getValue().takenBy()), entry.getValue());
       }
     }
-    Facts<Symbol, LockRef> a =
-        aliases.without((local, ref) -> local == variable || ref.passesThrough(variable));
-    if (value != null && dev.asyncprone.model.javac.Variables.isLocal(variable)) {
-      LockRef target = canonical(value);
-      if (!target.passesThrough(variable)) {
-        a = a.with(variable, target);
-      }
+    Set<LockRef> targets = value == null ? Set.of() : possible(value);
+    Facts<Symbol, ImmutableSet<LockRef>> a =
+        aliases.without(
+            (local, refs) ->
+                local == variable || refs.stream().anyMatch(r -> r.passesThrough(variable)));
+    if (!targets.isEmpty()
+        && Variables.isLocal(variable)
+        && targets.stream().noneMatch(t -> t.passesThrough(variable))) {
+      a = a.with(variable, ImmutableSet.copyOf(targets));
     }
     return h == held && a == aliases ? this : new LockFacts(h, a);
   }
@@ -82,7 +107,7 @@ final class LockFacts implements Store<LockFacts> {
       return this;
     }
     Facts<LockRef, Held> h = held.leastUpperBound(other.held);
-    Facts<Symbol, LockRef> a = aliases.leastUpperBound(other.aliases);
+    Facts<Symbol, ImmutableSet<LockRef>> a = aliases.leastUpperBound(other.aliases);
     return h == held && a == aliases ? this : new LockFacts(h, a);
   }
 
