@@ -78,7 +78,6 @@ public class LayersTest {
           "await/Timeouts.java",
           "context/Contexts.java",
           "fix/Fixes.java",
-          "oneshot/OneShotFlow.java",
           "oneshot/OneShotValues.java");
 
   @Test
