@@ -291,9 +291,9 @@ public final class Harness {
               corpus.name()
                   + (plain.success()
                       ? ": javac alone compiles these sources, so the plugin causes the errors"
-                            + " above"
+                          + " above"
                       : ": javac alone fails too: the corpus is broken (see bench/corpus.list), not"
-                            + " the plugin"));
+                          + " the plugin"));
         } else {
           problems.add(corpus.name() + ": a check crashed (BugPattern above names it)");
         }
