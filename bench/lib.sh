@@ -139,11 +139,13 @@ project_version() {
 }
 
 # Fetches one library of corpus.list: its sources into bench/work/corpus/NAME/src, the list of
-# files to compile into sources.txt, its classpath into classpath.txt.
+# files to compile into sources.txt, its classpath into classpath.txt. ARTIFACT may name several
+# artifacts joined by '+': their sources are compiled together. PREPARE is - or delombok (see
+# corpus.list).
 fetch_library() {
-  local name="$1" artifact="$2" extra="$3" exclude="$4"
+  local name="$1" artifact="$2" extra="$3" exclude="$4" prepare="${5:--}"
   local dir="$WORK_DIR/corpus/$name" key
-  key="$artifact $extra $exclude"
+  key="$artifact $extra $exclude $prepare"
   if [[ -f "$dir/ready" && "$(cat "$dir/ready")" == "$key" ]]; then
     return 0
   fi
@@ -151,7 +153,7 @@ fetch_library() {
   rm -rf "$dir"
   mkdir -p "$dir/src"
   local deps="" a g v c
-  for a in "$artifact" ${extra//,/ }; do
+  for a in ${artifact//+/ } ${extra//,/ }; do
     [[ "$a" == "-" ]] && continue
     IFS=: read -r g c v <<< "$a"
     deps+="    <dependency><groupId>$g</groupId><artifactId>$c</artifactId><version>$v</version></dependency>
@@ -171,31 +173,61 @@ $deps  </dependencies>
 EOF
   mvn_q -f "$dir/pom.xml" "$DEP_PLUGIN:build-classpath" -Dmdep.outputFile="$dir/classpath.txt" \
     || die "cannot resolve the classpath of $name"
-  mvn_q -f "$dir/pom.xml" "$DEP_PLUGIN:copy" -Dartifact="$artifact:jar:sources" \
-    -DoutputDirectory="$dir" -Dmdep.stripVersion=false \
-    || die "cannot fetch the sources of $artifact"
-  (cd "$dir/src" && unzip -q -o "$dir"/*-sources.jar -x 'META-INF/*')
+  for a in ${artifact//+/ }; do
+    mvn_q -f "$dir/pom.xml" "$DEP_PLUGIN:copy" -Dartifact="$a:jar:sources" \
+      -DoutputDirectory="$dir" -Dmdep.stripVersion=false \
+      || die "cannot fetch the sources of $a"
+  done
+  local jar
+  for jar in "$dir"/*-sources.jar; do
+    (cd "$dir/src" && unzip -q -o "$jar" -x 'META-INF/*')
+  done
   rm -f "$dir"/*-sources.jar
+  case "$prepare" in
+    -) ;;
+    delombok) delombok_sources "$dir" ;;
+    *) die "corpus.list: $name: unknown preparation '$prepare'" ;;
+  esac
   (cd "$dir" && find src -name '*.java' ! -name module-info.java \
       | { if [[ "$exclude" == "-" ]]; then cat; else grep -Ev "$exclude" || true; fi; } \
       | sort | sed "s|^|$dir/|" > sources.txt)
   echo "$key" > "$dir/ready"
 }
 
-# Reads corpus.list: one "name artifact extra exclude" line per library, optionally only the
-# libraries named in $LIBS (space-separated).
+# Replaces the sources that use Lombok by their delomboked form (plain Java that javac compiles
+# without Lombok's annotation processor), with the Lombok jar of the library's classpath (so
+# corpus.list's extra column names org.projectlombok:lombok). Delombok prints whole files anew, so
+# only the files that mention lombok are replaced: the others keep the library's own lines.
+delombok_sources() {
+  local dir="$1" lombok
+  lombok="$(tr ':' '\n' < "$dir/classpath.txt" | grep '/lombok-[^/]*\.jar$' | head -1)"
+  [[ -n "$lombok" ]] || die "$dir: delombok needs org.projectlombok:lombok in the extra column"
+  rm -rf "$dir/delombok"
+  "$JAVA_BIN" -jar "$lombok" delombok --encoding=UTF-8 -c "$(cat "$dir/classpath.txt")" \
+    -d "$dir/delombok" "$dir/src" > "$dir/delombok.log" 2>&1 \
+    || { tail -20 "$dir/delombok.log" >&2; die "$dir: delombok failed"; }
+  local f
+  while read -r f; do
+    # Delombok's first line carries the time it ran: dropped, so the code is the same every time.
+    tail -n +2 "$dir/delombok/$f" > "$dir/src/$f"
+  done < <(cd "$dir/src" && grep -rl --include='*.java' 'lombok' . | sed 's|^\./||')
+  rm -rf "$dir/delombok"
+}
+
+# Reads corpus.list: one "name artifact extra exclude prepare" line per library (prepare may be
+# left out: -), optionally only the libraries named in $LIBS (space-separated).
 corpus_lines() {
-  grep -Ev '^\s*(#|$)' "$BENCH_DIR/corpus.list" | while read -r name artifact extra exclude; do
+  grep -Ev '^\s*(#|$)' "$BENCH_DIR/corpus.list" | while read -r name artifact extra exclude prepare; do
     if [[ -z "${LIBS:-}" || " $LIBS " == *" $name "* ]]; then
-      echo "$name $artifact $extra $exclude"
+      echo "$name $artifact $extra $exclude ${prepare:--}"
     fi
   done
 }
 
 fetch_corpus() {
-  local name artifact extra exclude
-  while read -r name artifact extra exclude; do
-    fetch_library "$name" "$artifact" "$extra" "$exclude"
+  local name artifact extra exclude prepare
+  while read -r name artifact extra exclude prepare; do
+    fetch_library "$name" "$artifact" "$extra" "$exclude" "$prepare"
   done < <(corpus_lines)
 }
 

@@ -61,6 +61,9 @@ final class Compile {
   /** One finding (or error) that javac reported. */
   record Finding(String check, String file, long line, String message, boolean error) {}
 
+  /** Where an Error Prone check other than asyncprone's reported, for {@link Result#others}. */
+  record Site(String check, String file, long line) {}
+
   /** What one compilation took and reported. */
   record Result(
       long nanos,
@@ -70,6 +73,7 @@ final class Compile {
       Map<String, Integer> counts,
       List<Finding> findings,
       List<Finding> errors,
+      List<Site> others,
       boolean success) {
 
     /** Wall-clock seconds, or the compiling thread's CPU seconds where {@link #useCpu} is set. */
@@ -99,9 +103,9 @@ final class Compile {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /**
-   * Bytes the compiling thread allocates: the garbage a compilation leaves for the collector,
-   * which the checks' own matcher times do not show; unlike time, unmoved by other work on the
-   * machine. Javac compiles on the calling thread, and so do Error Prone's checks.
+   * Bytes the compiling thread allocates: the garbage a compilation leaves for the collector, which
+   * the checks' own matcher times do not show; unlike time, unmoved by other work on the machine.
+   * Javac compiles on the calling thread, and so do Error Prone's checks.
    */
   private static long allocatedBytes() {
     return THREADS instanceof com.sun.management.ThreadMXBean hotspot
@@ -115,6 +119,12 @@ final class Compile {
   private final List<String> asyncproneChecks;
   private final String release;
   private final long stackBytes;
+
+  /**
+   * Whether to keep, in {@link Result#others}, where the checks that are not asyncprone's reported
+   * (bench/real-world with Error Prone's defaults on); the benchmark only counts them.
+   */
+  boolean keepOthers = false;
 
   Compile(String processorPath, List<String> asyncproneChecks, String release, long stackBytes) {
     this.processorPath = processorPath;
@@ -205,6 +215,7 @@ final class Compile {
     Map<String, Integer> counts = new TreeMap<>();
     List<Finding> findings = new ArrayList<>();
     List<Finding> errors = new ArrayList<>();
+    List<Site> others = new ArrayList<>();
     DiagnosticListener<JavaFileObject> listener =
         d -> {
           String message = d.getMessage(Locale.ROOT);
@@ -220,6 +231,8 @@ final class Compile {
             counts.merge(check, 1, Integer::sum);
             if (asyncproneChecks.contains(check)) {
               findings.add(finding);
+            } else if (keepOthers) {
+              others.add(new Site(check, file, d.getLineNumber()));
             }
           }
         };
@@ -246,7 +259,8 @@ final class Compile {
       if (!success && !output.toString().isBlank()) {
         errors.add(new Finding(null, "", 0, output.toString().strip(), true));
       }
-      return new Result(nanos, cpuNanos, allocated, times, counts, findings, errors, success);
+      return new Result(
+          nanos, cpuNanos, allocated, times, counts, findings, errors, others, success);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

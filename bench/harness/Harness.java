@@ -5,6 +5,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import dev.asyncprone.bench.Compile.Config;
 import dev.asyncprone.bench.Compile.Finding;
 import dev.asyncprone.bench.Compile.Result;
+import dev.asyncprone.bench.Compile.Site;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +26,17 @@ import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
 /**
- * The benchmark and real-world harness of bench/run and bench/real-world: runs javac in this JVM
- * on the corpora it is given and prints tables. Modes:
+ * The benchmark and real-world harness of bench/run and bench/real-world: runs javac in this JVM on
+ * the corpora it is given and prints tables. Modes:
  *
  * <ul>
  *   <li>{@code checks}: the names of the asyncprone checks in the plugin jar, one a line.
  *   <li>{@code bench}: the five configurations on each corpus, per-check cost, scaling and
  *       pathological methods, and the closing {@code overhead ...} line.
- *   <li>{@code findings}: every asyncprone check at WARNING on each corpus, a findings report, and a
- *       non-zero exit on any crash of the plugin or compile error.
+ *   <li>{@code findings}: every asyncprone check at WARNING on each corpus, a findings report, and
+ *       a non-zero exit on any crash of the plugin or compile error; with {@code --config ep+ap},
+ *       Error Prone's default checks on too, and each finding marked with the default checks that
+ *       report on its line.
  * </ul>
  */
 public final class Harness {
@@ -107,8 +111,7 @@ public final class Harness {
     }
     List<String> names = new ArrayList<>();
     try (JarFile file = new JarFile(jar)) {
-      ZipEntry services =
-          file.getEntry("META-INF/services/" + BugChecker.class.getName());
+      ZipEntry services = file.getEntry("META-INF/services/" + BugChecker.class.getName());
       if (services == null) {
         throw new IllegalStateException(jar + " registers no BugChecker");
       }
@@ -161,15 +164,29 @@ public final class Harness {
       }
     }
     String classpath =
-        parts[2].isEmpty() ? "" : Files.readString(Paths.get(parts[2]), StandardCharsets.UTF_8).strip();
+        parts[2].isEmpty()
+            ? ""
+            : Files.readString(Paths.get(parts[2]), StandardCharsets.UTF_8).strip();
     Path root = parts.length > 3 ? Paths.get(parts[3]) : Paths.get(parts[1]).getParent();
     return new Corpus(parts[0], sources, classpath, real, root);
   }
 
-  /** The real-world run: every asyncprone check at WARNING, nothing else of Error Prone's. */
+  /**
+   * The real-world run: every asyncprone check at WARNING, nothing else of Error Prone's; or, with
+   * {@code --config ep+ap}, Error Prone's default checks too, as a new user's build runs, with each
+   * asyncprone finding marked with the default checks that report on the same line.
+   */
   int findings() throws Exception {
     List<String> checks = checks();
     Compile compile = compiler(checks);
+    Config config =
+        switch (option("config", Config.EP_OFF_AP.label)) {
+          case "ep-off+ap" -> Config.EP_OFF_AP;
+          case "ep+ap" -> Config.EP_AP;
+          default -> throw new IllegalArgumentException("--config: ep-off+ap or ep+ap");
+        };
+    boolean withDefaults = config == Config.EP_AP;
+    compile.keepOthers = withDefaults;
     Path work = Paths.get(option("work", "bench/work"));
     Path report = Paths.get(option("report", "bench/results/real-world.txt"));
     String label = option("label", "");
@@ -182,50 +199,103 @@ public final class Harness {
       Bench.deleteTree(dir);
       List<Path> files = new ArrayList<>(Generated.services(dir, generated));
       for (Generated.Shape shape : Generated.Shape.values()) {
-        files.addAll(Generated.pathological(dir, shape, shape == Generated.Shape.NESTED ? 20 : 200));
+        files.addAll(
+            Generated.pathological(dir, shape, shape == Generated.Shape.NESTED ? 20 : 200));
       }
       corpora.add(new Corpus("generated*", files, option("scaling-classpath", ""), false, dir));
     }
     Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+    // With the defaults on: per library, per asyncprone check, the findings that share their line
+    // with a finding of a default check; and per asyncprone check, which default checks those are.
+    Map<String, Map<String, Integer>> sameLine = new LinkedHashMap<>();
+    Map<String, Map<String, Integer>> sameLinePairs = new TreeMap<>();
+    Map<String, Integer> defaultsPerLibrary = new LinkedHashMap<>();
     List<String> rows = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (Corpus corpus : corpora) {
-      System.err.printf("compiling %s (%d files) with every asyncprone check%n", corpus.name(), corpus.sources().size());
+      System.err.printf(
+          "compiling %s (%d files) with every asyncprone check%s%n",
+          corpus.name(),
+          corpus.sources().size(),
+          withDefaults ? " and Error Prone's defaults" : "");
       long start = System.nanoTime();
-      Result r = compile.run(Config.EP_OFF_AP, corpus.sources(), corpus.classpath(), work.resolve("out/findings/" + corpus.name()));
-      System.err.printf("  %.1fs, %d findings%n", (System.nanoTime() - start) / 1e9, r.findings().size());
+      String outName = withDefaults ? "out/findings-ep/" : "out/findings/";
+      Result r =
+          compile.run(
+              config, corpus.sources(), corpus.classpath(), work.resolve(outName + corpus.name()));
+      System.err.printf(
+          "  %.1fs, %d findings%n", (System.nanoTime() - start) / 1e9, r.findings().size());
       Map<String, Integer> perCheck = new TreeMap<>();
+      Map<String, Integer> perCheckSameLine = new TreeMap<>();
       for (String check : checks) {
         perCheck.put(check, 0);
+        perCheckSameLine.put(check, 0);
       }
+      // file -> line -> the default checks that reported there
+      Map<String, Map<Long, TreeSet<String>>> defaults = new HashMap<>();
+      for (Site site : r.others()) {
+        defaults
+            .computeIfAbsent(site.file(), k -> new HashMap<>())
+            .computeIfAbsent(site.line(), k -> new TreeSet<>())
+            .add(site.check());
+      }
+      defaultsPerLibrary.put(corpus.name(), r.others().size());
       for (Finding f : r.findings()) {
         perCheck.merge(f.check(), 1, Integer::sum);
-        rows.add(
-            String.join(
-                "\t",
-                corpus.name(),
-                f.check(),
-                corpus.relative(f.file()),
-                String.valueOf(f.line()),
-                firstLine(f.message())));
+        List<String> columns =
+            new ArrayList<>(
+                List.of(
+                    corpus.name(),
+                    f.check(),
+                    corpus.relative(f.file()),
+                    String.valueOf(f.line()),
+                    firstLine(f.message())));
+        if (withDefaults) {
+          TreeSet<String> there =
+              defaults.getOrDefault(f.file(), Map.of()).getOrDefault(f.line(), new TreeSet<>());
+          columns.add(4, there.isEmpty() ? "-" : String.join(",", there));
+          if (!there.isEmpty()) {
+            perCheckSameLine.merge(f.check(), 1, Integer::sum);
+            for (String other : there) {
+              sameLinePairs
+                  .computeIfAbsent(f.check(), k -> new TreeMap<>())
+                  .merge(other, 1, Integer::sum);
+            }
+          }
+        }
+        rows.add(String.join("\t", columns));
       }
       counts.put(corpus.name(), perCheck);
+      sameLine.put(corpus.name(), perCheckSameLine);
       if (!r.success() || !r.errors().isEmpty()) {
         boolean crash = false;
         for (Finding e : r.errors()) {
           crash |= e.message().contains("An unhandled exception was thrown by the Error Prone");
           problems.add(
-              corpus.name() + ": " + corpus.relative(e.file()) + ":" + e.line() + ": " + e.message());
+              corpus.name()
+                  + ": "
+                  + corpus.relative(e.file())
+                  + ":"
+                  + e.line()
+                  + ": "
+                  + e.message());
         }
         if (!crash) {
-          Result plain = compile.run(Config.JAVAC, corpus.sources(), corpus.classpath(), work.resolve("out/findings-javac/" + corpus.name()));
+          Result plain =
+              compile.run(
+                  Config.JAVAC,
+                  corpus.sources(),
+                  corpus.classpath(),
+                  work.resolve("out/findings-javac/" + corpus.name()));
           problems.add(
               corpus.name()
                   + (plain.success()
-                      ? ": javac alone compiles these sources, so the plugin causes the errors above"
-                      : ": javac alone fails too: the corpus is broken (see bench/corpus.list), not the plugin"));
+                      ? ": javac alone compiles these sources, so the plugin causes the errors"
+                          + " above"
+                      : ": javac alone fails too: the corpus is broken (see bench/corpus.list), not"
+                          + " the plugin"));
         } else {
-          problems.add(corpus.name() + ": the asyncprone plugin crashed");
+          problems.add(corpus.name() + ": a check crashed (BugPattern above names it)");
         }
       }
     }
@@ -234,12 +304,42 @@ public final class Harness {
     text.append("# asyncprone real-world findings\n");
     text.append("# ").append(label).append('\n');
     text.append("# checks: ").append(String.join(", ", checks)).append('\n');
+    if (withDefaults) {
+      text.append(
+          "# with Error Prone's default checks on (all as warnings): the column ep-same-line names"
+              + " the default checks that report on the same line as the asyncprone finding\n");
+    }
     if (generated > 0) {
-      text.append("# generated*: generated code with deliberate mistakes, compiled as a crash test\n");
+      text.append(
+          "# generated*: generated code with deliberate mistakes, compiled as a crash test\n");
     }
     text.append('\n');
     text.append(countTable(counts, checks));
-    text.append("\n# library\tcheck\tfile\tline\tmessage\n");
+    if (withDefaults) {
+      text.append(
+          "\n# asyncprone findings on a line where an Error Prone default check reports too\n");
+      text.append(countTable(sameLine, checks));
+      text.append(
+          "\n"
+              + "# which default checks, per asyncprone check (findings; one finding may count for"
+              + " several)\n");
+      sameLinePairs.forEach(
+          (check, others) ->
+              others.forEach(
+                  (other, n) ->
+                      text.append(check)
+                          .append('\t')
+                          .append(other)
+                          .append('\t')
+                          .append(n)
+                          .append('\n')));
+      text.append("\n# findings of Error Prone's default checks, per library\n");
+      defaultsPerLibrary.forEach((lib, n) -> text.append(lib).append('\t').append(n).append('\n'));
+    }
+    text.append(
+        withDefaults
+            ? "\n# library\tcheck\tfile\tline\tep-same-line\tmessage\n"
+            : "\n# library\tcheck\tfile\tline\tmessage\n");
     for (String row : rows) {
       text.append(row).append('\n');
     }
@@ -251,9 +351,14 @@ public final class Harness {
     }
     Files.writeString(report, text.toString(), StandardCharsets.UTF_8);
     out.print(countTable(counts, checks));
+    if (withDefaults) {
+      out.println("of which on a line where an Error Prone default check reports too:");
+      out.print(countTable(sameLine, checks));
+    }
     out.println("report: " + report);
     if (!problems.isEmpty()) {
-      out.println("FAILED (" + problems.size() + " problems; the first few here, all in the report):");
+      out.println(
+          "FAILED (" + problems.size() + " problems; the first few here, all in the report):");
       problems.stream()
           .limit(6)
           .forEach(p -> p.lines().limit(14).forEach(line -> out.println("  " + line)));
