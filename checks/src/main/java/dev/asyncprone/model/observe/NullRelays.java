@@ -2,6 +2,7 @@ package dev.asyncprone.model.observe;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.google.errorprone.util.Reachability;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
@@ -21,7 +22,6 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.javac.Trees;
-import java.util.List;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -66,7 +66,7 @@ public final class NullRelays {
           }
           if (before instanceof IfTree
               && ((IfTree) before).getElseStatement() == null
-              && alwaysLeaves(((IfTree) before).getThenStatement())
+              && !Reachability.canCompleteNormally(((IfTree) before).getThenStatement())
               && testsWrapped(
                   ((IfTree) before).getCondition(), false, new TreePath(p, before), state)) {
             return true;
@@ -145,14 +145,5 @@ public final class NullRelays {
     }
     MethodSymbol method = ASTHelpers.getSymbol((MethodTree) body);
     return method != null && ASTHelpers.findSuperMethods(method, state.getTypes()).contains(called);
-  }
-
-  private static boolean alwaysLeaves(StatementTree statement) {
-    StatementTree last = statement;
-    while (last instanceof BlockTree && !((BlockTree) last).getStatements().isEmpty()) {
-      List<? extends StatementTree> statements = ((BlockTree) last).getStatements();
-      last = statements.get(statements.size() - 1);
-    }
-    return last.getKind() == Tree.Kind.RETURN || last.getKind() == Tree.Kind.THROW;
   }
 }

@@ -4,6 +4,7 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CompilationUnitTree;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -11,23 +12,40 @@ import org.jspecify.annotations.Nullable;
  * Answers computed once per key and compilation unit, so that a question asked at every node (what
  * context is this method, is this callee annotated blocking) costs a lookup after the first time.
  * Keys are compared by identity; the cache empties itself when the unit changes, so it never holds
- * more than one file's trees.
+ * more than one file's trees. Not for sharing between threads: keep one in an object that lives for
+ * one compilation (an analysis Error Prone injects), not in a static field.
  */
 public final class PerUnitCache<K, V> {
   private @Nullable CompilationUnitTree unit;
   private final Map<K, V> values = new IdentityHashMap<>();
 
   public V get(K key, VisitorState state, Function<K, V> compute) {
-    CompilationUnitTree current = state.getPath().getCompilationUnit();
-    if (current != unit) {
-      values.clear();
-      unit = current;
-    }
+    Map<K, V> values = values(state);
     V value = values.get(key);
     if (value == null) {
       value = compute.apply(key);
       values.put(key, value);
     }
     return value;
+  }
+
+  /** {@link ChainMemo#along}, with the answers kept for the compilation unit. */
+  public <N> V along(
+      @Nullable N first,
+      Function<N, @Nullable N> next,
+      Function<N, K> keyOf,
+      V atEnd,
+      BiFunction<N, V, V> step,
+      VisitorState state) {
+    return ChainMemo.along(values(state), first, next, keyOf, atEnd, step);
+  }
+
+  private Map<K, V> values(VisitorState state) {
+    CompilationUnitTree current = state.getPath().getCompilationUnit();
+    if (current != unit) {
+      values.clear();
+      unit = current;
+    }
+    return values;
   }
 }
