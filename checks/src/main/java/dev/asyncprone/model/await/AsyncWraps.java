@@ -102,11 +102,7 @@ public final class AsyncWraps {
       return null;
     }
     Library.AsyncWrap wrap = Libraries.asyncWrap(method, state);
-    if (wrap == null
-        || arguments.size() < wrap.minArguments()
-        || (wrap.functionType() != null
-            && !AsyncTypes.isSubtypeNamed(
-                method.getParameters().get(0).type, wrap.functionType(), state))) {
+    if (wrap == null || arguments.size() < wrap.minArguments()) {
       return null;
     }
     ExpressionTree executor =

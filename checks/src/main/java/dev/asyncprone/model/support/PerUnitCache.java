@@ -10,14 +10,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Answers computed once per key and compilation unit, so that a question asked at every node (what
- * context is this method, is this callee annotated blocking) costs a lookup after the first time.
+ * context is this method, does this chain switch schedulers) costs a lookup after the first time.
  * Keys are compared by identity; the cache empties itself when the unit changes, so it never holds
- * more than one file's trees. Not for sharing between threads: keep one in an object that lives for
- * one compilation (an analysis Error Prone injects), not in a static field.
+ * more than one file's trees. The answers live in javac's {@code Context}, one map per compilation,
+ * so that an object holding the cache (an analysis Error Prone injects) starts afresh with each
+ * compilation, however long it lives.
  */
 public final class PerUnitCache<K, V> {
-  private @Nullable CompilationUnitTree unit;
-  private final Map<K, V> values = new IdentityHashMap<>();
+  private static final class Unit<K, V> {
+    @Nullable CompilationUnitTree tree;
+    final Map<K, V> values = new IdentityHashMap<>();
+  }
+
+  private final ContextLocal<Unit<K, V>> units = new ContextLocal<>();
 
   public V get(K key, VisitorState state, Function<K, V> compute) {
     Map<K, V> values = values(state);
@@ -41,11 +46,12 @@ public final class PerUnitCache<K, V> {
   }
 
   private Map<K, V> values(VisitorState state) {
+    Unit<K, V> unit = units.get(state, Unit::new);
     CompilationUnitTree current = state.getPath().getCompilationUnit();
-    if (current != unit) {
-      values.clear();
-      unit = current;
+    if (current != unit.tree) {
+      unit.values.clear();
+      unit.tree = current;
     }
-    return values;
+    return unit.values;
   }
 }

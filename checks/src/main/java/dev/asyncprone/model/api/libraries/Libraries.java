@@ -235,7 +235,16 @@ public final class Libraries {
   /** The async wrap a call of {@code method} is ({@code supplyAsync}, {@code submit}), or null. */
   public static @Nullable AsyncWrap asyncWrap(MethodSymbol method, VisitorState state) {
     Match<AsyncWrap> found =
-        find(ASYNC_WRAPS, (wrap, m, s) -> wrap.methods().matches(m, s), method, state);
+        find(
+            ASYNC_WRAPS,
+            (wrap, m, s) ->
+                wrap.methods().matches(m, s)
+                    && (wrap.functionType() == null
+                        || (!m.getParameters().isEmpty()
+                            && AsyncTypes.isSubtypeNamed(
+                                m.getParameters().get(0).type, wrap.functionType(), s))),
+            method,
+            state);
     return found == null ? null : found.fact();
   }
 
