@@ -10,6 +10,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.IdentifierTree;
@@ -19,10 +20,15 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.asyncprone.model.fix.OneShotFixes;
 import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.javac.Variables;
 import dev.asyncprone.model.oneshot.OneShotFlow;
 import dev.asyncprone.model.oneshot.OneShotFlow.Violation;
+import dev.asyncprone.model.oneshot.OneShotValues;
 import dev.asyncprone.model.oneshot.OneShotValues.How;
 import dev.asyncprone.model.oneshot.OneShotValues.Use;
 import dev.asyncprone.model.support.Docs;
@@ -48,19 +54,59 @@ import dev.asyncprone.model.support.Guard;
 public final class AwaitOnceViolation extends BugChecker implements MethodTreeMatcher {
 
   /**
-   * Reads the method once, in the order Error Prone would visit its trees, and reports each
-   * violation where it is; the analysis lives as long as this match, so the check keeps no state.
-   * Local and anonymous classes are left to their own match, as Error Prone matches their methods.
+   * Reads the method in the order Error Prone would visit its trees, and reports each violation
+   * where it is; the analysis lives as long as this match, so the check keeps no state. Most
+   * methods have no local that may hold a one-shot value, which a first pass without paths finds
+   * out cheaply. Local and anonymous classes are left to their own match, as Error Prone matches
+   * their methods.
    */
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
     return Guard.safely(
         () -> {
-          if (tree.getBody() != null) {
+          if (tree.getBody() != null
+              && Boolean.TRUE.equals(new OneShotLocals(state).scan(tree, null))) {
             new Sites(state).scan(state.getPath(), null);
           }
           return Description.NO_MATCH;
         });
+  }
+
+  /**
+   * True if some local of the method may be given a one-shot value, as {@link OneShotFlow} asks.
+   */
+  private static final class OneShotLocals extends TreeScanner<Boolean, Void> {
+    private final VisitorState state;
+
+    OneShotLocals(VisitorState state) {
+      this.state = state;
+    }
+
+    @Override
+    public Boolean visitClass(ClassTree node, Void unused) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitVariable(VariableTree node, Void unused) {
+      Symbol symbol = ASTHelpers.getSymbol(node);
+      return (Variables.isLocal(symbol)
+              && OneShotValues.ofDeclaration((VarSymbol) symbol, node, state) != null)
+          || Boolean.TRUE.equals(super.visitVariable(node, unused));
+    }
+
+    @Override
+    public Boolean visitAssignment(AssignmentTree node, Void unused) {
+      VarSymbol variable = OneShotValues.local(node.getVariable());
+      return (variable != null
+              && OneShotValues.ofValue(variable, node.getExpression(), state) != null)
+          || Boolean.TRUE.equals(super.visitAssignment(node, unused));
+    }
+
+    @Override
+    public Boolean reduce(Boolean a, Boolean b) {
+      return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+    }
   }
 
   /** The method's trees, pre-order: declarations and assignments noted, uses looked up. */

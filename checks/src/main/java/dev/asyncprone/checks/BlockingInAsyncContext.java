@@ -151,8 +151,8 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
         || await.bounded()
         || await.future() == null
         || callback == null
-        || !(context.scope() instanceof LambdaExpressionTree)
-        || Lambdas.singleResult((LambdaExpressionTree) context.scope()) != call.tree()) {
+        || !(context.scope() instanceof LambdaExpressionTree lambda)
+        || Lambdas.singleResult(lambda) != call.tree()) {
       return null;
     }
     if (!await.rule().composable()

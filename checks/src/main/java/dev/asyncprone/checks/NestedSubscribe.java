@@ -144,16 +144,16 @@ public final class NestedSubscribe extends BugChecker implements MethodInvocatio
 
   /** For a body {@code { subscription; return y; }}, the {@code y}; else null. */
   private static @Nullable ExpressionTree subscribeThenReturn(Tree body, Tree subscription) {
-    if (!(body instanceof BlockTree)) {
+    if (!(body instanceof BlockTree block)) {
       return null;
     }
-    List<? extends StatementTree> statements = ((BlockTree) body).getStatements();
+    List<? extends StatementTree> statements = block.getStatements();
     if (statements.size() != 2
-        || !(statements.get(0) instanceof ExpressionStatementTree)
-        || ((ExpressionStatementTree) statements.get(0)).getExpression() != subscription
-        || !(statements.get(1) instanceof ReturnTree)) {
+        || !(statements.get(0) instanceof ExpressionStatementTree first)
+        || first.getExpression() != subscription
+        || !(statements.get(1) instanceof ReturnTree second)) {
       return null;
     }
-    return ((ReturnTree) statements.get(1)).getExpression();
+    return second.getExpression();
   }
 }

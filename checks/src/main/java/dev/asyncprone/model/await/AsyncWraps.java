@@ -176,7 +176,7 @@ public final class AsyncWraps {
     }
     MethodSymbol method = ASTHelpers.getSymbol((MethodInvocationTree) call.getLeaf());
     if (method == null
-        || (Symbols.name(method, state).endsWith("Async")
+        || (Symbols.name(method, state).endsWith(Jdk.ASYNC_SUFFIX)
             && AsyncTypes.isOwnedBy(method, Jdk.COMPLETION_STAGE, state))) {
       return false;
     }

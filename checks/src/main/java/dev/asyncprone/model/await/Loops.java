@@ -81,8 +81,7 @@ public final class Loops {
           "element of " + label(loop.getExpression(), state),
           true);
     }
-    if (tree instanceof ForLoopTree) {
-      ForLoopTree loop = (ForLoopTree) tree;
+    if (tree instanceof ForLoopTree loop) {
       Set<Symbol> counters = new HashSet<>();
       for (StatementTree init : loop.getInitializer()) {
         if (init instanceof VariableTree) {
@@ -90,9 +89,8 @@ public final class Loops {
         }
       }
       for (ExpressionStatementTree update : loop.getUpdate()) {
-        if (!(update.getExpression() instanceof UnaryTree)
-            || !counters.containsAll(
-                Variables.targets(((UnaryTree) update.getExpression()).getExpression()))) {
+        if (!(update.getExpression() instanceof UnaryTree step)
+            || !counters.containsAll(Variables.targets(step.getExpression()))) {
           return null;
         }
       }
@@ -100,20 +98,16 @@ public final class Loops {
           ? null
           : new Loop(tree, loop.getStatement(), counters, "iteration", true);
     }
-    if (tree instanceof WhileLoopTree) {
-      Set<Symbol> cursor = stepped(((WhileLoopTree) tree).getCondition(), state);
-      return cursor.isEmpty()
-          ? null
-          : new Loop(tree, ((WhileLoopTree) tree).getStatement(), cursor, "element", true);
+    if (tree instanceof WhileLoopTree loop) {
+      Set<Symbol> cursor = stepped(loop.getCondition(), state);
+      return cursor.isEmpty() ? null : new Loop(tree, loop.getStatement(), cursor, "element", true);
     }
-    if (tree instanceof DoWhileLoopTree) {
-      Set<Symbol> cursor = stepped(((DoWhileLoopTree) tree).getCondition(), state);
-      return cursor.isEmpty()
-          ? null
-          : new Loop(tree, ((DoWhileLoopTree) tree).getStatement(), cursor, "element", true);
+    if (tree instanceof DoWhileLoopTree loop) {
+      Set<Symbol> cursor = stepped(loop.getCondition(), state);
+      return cursor.isEmpty() ? null : new Loop(tree, loop.getStatement(), cursor, "element", true);
     }
-    if (tree instanceof MethodInvocationTree) {
-      return perElementLambda(path, (MethodInvocationTree) tree, state);
+    if (tree instanceof MethodInvocationTree call) {
+      return perElementLambda(path, call, state);
     }
     return null;
   }
@@ -227,13 +221,13 @@ public final class Loops {
    */
   public static @Nullable MethodInvocationTree onlyCall(StatementTree body) {
     StatementTree only = body;
-    if (body instanceof BlockTree) {
-      List<? extends StatementTree> statements = ((BlockTree) body).getStatements();
+    if (body instanceof BlockTree block) {
+      List<? extends StatementTree> statements = block.getStatements();
       only = statements.size() == 1 ? statements.get(0) : null;
     }
-    return only instanceof ExpressionStatementTree
-            && ((ExpressionStatementTree) only).getExpression() instanceof MethodInvocationTree
-        ? (MethodInvocationTree) ((ExpressionStatementTree) only).getExpression()
+    return only instanceof ExpressionStatementTree statement
+            && statement.getExpression() instanceof MethodInvocationTree call
+        ? call
         : null;
   }
 

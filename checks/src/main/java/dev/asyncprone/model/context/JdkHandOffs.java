@@ -61,7 +61,7 @@ final class JdkHandOffs {
     if (method.isStatic() || !AsyncTypes.isOwnedBy(method, Jdk.COMPLETION_STAGE, state)) {
       return null;
     }
-    if (handOff.name().endsWith("Async")) {
+    if (handOff.name().endsWith(Jdk.ASYNC_SUFFIX)) {
       ExpressionTree executor = executorArgument(handOff.call(), state);
       String ownDefault = executor == null ? ownDefaultExecutor(handOff.receiver(), state) : null;
       if (ownDefault != null) {

@@ -38,13 +38,10 @@ final class ReactiveHandOffs {
         && family != AsyncKind.Family.MUTINY) {
       return null;
     }
-    if (family == AsyncKind.Family.MUTINY
-        && handOff.owner().endsWith(Mutiny.SUBSCRIPTION_TIME_GROUPS)) {
-      return subscriptionTime(handOff, state);
-    }
-    if (handOff.method().isStatic() && Libraries.isSubscriptionFactory(handOff.name())) {
-      return subscriptionTime(handOff, state);
-    }
+    boolean atSubscription =
+        (family == AsyncKind.Family.MUTINY
+                && handOff.owner().endsWith(Mutiny.SUBSCRIPTION_TIME_GROUPS))
+            || (handOff.method().isStatic() && Libraries.isSubscriptionFactory(handOff.name()));
     if (switchesToBlockingScheduler(handOff, state)) {
       return ContextWords.offloaded(
           handOff.functional(),
@@ -52,18 +49,9 @@ final class ReactiveHandOffs {
           null,
           handOff.what() + " runs on a scheduler chosen for it");
     }
-    return ContextWords.reactiveOperator(handOff, library.name(), state);
-  }
-
-  private AsyncContext subscriptionTime(HandOff handOff, VisitorState state) {
-    if (switchesToBlockingScheduler(handOff, state)) {
-      return ContextWords.offloaded(
-          handOff.functional(),
-          handOff.call(),
-          null,
-          handOff.what() + " runs on a scheduler chosen for it");
-    }
-    return ContextWords.subscriptionTime(handOff);
+    return atSubscription
+        ? ContextWords.subscriptionTime(handOff)
+        : ContextWords.reactiveOperator(handOff, library.name(), state);
   }
 
   /**

@@ -88,7 +88,7 @@ public final class Fixes {
         AsyncWraps.isSupplyOrRunAsync(callback, state)
             || (method != null
                 && !method.isStatic()
-                && Symbols.name(method, state).endsWith("Async")
+                && Symbols.name(method, state).endsWith(Jdk.ASYNC_SUFFIX)
                 && AsyncTypes.isOwnedBy(method, Jdk.COMPLETION_STAGE, state));
     return takesExecutor
         ? SuggestedFix.postfixWith(

@@ -40,17 +40,17 @@ public final class Interrupts {
    * True for {@code Thread.currentThread().interrupt()}: the current thread re-interrupts itself.
    */
   public static boolean isSelfInterrupt(@Nullable Tree tree, VisitorState state) {
-    if (!(tree instanceof MethodInvocationTree)) {
+    if (!(tree instanceof MethodInvocationTree call)) {
       return false;
     }
-    MethodSymbol method = ASTHelpers.getSymbol((MethodInvocationTree) tree);
+    MethodSymbol method = ASTHelpers.getSymbol(call);
     if (method == null
         || !Symbols.name(method, state).equals("interrupt")
         || !method.getParameters().isEmpty()
         || !AsyncTypes.isOwnedBy(method, Jdk.THREAD, state)) {
       return false;
     }
-    ExpressionTree receiver = ASTHelpers.getReceiver((MethodInvocationTree) tree);
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
     if (receiver == null) {
       return false;
     }
@@ -67,10 +67,9 @@ public final class Interrupts {
    * same exception, unchecked.
    */
   public static boolean isSneakyRethrow(@Nullable Tree tree, java.util.Set<Symbol> carriers) {
-    if (!(tree instanceof MethodInvocationTree)) {
+    if (!(tree instanceof MethodInvocationTree call)) {
       return false;
     }
-    MethodInvocationTree call = (MethodInvocationTree) tree;
     MethodSymbol method = ASTHelpers.getSymbol(call);
     if (method == null
         || method.getThrownTypes().stream().noneMatch(t -> t.hasTag(TypeTag.TYPEVAR))) {

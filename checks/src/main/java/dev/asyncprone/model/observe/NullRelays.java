@@ -51,24 +51,23 @@ public final class NullRelays {
           || leaf instanceof ClassTree) {
         return false;
       }
-      if (leaf instanceof IfTree) {
-        IfTree branch = (IfTree) leaf;
+      if (leaf instanceof IfTree branch) {
         if ((child == branch.getThenStatement()
                 && testsWrapped(branch.getCondition(), true, p, state))
             || (child == branch.getElseStatement()
                 && testsWrapped(branch.getCondition(), false, p, state))) {
           return true;
         }
-      } else if (leaf instanceof BlockTree) {
-        for (StatementTree before : ((BlockTree) leaf).getStatements()) {
+      } else if (leaf instanceof BlockTree block) {
+        for (StatementTree before : block.getStatements()) {
           if (before == child) {
             break;
           }
-          if (before instanceof IfTree
-              && ((IfTree) before).getElseStatement() == null
-              && !Reachability.canCompleteNormally(((IfTree) before).getThenStatement())
-              && testsWrapped(
-                  ((IfTree) before).getCondition(), false, new TreePath(p, before), state)) {
+          // if (f != null) { return ...; } and then this return: it runs only when f is null.
+          if (before instanceof IfTree guard
+              && guard.getElseStatement() == null
+              && !Reachability.canCompleteNormally(guard.getThenStatement())
+              && testsWrapped(guard.getCondition(), false, new TreePath(p, before), state)) {
             return true;
           }
         }
@@ -107,8 +106,8 @@ public final class NullRelays {
       if (leaf instanceof LambdaExpressionTree || leaf instanceof MethodTree) {
         body = leaf;
       }
-      if (leaf instanceof BlockTree && child != null && initializer == null) {
-        for (StatementTree statement : ((BlockTree) leaf).getStatements()) {
+      if (leaf instanceof BlockTree block && child != null && initializer == null) {
+        for (StatementTree statement : block.getStatements()) {
           if (statement == child) {
             break;
           }

@@ -19,13 +19,7 @@ public final class PerCompilationCache<K, V> {
   private final ContextLocal<Map<K, V>> values = new ContextLocal<>();
 
   public V get(K k, VisitorState state, Function<K, V> compute) {
-    Map<K, V> values = values(state);
-    V value = values.get(k);
-    if (value == null) {
-      value = compute.apply(k);
-      values.put(k, value);
-    }
-    return value;
+    return Memos.get(values(state), k, compute);
   }
 
   /** The answer kept for {@code k}, or null if none was computed yet. */
@@ -33,7 +27,7 @@ public final class PerCompilationCache<K, V> {
     return values(state).get(k);
   }
 
-  /** {@link ChainMemo#along}, with the answers kept for the compilation. */
+  /** {@link Memos#along}, with the answers kept for the compilation. */
   public <N> V along(
       @Nullable N first,
       Function<N, @Nullable N> next,
@@ -41,7 +35,7 @@ public final class PerCompilationCache<K, V> {
       V atEnd,
       BiFunction<N, V, V> step,
       VisitorState state) {
-    return ChainMemo.along(values(state), first, next, keyOf, atEnd, step);
+    return Memos.along(values(state), first, next, keyOf, atEnd, step);
   }
 
   private Map<K, V> values(VisitorState state) {

@@ -25,16 +25,10 @@ public final class PerUnitCache<K, V> {
   private final ContextLocal<Unit<K, V>> units = new ContextLocal<>();
 
   public V get(K key, VisitorState state, Function<K, V> compute) {
-    Map<K, V> values = values(state);
-    V value = values.get(key);
-    if (value == null) {
-      value = compute.apply(key);
-      values.put(key, value);
-    }
-    return value;
+    return Memos.get(values(state), key, compute);
   }
 
-  /** {@link ChainMemo#along}, with the answers kept for the compilation unit. */
+  /** {@link Memos#along}, with the answers kept for the compilation unit. */
   public <N> V along(
       @Nullable N first,
       Function<N, @Nullable N> next,
@@ -42,7 +36,7 @@ public final class PerUnitCache<K, V> {
       V atEnd,
       BiFunction<N, V, V> step,
       VisitorState state) {
-    return ChainMemo.along(values(state), first, next, keyOf, atEnd, step);
+    return Memos.along(values(state), first, next, keyOf, atEnd, step);
   }
 
   private Map<K, V> values(VisitorState state) {

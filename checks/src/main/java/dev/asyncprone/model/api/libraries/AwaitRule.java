@@ -69,32 +69,18 @@ public record AwaitRule(
 
   /** Only the overloads with these parameter counts wait. */
   public AwaitRule arities(Integer... counts) {
-    return new AwaitRule(
-        owner,
-        name,
-        isStatic,
+    return copy(
         ImmutableSet.copyOf(counts),
         boundedArity,
         future,
         displayPrefix,
-        twin,
         handsBackLater,
         composable);
   }
 
   /** The overload with {@code count} parameters takes a timeout. */
   public AwaitRule boundedWith(int count) {
-    return new AwaitRule(
-        owner,
-        name,
-        isStatic,
-        arities,
-        count,
-        future,
-        displayPrefix,
-        twin,
-        handsBackLater,
-        composable);
+    return copy(arities, count, future, displayPrefix, handsBackLater, composable);
   }
 
   /**
@@ -102,36 +88,32 @@ public record AwaitRule(
    * {@code groupCall + "." + name}.
    */
   public AwaitRule onGroup(String groupCall) {
-    return new AwaitRule(
-        owner,
-        name,
-        isStatic,
+    return copy(
         arities,
         boundedArity,
         Future.RECEIVER_OF_RECEIVER,
         groupCall + ".",
-        twin,
         handsBackLater,
         composable);
   }
 
   /** It hands back something to read later; {@code twin} is null then. */
   public AwaitRule handingBackLater() {
-    return new AwaitRule(
-        owner,
-        name,
-        isStatic,
-        arities,
-        boundedArity,
-        future,
-        displayPrefix,
-        twin,
-        true,
-        composable);
+    return copy(arities, boundedArity, future, displayPrefix, true, composable);
   }
 
   /** It is the plain await of the value, which a map's composing twin makes unnecessary. */
   public AwaitRule replacedByComposing() {
+    return copy(arities, boundedArity, future, displayPrefix, handsBackLater, true);
+  }
+
+  private AwaitRule copy(
+      ImmutableSet<Integer> arities,
+      int boundedArity,
+      Future future,
+      String displayPrefix,
+      boolean handsBackLater,
+      boolean composable) {
     return new AwaitRule(
         owner,
         name,
@@ -142,7 +124,7 @@ public record AwaitRule(
         displayPrefix,
         twin,
         handsBackLater,
-        true);
+        composable);
   }
 
   /** True if a call of {@code method} is this wait: name, binding, arity, then owner. */

@@ -82,6 +82,12 @@ public final class Jdk {
   public static final ImmutableSet<String> PERIODIC =
       ImmutableSet.of("scheduleAtFixedRate", "scheduleWithFixedDelay");
 
+  /**
+   * The end of the names of the CompletionStage methods that run their function on an executor (the
+   * one given, else the future's default) rather than on the thread that completes the stage.
+   */
+  public static final String ASYNC_SUFFIX = "Async";
+
   /** CompletableFuture's static wraps, which run a function on an executor (the common pool). */
   public static final ImmutableSet<String> SUPPLY_OR_RUN =
       ImmutableSet.of("supplyAsync", "runAsync");

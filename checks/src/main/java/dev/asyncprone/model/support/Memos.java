@@ -7,9 +7,20 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
-/** Answers along a chain of nodes, each built from the next one's, kept so as to be built once. */
-final class ChainMemo {
-  private ChainMemo() {}
+/** What the caches share: the answer for a key, and answers along a chain of nodes. */
+final class Memos {
+  private Memos() {}
+
+  /** The answer kept in {@code values} for {@code key}, computed and kept if there is none. */
+  static <K, V> V get(Map<K, V> values, K key, Function<K, V> compute) {
+    // Not computeIfAbsent: a computation may ask the same cache about another key.
+    V value = values.get(key);
+    if (value == null) {
+      value = compute.apply(key);
+      values.put(key, value);
+    }
+    return value;
+  }
 
   /**
    * The answer for the first of a sequence of nodes (the links of a receiver chain, the calls
