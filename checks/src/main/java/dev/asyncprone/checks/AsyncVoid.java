@@ -22,6 +22,8 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.TypeTag;
 import dev.asyncprone.model.api.Annotations;
 import dev.asyncprone.model.api.AsyncKind;
+import dev.asyncprone.model.api.libraries.Spring;
+import dev.asyncprone.model.fix.FixSources;
 import dev.asyncprone.model.fix.Fixes;
 import dev.asyncprone.model.javac.Lambdas;
 import dev.asyncprone.model.javac.Trees;
@@ -90,7 +92,7 @@ public final class AsyncVoid extends BugChecker implements MethodTreeMatcher {
                           name,
                           Trees.label(last.getExpression(), state),
                           drop.kind().simpleName(),
-                          Fixes.mayChangeReturnType(tree, state)
+                          FixSources.mayChangeReturnType(tree, state)
                               ? "Return the " + drop.kind().simpleName() + " instead."
                               : "Return the "
                                   + drop.kind().simpleName()
@@ -145,8 +147,8 @@ public final class AsyncVoid extends BugChecker implements MethodTreeMatcher {
 
   /** Spring's {@code @Async} on the method, or on its class (which makes every method async). */
   private static boolean isSpringAsync(MethodSymbol method, VisitorState state) {
-    return Annotations.has(method, Annotations.SPRING_ASYNC, state)
-        || Annotations.has(method.owner, Annotations.SPRING_ASYNC, state);
+    return Annotations.has(method, Spring.ASYNC, state)
+        || Annotations.has(method.owner, Spring.ASYNC, state);
   }
 
   private static boolean isMain(MethodSymbol method) {

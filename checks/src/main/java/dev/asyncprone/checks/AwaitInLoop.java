@@ -29,6 +29,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.JdkTypes;
 import dev.asyncprone.model.await.Loops;
 import dev.asyncprone.model.await.Loops.Loop;
 import dev.asyncprone.model.await.Loops.PerElementAwait;
@@ -174,7 +175,7 @@ public final class AwaitInLoop extends BugChecker
         || !Symbols.name(addMethod, state).equals("add")
         || add.getArguments().size() != 1
         || ASTHelpers.stripParentheses(add.getArguments().get(0)) != await.await().call()
-        || !AsyncTypes.isOwnedBy(addMethod, "java.util.Collection", state)
+        || !AsyncTypes.isOwnedBy(addMethod, JdkTypes.COLLECTION, state)
         || Variables.readsAny(out, loop.iteration())) {
       return null;
     }
@@ -212,8 +213,8 @@ public final class AwaitInLoop extends BugChecker
             + each
             + awaitSource.substring(state.getEndPosition(future) - awaitStart);
     String indent = NewLocals.indentOf(forLoop, state);
-    String list = SuggestedFixes.qualifyType(state, fix, "java.util.List");
-    String arrayList = SuggestedFixes.qualifyType(state, fix, "java.util.ArrayList");
+    String list = SuggestedFixes.qualifyType(state, fix, JdkTypes.LIST);
+    String arrayList = SuggestedFixes.qualifyType(state, fix, JdkTypes.ARRAY_LIST);
     String replacement =
         String.format(
             "%1$s<%2$s> %3$s = new %4$s<>();\n%5$sfor (%6$s) {\n%5$s  %3$s.add(%7$s);\n%5$s}\n"

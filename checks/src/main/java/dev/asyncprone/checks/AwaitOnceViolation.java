@@ -7,23 +7,28 @@ import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.IdentifierTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.asyncprone.model.fix.OneShotFixes;
 import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.javac.Variables;
 import dev.asyncprone.model.oneshot.OneShotFlow;
 import dev.asyncprone.model.oneshot.OneShotFlow.Violation;
+import dev.asyncprone.model.oneshot.OneShotValues;
 import dev.asyncprone.model.oneshot.OneShotValues.How;
 import dev.asyncprone.model.oneshot.OneShotValues.Use;
 import dev.asyncprone.model.support.Docs;
@@ -33,7 +38,9 @@ import dev.asyncprone.model.support.Guard;
  * A value that may be consumed only once (an {@code @AwaitOnce} result or type, a stream) held in a
  * local and consumed twice on one path, on every turn of a loop or every run of a lambda, or
  * returned or stored after it was consumed. The paths come from the method's control-flow graph
- * ({@link OneShotFlow}), so consumptions that exclude each other are left alone.
+ * ({@link OneShotFlow}), so consumptions that exclude each other are left alone. A method matcher
+ * that reports each violation with {@code reportMatch}, as Error Prone's {@code GuardedByChecker}
+ * does: it holds no state between matches.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
@@ -44,56 +51,121 @@ import dev.asyncprone.model.support.Guard;
     severity = ERROR,
     linkType = CUSTOM,
     link = Docs.CHECKS + "AwaitOnceViolation.md")
-public final class AwaitOnceViolation extends BugChecker
-    implements VariableTreeMatcher,
-        AssignmentTreeMatcher,
-        MethodInvocationTreeMatcher,
-        IdentifierTreeMatcher,
-        MemberReferenceTreeMatcher {
+public final class AwaitOnceViolation extends BugChecker implements MethodTreeMatcher {
 
-  /** Per-method analyses of the compilation unit at hand. */
-  private final OneShotFlow flow = new OneShotFlow();
-
+  /**
+   * Reads the method in the order Error Prone would visit its trees, and reports each violation
+   * where it is; the analysis lives as long as this match, so the check keeps no state. Most
+   * methods have no local that may hold a one-shot value, which a first pass without paths finds
+   * out cheaply. Local and anonymous classes are left to their own match, as Error Prone matches
+   * their methods.
+   */
   @Override
-  public Description matchVariable(VariableTree tree, VisitorState state) {
-    return noting(() -> flow.noteVariable(tree, state));
-  }
-
-  @Override
-  public Description matchAssignment(AssignmentTree tree, VisitorState state) {
-    return noting(() -> flow.noteAssignment(tree, state));
-  }
-
-  /** Declarations and assignments only tell the analysis where to look; they are never findings. */
-  private static Description noting(Runnable note) {
+  public Description matchMethod(MethodTree tree, VisitorState state) {
     return Guard.safely(
         () -> {
-          note.run();
+          if (tree.getBody() != null
+              && Boolean.TRUE.equals(new OneShotLocals(state).scan(tree, null))) {
+            new Sites(state).scan(state.getPath(), null);
+          }
           return Description.NO_MATCH;
         });
   }
 
-  @Override
-  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return Guard.safely(() -> match(tree, state));
-  }
+  /**
+   * True if some local of the method may be given a one-shot value, as {@link OneShotFlow} asks.
+   */
+  private static final class OneShotLocals extends TreeScanner<Boolean, Void> {
+    private final VisitorState state;
 
-  @Override
-  public Description matchIdentifier(IdentifierTree tree, VisitorState state) {
-    return Guard.safely(() -> match(tree, state));
-  }
-
-  @Override
-  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    return Guard.safely(() -> match(tree, state));
-  }
-
-  private Description match(Tree tree, VisitorState state) {
-    Violation violation = flow.at(tree);
-    if (violation == null) {
-      return Description.NO_MATCH;
+    OneShotLocals(VisitorState state) {
+      this.state = state;
     }
-    Description.Builder description = buildDescription(tree).setMessage(message(violation, state));
+
+    @Override
+    public Boolean visitClass(ClassTree node, Void unused) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitVariable(VariableTree node, Void unused) {
+      Symbol symbol = ASTHelpers.getSymbol(node);
+      return (Variables.isLocal(symbol)
+              && OneShotValues.ofDeclaration((VarSymbol) symbol, node, state) != null)
+          || Boolean.TRUE.equals(super.visitVariable(node, unused));
+    }
+
+    @Override
+    public Boolean visitAssignment(AssignmentTree node, Void unused) {
+      VarSymbol variable = OneShotValues.local(node.getVariable());
+      return (variable != null
+              && OneShotValues.ofValue(variable, node.getExpression(), state) != null)
+          || Boolean.TRUE.equals(super.visitAssignment(node, unused));
+    }
+
+    @Override
+    public Boolean reduce(Boolean a, Boolean b) {
+      return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+    }
+  }
+
+  /** The method's trees, pre-order: declarations and assignments noted, uses looked up. */
+  private final class Sites extends TreePathScanner<Void, Void> {
+    private final OneShotFlow flow = new OneShotFlow();
+    private final VisitorState state;
+
+    Sites(VisitorState state) {
+      this.state = state;
+    }
+
+    @Override
+    public Void visitClass(ClassTree node, Void unused) {
+      return null;
+    }
+
+    @Override
+    public Void visitVariable(VariableTree node, Void unused) {
+      if (isSuppressed(node, state)) {
+        return null; // as Error Prone skips a suppressed declaration, initializer included
+      }
+      flow.noteVariable(node, state.withPath(getCurrentPath()));
+      return super.visitVariable(node, unused);
+    }
+
+    @Override
+    public Void visitAssignment(AssignmentTree node, Void unused) {
+      flow.noteAssignment(node, state.withPath(getCurrentPath()));
+      return super.visitAssignment(node, unused);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+      report(node);
+      return super.visitMethodInvocation(node, unused);
+    }
+
+    @Override
+    public Void visitIdentifier(IdentifierTree node, Void unused) {
+      report(node);
+      return super.visitIdentifier(node, unused);
+    }
+
+    @Override
+    public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+      report(node);
+      return super.visitMemberReference(node, unused);
+    }
+
+    private void report(Tree site) {
+      Violation violation = flow.at(site);
+      if (violation != null) {
+        state.reportMatch(describe(site, violation, state.withPath(getCurrentPath())));
+      }
+    }
+  }
+
+  private Description describe(Tree site, Violation violation, VisitorState state) {
+    Description.Builder description = buildDescription(site).setMessage(message(violation, state));
     SuggestedFix fix = violation.first() ? OneShotFixes.consumeOnce(violation, state) : null;
     if (fix != null) {
       description.addFix(fix);

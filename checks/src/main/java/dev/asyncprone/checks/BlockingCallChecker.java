@@ -1,6 +1,5 @@
 package dev.asyncprone.checks;
 
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
@@ -16,7 +15,6 @@ import dev.asyncprone.model.context.BlockingCalls;
 import dev.asyncprone.model.context.BlockingCalls.BlockingCall;
 import dev.asyncprone.model.context.Contexts;
 import dev.asyncprone.model.support.Guard;
-import dev.asyncprone.model.support.Options;
 
 /**
  * The shape shared by the checks about where blocking happens: every call, constructor call and
@@ -29,10 +27,9 @@ abstract class BlockingCallChecker extends BugChecker
   private final BlockingCalls blockingCalls;
   private final Contexts contexts;
 
-  BlockingCallChecker(ErrorProneFlags flags) {
-    Options options = Options.from(flags);
-    this.blockingCalls = new BlockingCalls(options);
-    this.contexts = new Contexts(options);
+  BlockingCallChecker(BlockingCalls blockingCalls, Contexts contexts) {
+    this.blockingCalls = blockingCalls;
+    this.contexts = contexts;
   }
 
   /** The finding for a blocking call in its context, or NO_MATCH. */

@@ -5,7 +5,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
@@ -20,12 +19,19 @@ import com.sun.tools.javac.code.Symbol;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.Awaits;
+import dev.asyncprone.model.api.Operators;
+import dev.asyncprone.model.api.libraries.Library;
+import dev.asyncprone.model.api.libraries.Vocabulary;
 import dev.asyncprone.model.context.AsyncContext;
+import dev.asyncprone.model.context.BlockingCalls;
 import dev.asyncprone.model.context.BlockingCalls.BlockingCall;
-import dev.asyncprone.model.fix.Fixes;
+import dev.asyncprone.model.context.Contexts;
+import dev.asyncprone.model.fix.FixSources;
 import dev.asyncprone.model.javac.Lambdas;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.Options;
+import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /** An await or a blocking call where the thread must not block. */
@@ -39,12 +45,15 @@ import org.jspecify.annotations.Nullable;
     link = Docs.CHECKS + "BlockingInAsyncContext.md")
 public final class BlockingInAsyncContext extends BlockingCallChecker {
 
+  /** For ServiceLoader, which finds the check; Error Prone makes it with the injected one. */
   public BlockingInAsyncContext() {
-    this(ErrorProneFlags.empty());
+    this(new BlockingCalls(Options.defaults()), new Contexts(Options.defaults()));
   }
 
-  public BlockingInAsyncContext(ErrorProneFlags flags) {
-    super(flags);
+  /** With the compilation's one {@link BlockingCalls} and {@link Contexts}. */
+  @Inject
+  BlockingInAsyncContext(BlockingCalls blockingCalls, Contexts contexts) {
+    super(blockingCalls, contexts);
   }
 
   @Override
@@ -117,12 +126,11 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
     if (method == null) {
       return null;
     }
-    String owner = Symbols.qualifiedName(method.owner, state);
-    if (owner.startsWith("com.google.common.util.concurrent.")) {
-      return AsyncKind.Family.GUAVA;
-    }
-    if (owner.startsWith("io.vertx.")) {
-      return AsyncKind.Family.VERTX;
+    Library library = Vocabulary.ofClass(Symbols.qualifiedName(method.owner, state));
+    if (library != null
+        && (library.family() == AsyncKind.Family.GUAVA
+            || library.family() == AsyncKind.Family.VERTX)) {
+      return library.family();
     }
     AsyncKind kind = AsyncTypes.kindOf(method.owner.type, state);
     return kind == null ? null : kind.family();
@@ -131,7 +139,9 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
   /**
    * The mechanical rewrites: {@code thenApply(x -> g(x).join())} to {@code thenCompose(x -> g(x))};
    * {@code map(x -> g(x).block())} to {@code flatMap} ({@code concatMap} on a Flux, which keeps the
-   * order); Guava {@code transform(f, x -> getUnchecked(g(x)), e)} to {@code transformAsync}.
+   * order); Guava {@code transform(f, x -> getUnchecked(g(x)), e)} to {@code transformAsync}: where
+   * the await is the plain await of its library ({@code join}, {@code block}, {@code getUnchecked})
+   * and the map has a composing twin for the future awaited.
    */
   private static @Nullable SuggestedFix composeInstead(
       BlockingCall call, AsyncContext context, VisitorState state) {
@@ -141,44 +151,24 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
         || await.bounded()
         || await.future() == null
         || callback == null
-        || !(context.scope() instanceof LambdaExpressionTree)
-        || Lambdas.singleResult((LambdaExpressionTree) context.scope()) != call.tree()) {
+        || !(context.scope() instanceof LambdaExpressionTree lambda)
+        || Lambdas.singleResult(lambda) != call.tree()) {
+      return null;
+    }
+    if (!await.rule().composable()
+        || (context.kind() != AsyncContext.Kind.STAGE_CALLBACK
+            && context.kind() != AsyncContext.Kind.REACTIVE_OPERATOR)) {
       return null;
     }
     ExpressionTree future = await.future();
-    AsyncKind awaited = AsyncTypes.kindOf(Fixes.stripToCompletableFuture(future), state);
-    String callbackMethod = context.callbackMethod();
-    String replacement = null;
-    if (context.kind() == AsyncContext.Kind.STAGE_CALLBACK) {
-      AsyncKind.Family family = familyOf(context, state);
-      if (family == AsyncKind.Family.JDK
-          && callbackMethod.equals("thenApply")
-          && await.methodName().equals("join")
-          && (awaited == AsyncKind.COMPLETABLE_FUTURE || awaited == AsyncKind.COMPLETION_STAGE)) {
-        replacement = "thenCompose";
-      } else if (family == AsyncKind.Family.GUAVA
-          && callbackMethod.equals("transform")
-          && await.methodName().equals("Futures.getUnchecked")
-          && awaited == AsyncKind.LISTENABLE_FUTURE) {
-        replacement = "transformAsync";
-      }
-    } else if (context.kind() == AsyncContext.Kind.REACTIVE_OPERATOR
-        && callbackMethod.equals("map")
-        && await.methodName().equals("block")
-        && awaited == AsyncKind.MONO) {
-      AsyncKind operatorOn = AsyncTypes.kindOf(ASTHelpers.getReceiver(callback), state);
-      if (operatorOn == AsyncKind.MONO) {
-        replacement = "flatMap";
-      } else if (operatorOn == AsyncKind.FLUX) {
-        replacement = "concatMap";
-      }
-    }
+    AsyncKind awaited = AsyncTypes.kindOf(FixSources.stripToCompletableFuture(future), state);
+    String replacement = Operators.composeTwin(callback, awaited, state);
     if (replacement == null) {
       return null;
     }
     return SuggestedFix.builder()
         .merge(SuggestedFixes.renameMethodInvocation(callback, replacement, state))
-        .replace(call.tree(), Fixes.awaitedSource(future, state))
+        .replace(call.tree(), FixSources.awaitedSource(future, state))
         .build();
   }
 }

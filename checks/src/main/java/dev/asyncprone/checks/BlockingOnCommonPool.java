@@ -5,7 +5,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
@@ -17,14 +16,20 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.JdkTypes;
 import dev.asyncprone.model.await.AsyncWraps;
 import dev.asyncprone.model.context.AsyncContext;
 import dev.asyncprone.model.context.AsyncContext.Kind;
+import dev.asyncprone.model.context.BlockingCalls;
 import dev.asyncprone.model.context.BlockingCalls.BlockingCall;
+import dev.asyncprone.model.context.Contexts;
+import dev.asyncprone.model.fix.FixSources;
 import dev.asyncprone.model.fix.Fixes;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.Options;
+import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /** Blocking work on ForkJoinPool.commonPool() or on an executor annotated @NonBlockingExecutor. */
@@ -38,12 +43,15 @@ import org.jspecify.annotations.Nullable;
     link = Docs.CHECKS + "BlockingOnCommonPool.md")
 public final class BlockingOnCommonPool extends BlockingCallChecker {
 
+  /** For ServiceLoader, which finds the check; Error Prone makes it with the injected one. */
   public BlockingOnCommonPool() {
-    this(ErrorProneFlags.empty());
+    this(new BlockingCalls(Options.defaults()), new Contexts(Options.defaults()));
   }
 
-  public BlockingOnCommonPool(ErrorProneFlags flags) {
-    super(flags);
+  /** With the compilation's one {@link BlockingCalls} and {@link Contexts}. */
+  @Inject
+  BlockingOnCommonPool(BlockingCalls blockingCalls, Contexts contexts) {
+    super(blockingCalls, contexts);
   }
 
   @Override
@@ -54,7 +62,7 @@ public final class BlockingOnCommonPool extends BlockingCallChecker {
     }
     TreePath callbackPath = Trees.pathOf(context.callbackOf(), state);
     VarSymbol executor =
-        callbackPath == null ? null : Fixes.soleBlockingExecutor(callbackPath, state);
+        callbackPath == null ? null : FixSources.soleBlockingExecutor(callbackPath, state);
     SuggestedFix fix =
         executor == null ? null : Fixes.passExecutor(context, Symbols.name(executor, state), state);
     Description.Builder description =
@@ -94,7 +102,7 @@ public final class BlockingOnCommonPool extends BlockingCallChecker {
       AsyncContext context, @Nullable VarSymbol executor, VisitorState state) {
     MethodInvocationTree callback = context.callbackOf();
     Symbol method = callback == null ? null : ASTHelpers.getSymbol(callback);
-    if (method != null && AsyncTypes.isOwnedBy(method, "java.util.stream.BaseStream", state)) {
+    if (method != null && AsyncTypes.isOwnedBy(method, JdkTypes.BASE_STREAM, state)) {
       return "use a sequential stream, or hand each blocking call to an executor meant for"
           + " blocking work (supplyAsync(..., executor) per element, then join the futures)";
     }

@@ -12,14 +12,13 @@ import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.AsyncKind;
+import dev.asyncprone.model.api.libraries.Libraries;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.Docs;
 import dev.asyncprone.model.support.Guard;
-import java.util.Set;
 
 /** {@code cancel(true)} on a CompletableFuture, which interrupts nothing. */
 @AutoService(BugChecker.class)
@@ -33,13 +32,6 @@ import java.util.Set;
 public final class CancelDoesNotInterrupt extends BugChecker
     implements MethodInvocationTreeMatcher {
   private static final String COMPLETABLE_FUTURE = AsyncKind.COMPLETABLE_FUTURE.className();
-
-  /**
-   * Methods that return a CompletableFuture subclass whose cancel reaches the work behind it: the
-   * HTTP client aborts the exchange, Reactor cancels the subscription.
-   */
-  private static final Set<String> CANCELLABLE_SOURCES =
-      Set.of("java.net.http.HttpClient#sendAsync", "reactor.core.publisher.Mono#toFuture");
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
@@ -56,7 +48,7 @@ public final class CancelDoesNotInterrupt extends BugChecker
       return Description.NO_MATCH;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(tree);
-    if (receiver == null || comesFromCancellableSource(receiver)) {
+    if (receiver == null || comesFromCancellableSource(receiver, state)) {
       return Description.NO_MATCH;
     }
     return buildDescription(tree)
@@ -74,16 +66,19 @@ public final class CancelDoesNotInterrupt extends BugChecker
         .build();
   }
 
-  private static boolean comesFromCancellableSource(ExpressionTree receiver) {
+  /**
+   * True if {@code receiver} is, or is a {@code toCompletableFuture()} view of, a future whose
+   * cancel reaches the work behind it (the HTTP client aborts the exchange, Reactor cancels the
+   * subscription): {@link Libraries#isCancellableSource}.
+   */
+  private static boolean comesFromCancellableSource(ExpressionTree receiver, VisitorState state) {
     ExpressionTree e = ASTHelpers.stripParentheses(receiver);
-    while (e instanceof MethodInvocationTree) {
-      Symbol symbol = ASTHelpers.getSymbol(e);
-      if (symbol != null
-          && CANCELLABLE_SOURCES.contains(
-              symbol.owner.getQualifiedName() + "#" + symbol.getSimpleName())) {
+    while (e instanceof MethodInvocationTree call) {
+      MethodSymbol method = ASTHelpers.getSymbol(call);
+      if (method != null && Libraries.isCancellableSource(method, state)) {
         return true;
       }
-      if (!Trees.methodName(e).equals("toCompletableFuture")) {
+      if (!Trees.methodName(call).equals("toCompletableFuture")) {
         return false;
       }
       e = ASTHelpers.getReceiver(e);

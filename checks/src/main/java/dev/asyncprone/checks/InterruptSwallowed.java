@@ -22,6 +22,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
+import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.interrupts.Interrupts;
 import dev.asyncprone.model.javac.EveryPath;
 import dev.asyncprone.model.javac.EveryPath.Exit;
@@ -151,14 +152,14 @@ public final class InterruptSwallowed extends BugChecker implements CatchTreeMat
   /** Inserts the restore as the first statement of the catch. */
   private static SuggestedFix restoreFlag(CatchTree tree, boolean multiCatch, VisitorState state) {
     SuggestedFix.Builder fix = SuggestedFix.builder();
-    String thread = SuggestedFixes.qualifyType(state, fix, "java.lang.Thread");
+    String thread = SuggestedFixes.qualifyType(state, fix, Jdk.THREAD);
     String restore = thread + ".currentThread().interrupt();";
     if (multiCatch) {
       restore =
           "if ("
               + tree.getParameter().getName()
               + " instanceof "
-              + SuggestedFixes.qualifyType(state, fix, "java.lang.InterruptedException")
+              + SuggestedFixes.qualifyType(state, fix, Jdk.INTERRUPTED_EXCEPTION)
               + ") { "
               + restore
               + " }";

@@ -5,7 +5,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
@@ -39,6 +38,7 @@ import dev.asyncprone.model.support.Options;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import javax.inject.Inject;
 
 /**
  * A lock held across a wait; a lock released in a callback, on another thread; state the lock
@@ -72,14 +72,16 @@ public final class LockHeldAcrossAwait extends BugChecker
   private final Contexts contexts;
   private final Locks locks = new Locks();
 
+  /** For ServiceLoader, which finds the check; Error Prone makes it with the injected one. */
   public LockHeldAcrossAwait() {
-    this(ErrorProneFlags.empty());
+    this(new BlockingCalls(Options.defaults()), new Contexts(Options.defaults()));
   }
 
-  public LockHeldAcrossAwait(ErrorProneFlags flags) {
-    Options options = Options.from(flags);
-    this.blockingCalls = new BlockingCalls(options);
-    this.contexts = new Contexts(options);
+  /** With the compilation's one {@link BlockingCalls} and {@link Contexts}. */
+  @Inject
+  LockHeldAcrossAwait(BlockingCalls blockingCalls, Contexts contexts) {
+    this.blockingCalls = blockingCalls;
+    this.contexts = contexts;
   }
 
   @Override

@@ -23,9 +23,11 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.Library;
 import dev.asyncprone.model.await.AsyncWraps;
 import dev.asyncprone.model.javac.Expressions;
 import dev.asyncprone.model.javac.Lambdas;
+import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.Docs;
 import dev.asyncprone.model.support.Guard;
@@ -125,9 +127,9 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
    * transform}.
    */
   private Description composeOfValue(MethodInvocationTree wrap, VisitorState state) {
-    String wrapName = AsyncWraps.valueWrap(wrap, state);
+    Library.ValueWrap wrapped = AsyncWraps.valueWrap(wrap, state);
     TreePath lambdaPath = Lambdas.lambdaReturning(state.getPath());
-    if (wrapName == null || lambdaPath == null) {
+    if (wrapped == null || lambdaPath == null) {
       return Description.NO_MATCH;
     }
     LambdaExpressionTree lambda = (LambdaExpressionTree) lambdaPath.getLeaf();
@@ -136,13 +138,16 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
       return Description.NO_MATCH;
     }
     MethodInvocationTree compose = (MethodInvocationTree) parent;
-    String plain = AsyncWraps.plainOperator(compose, wrapName, state);
+    String plain = AsyncWraps.plainOperator(compose, wrapped, state);
     ExpressionTree value = wrap.getArguments().get(0);
-    if (plain == null || (wrapName.equals("immediateFuture") && !guavaIsOurs(lambda, state))) {
+    if (plain == null
+        || (wrapped.reportedByErrorProne() != null
+            && !isOurs(wrapped.reportedByErrorProne(), lambda, state))) {
       return Description.NO_MATCH;
     }
+    String wrapName = Trees.methodName(wrap);
     String composeName = Trees.methodName(compose);
-    boolean nullSafe = !wrapName.equals("just") || isNonNull(value, lambda, state);
+    boolean nullSafe = !wrapped.rejectsNull() || isNonNull(value, lambda, state);
     boolean sameType =
         value.getKind() == Tree.Kind.NULL_LITERAL
             || AsyncTypes.hasValueType(
@@ -167,9 +172,11 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
           SuggestedFix.builder()
               .merge(SuggestedFixes.renameMethodInvocation(compose, plain, state))
               .replace(wrap, state.getSourceForNode(value));
-      if (wrapName.equals("immediateFuture")
+      Symbol composed = ASTHelpers.getSymbol(compose);
+      if (composed != null
+          && composed.isStatic()
           && compose.getMethodSelect() instanceof IdentifierTree) {
-        fix.addStaticImport("com.google.common.util.concurrent.Futures." + plain);
+        fix.addStaticImport(Symbols.qualifiedName(composed.owner, state) + "." + plain);
       }
       description.addFix(fix.build());
     }
@@ -177,13 +184,16 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
   }
 
   /**
-   * Error Prone's own FutureTransformAsync reports Guava's transformAsync with the same fix; the
-   * shape is ours only where that check is off, so that each site is reported once. And transform's
-   * Function cannot throw the checked exceptions an AsyncFunction may.
+   * Where Error Prone's own check {@code errorProneCheck} (FutureTransformAsync for Guava's
+   * transformAsync) reports the same shape with the same fix, the shape is ours only where that
+   * check is off, so that each site is reported once; and only where the plain operator's function
+   * may throw what the lambda throws (transform's Function no checked exception, which an
+   * AsyncFunction may).
    */
-  private static boolean guavaIsOurs(LambdaExpressionTree lambda, VisitorState state) {
+  private static boolean isOurs(
+      String errorProneCheck, LambdaExpressionTree lambda, VisitorState state) {
     ErrorProneOptions options = state.errorProneOptions();
-    ErrorProneOptions.Severity severity = options.getSeverityMap().get("FutureTransformAsync");
+    ErrorProneOptions.Severity severity = options.getSeverityMap().get(errorProneCheck);
     boolean errorProneReports =
         severity == null
             ? !options.isDisableAllChecks()

@@ -5,13 +5,11 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -22,6 +20,8 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.Operators;
+import dev.asyncprone.model.api.libraries.Vocabulary;
 import dev.asyncprone.model.context.AsyncContext;
 import dev.asyncprone.model.context.Contexts;
 import dev.asyncprone.model.fix.Fixes;
@@ -32,6 +32,7 @@ import dev.asyncprone.model.support.Docs;
 import dev.asyncprone.model.support.Guard;
 import dev.asyncprone.model.support.Options;
 import java.util.List;
+import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /** {@code subscribe()} inside a reactive operator or a future's callback. */
@@ -46,12 +47,15 @@ import org.jspecify.annotations.Nullable;
 public final class NestedSubscribe extends BugChecker implements MethodInvocationTreeMatcher {
   private final Contexts contexts;
 
+  /** For ServiceLoader, which finds the check; Error Prone makes it with the injected one. */
   public NestedSubscribe() {
-    this(ErrorProneFlags.empty());
+    this(new Contexts(Options.defaults()));
   }
 
-  public NestedSubscribe(ErrorProneFlags flags) {
-    this.contexts = new Contexts(Options.from(flags));
+  /** With the compilation's one {@link Contexts}, shared by every check that asks for it. */
+  @Inject
+  NestedSubscribe(Contexts contexts) {
+    this.contexts = contexts;
   }
 
   @Override
@@ -117,13 +121,13 @@ public final class NestedSubscribe extends BugChecker implements MethodInvocatio
       return Fixes.composeCallback(operator, lambda, inner, innerKind, false, state);
     }
     ExpressionTree returned = subscribeThenReturn(body, subscription.call());
-    String composing =
-        Fixes.reactorCompose(AsyncTypes.kindOf(ASTHelpers.getReceiver(operator), state));
+    // The new function returns a Mono: the inner publisher, then the value.
+    String composing = Operators.composeTwin(operator, AsyncKind.MONO, state);
     String then =
         returned == null
             ? null
-            : Fixes.thenReturn(
-                state.getSourceForNode(inner), innerKind, state.getSourceForNode(returned));
+            : Vocabulary.thenReturn(
+                innerKind, state.getSourceForNode(inner), state.getSourceForNode(returned));
     if (!Trees.methodName(operator).equals("map")
         || composing == null
         || then == null
@@ -140,16 +144,16 @@ public final class NestedSubscribe extends BugChecker implements MethodInvocatio
 
   /** For a body {@code { subscription; return y; }}, the {@code y}; else null. */
   private static @Nullable ExpressionTree subscribeThenReturn(Tree body, Tree subscription) {
-    if (!(body instanceof BlockTree)) {
+    if (!(body instanceof BlockTree block)) {
       return null;
     }
-    List<? extends StatementTree> statements = ((BlockTree) body).getStatements();
+    List<? extends StatementTree> statements = block.getStatements();
     if (statements.size() != 2
-        || !(statements.get(0) instanceof ExpressionStatementTree)
-        || ((ExpressionStatementTree) statements.get(0)).getExpression() != subscription
-        || !(statements.get(1) instanceof ReturnTree)) {
+        || !(statements.get(0) instanceof ExpressionStatementTree first)
+        || first.getExpression() != subscription
+        || !(statements.get(1) instanceof ReturnTree second)) {
       return null;
     }
-    return ((ReturnTree) statements.get(1)).getExpression();
+    return second.getExpression();
   }
 }

@@ -4,6 +4,7 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -20,6 +21,7 @@ import dev.asyncprone.model.api.Annotations;
 import dev.asyncprone.model.support.Docs;
 import dev.asyncprone.model.support.Guard;
 import dev.asyncprone.model.support.Options;
+import javax.inject.Inject;
 
 /** A contract that contradicts itself: blocking and non-blocking at once. */
 @AutoService(BugChecker.class)
@@ -33,14 +35,20 @@ import dev.asyncprone.model.support.Options;
 public final class NonBlockingOverride extends BugChecker
     implements MethodTreeMatcher, ClassTreeMatcher {
 
-  private final Options options;
+  private final ImmutableSet<String> blockingAnnotations;
+  private final ImmutableSet<String> nonBlockingAnnotations;
 
+  /** For ServiceLoader, which finds the check; Error Prone makes it with the injected one. */
   public NonBlockingOverride() {
     this(ErrorProneFlags.empty());
   }
 
-  public NonBlockingOverride(ErrorProneFlags flags) {
-    this.options = Options.from(flags);
+  /** With the compilation's flags, which may name more annotations. */
+  @Inject
+  NonBlockingOverride(ErrorProneFlags flags) {
+    Options options = Options.from(flags);
+    this.blockingAnnotations = Annotations.blocking(options);
+    this.nonBlockingAnnotations = Annotations.nonBlocking(options);
   }
 
   @Override
@@ -51,19 +59,17 @@ public final class NonBlockingOverride extends BugChecker
           if (method == null) {
             return Description.NO_MATCH;
           }
-          String blocking = Annotations.annotationIn(method, options.blockingAnnotations(), state);
+          String blocking = Annotations.annotationIn(method, blockingAnnotations, state);
           if (blocking == null) {
             return Description.NO_MATCH;
           }
           String name = method.getSimpleName() + "()";
-          String nonBlocking =
-              Annotations.annotationIn(method, options.nonBlockingAnnotations(), state);
+          String nonBlocking = Annotations.annotationIn(method, nonBlockingAnnotations, state);
           if (nonBlocking != null) {
             return both(tree, name, blocking, nonBlocking);
           }
           for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
-            String contract =
-                Annotations.annotationIn(overridden, options.nonBlockingAnnotations(), state);
+            String contract = Annotations.annotationIn(overridden, nonBlockingAnnotations, state);
             if (contract != null) {
               return buildDescription(tree)
                   .setMessage(
@@ -91,9 +97,8 @@ public final class NonBlockingOverride extends BugChecker
     return Guard.safely(
         () -> {
           Symbol type = ASTHelpers.getSymbol(tree);
-          String blocking = Annotations.annotationIn(type, options.blockingAnnotations(), state);
-          String nonBlocking =
-              Annotations.annotationIn(type, options.nonBlockingAnnotations(), state);
+          String blocking = Annotations.annotationIn(type, blockingAnnotations, state);
+          String nonBlocking = Annotations.annotationIn(type, nonBlockingAnnotations, state);
           if (blocking == null || nonBlocking == null) {
             return Description.NO_MATCH;
           }

@@ -5,7 +5,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
@@ -29,11 +28,12 @@ import dev.asyncprone.model.await.AsyncWraps;
 import dev.asyncprone.model.await.AsyncWraps.WaitingWrap;
 import dev.asyncprone.model.context.AsyncContext;
 import dev.asyncprone.model.context.Contexts;
-import dev.asyncprone.model.fix.Fixes;
+import dev.asyncprone.model.fix.FixSources;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.Docs;
 import dev.asyncprone.model.support.Guard;
 import dev.asyncprone.model.support.Options;
+import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /** An async hop whose only work is to wait for another future: supplyAsync(() -> f().join()). */
@@ -49,12 +49,15 @@ public final class RedundantAsyncWrap extends BugChecker implements MethodInvoca
 
   private final Contexts contexts;
 
+  /** For ServiceLoader, which finds the check; Error Prone makes it with the injected one. */
   public RedundantAsyncWrap() {
-    this(ErrorProneFlags.empty());
+    this(new Contexts(Options.defaults()));
   }
 
-  public RedundantAsyncWrap(ErrorProneFlags flags) {
-    this.contexts = new Contexts(Options.from(flags));
+  /** With the compilation's one {@link Contexts}, shared by every check that asks for it. */
+  @Inject
+  RedundantAsyncWrap(Contexts contexts) {
+    this.contexts = contexts;
   }
 
   @Override
@@ -183,7 +186,7 @@ public final class RedundantAsyncWrap extends BugChecker implements MethodInvoca
     if (!typedTarget) {
       return null;
     }
-    return source + ".thenApply(" + Fixes.freshName("ignored", state) + " -> null)";
+    return source + ".thenApply(" + FixSources.freshName("ignored", state) + " -> null)";
   }
 
   /** True if the return statement around the wrap returns from a method, not from a lambda. */

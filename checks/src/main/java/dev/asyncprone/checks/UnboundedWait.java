@@ -18,12 +18,14 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import dev.asyncprone.model.await.Timeouts;
+import dev.asyncprone.model.fix.WaitBounds;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.Docs;
 import dev.asyncprone.model.support.Guard;
 import dev.asyncprone.model.support.Options;
 import dev.asyncprone.model.support.Options.Timeout;
 import java.util.Optional;
+import javax.inject.Inject;
 
 /**
  * A wait with no bound. Quiet unless a build asks for it, with {@code
@@ -44,11 +46,14 @@ public final class UnboundedWait extends BugChecker
   private final Optional<SeverityLevel> level;
   private final Optional<Timeout> timeout;
 
+  /** For ServiceLoader, which finds the check; Error Prone makes it with the injected one. */
   public UnboundedWait() {
     this(ErrorProneFlags.empty());
   }
 
-  public UnboundedWait(ErrorProneFlags flags) {
+  /** With the compilation's flags, which turn it on and give the bound its fixes add. */
+  @Inject
+  UnboundedWait(ErrorProneFlags flags) {
     Options options = Options.from(flags);
     this.level = options.unboundedWait();
     this.timeout = options.defaultTimeout();
@@ -82,7 +87,7 @@ public final class UnboundedWait extends BugChecker
             + " this thread waits forever, holding whatever it holds, long after its caller gave"
             + " up. Bound the wait: "
             + wait.bound().advice();
-    if (timeout.isEmpty() && wait.bound().mayFix()) {
+    if (timeout.isEmpty() && WaitBounds.mayBound(wait.bound())) {
       message += " (with -XepOpt:AsyncProne:DefaultTimeout=30s asyncprone suggests the fix)";
     }
     Description.Builder description = buildDescription(tree).setMessage(message + ".");
@@ -90,7 +95,7 @@ public final class UnboundedWait extends BugChecker
         && !state.errorProneOptions().isDropErrorsToWarnings()) {
       description.overrideSeverity(SeverityLevel.ERROR);
     }
-    SuggestedFix fix = timeout.isPresent() ? Timeouts.bound(wait, timeout.get(), state) : null;
+    SuggestedFix fix = timeout.isPresent() ? WaitBounds.bound(wait, timeout.get(), state) : null;
     if (fix != null) {
       description.addFix(fix);
     }

@@ -6,7 +6,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.SeverityLevel;
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
@@ -31,6 +30,7 @@ import dev.asyncprone.model.observe.Subscriptions;
 import dev.asyncprone.model.support.Docs;
 import dev.asyncprone.model.support.Guard;
 import dev.asyncprone.model.support.Options;
+import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /** A future or publisher that nobody sees finish or fail, or a publisher that never runs. */
@@ -46,12 +46,15 @@ public final class UnobservedFuture extends BugChecker
     implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
   private final Contexts contexts;
 
+  /** For ServiceLoader, which finds the check; Error Prone makes it with the injected one. */
   public UnobservedFuture() {
-    this(ErrorProneFlags.empty());
+    this(new Contexts(Options.defaults()));
   }
 
-  public UnobservedFuture(ErrorProneFlags flags) {
-    this.contexts = new Contexts(Options.from(flags));
+  /** With the compilation's one {@link Contexts}, shared by every check that asks for it. */
+  @Inject
+  UnobservedFuture(Contexts contexts) {
+    this.contexts = contexts;
   }
 
   @Override
@@ -182,7 +185,7 @@ public final class UnobservedFuture extends BugChecker
                         : "nobody waits for the inner " + inner.simpleName() + " or sees it fail",
                     twin == null ? "a composing operator (flatMap, compose)" : twin + "(...)",
                     inner.simpleName()));
-    SuggestedFix fix = nested.fix(state);
+    SuggestedFix fix = Fixes.composeNested(nested, state);
     if (fix != null) {
       description.addFix(fix);
     }

@@ -1,24 +1,24 @@
 package dev.asyncprone.model.api;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.asyncprone.model.api.libraries.Contracts;
+import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.javac.Symbols;
+import dev.asyncprone.model.support.Options;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The contracts written as annotations: {@code @Blocking}, {@code @NonBlocking} (ours, JetBrains',
- * SmallRye's, and any a build adds by flag), read from source and from class files alike.
+ * SmallRye's, and any a build adds by flag), read from source and from class files alike. The
+ * annotations' names are in {@link Contracts}.
  */
 public final class Annotations {
-  public static final String BLOCKING_EXECUTOR = "dev.asyncprone.annotations.BlockingExecutor";
-  public static final String NON_BLOCKING_EXECUTOR =
-      "dev.asyncprone.annotations.NonBlockingExecutor";
-  public static final String AWAIT_ONCE = "dev.asyncprone.annotations.AwaitOnce";
-  public static final String SPRING_ASYNC = "org.springframework.scheduling.annotation.Async";
 
   /** A contract found on a method, and where it came from, for messages. */
   public record Found(Symbol carrier, String annotation) {
@@ -28,6 +28,22 @@ public final class Annotations {
   }
 
   private Annotations() {}
+
+  /** The annotations that say a method may block: the built-in ones and the build's own. */
+  public static ImmutableSet<String> blocking(Options options) {
+    return ImmutableSet.<String>builder()
+        .addAll(Contracts.BLOCKING)
+        .addAll(options.extraBlockingAnnotations())
+        .build();
+  }
+
+  /** The annotations that say a method or type must not block, built in and the build's own. */
+  public static ImmutableSet<String> nonBlocking(Options options) {
+    return ImmutableSet.<String>builder()
+        .addAll(Contracts.NON_BLOCKING)
+        .addAll(options.extraNonBlockingAnnotations())
+        .build();
+  }
 
   /** The first annotation of {@code symbol} whose qualified name is in {@code names}. */
   public static @Nullable String annotationIn(
@@ -85,7 +101,12 @@ public final class Annotations {
       return false;
     }
     String owner = Symbols.qualifiedName(method.owner, state);
-    return !(owner.startsWith("java.") || owner.startsWith("javax.") || owner.startsWith("jdk."));
+    for (String jdk : Jdk.PACKAGES) {
+      if (owner.startsWith(jdk)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The {@code names} annotation on {@code symbol} itself, not inherited. */
@@ -102,24 +123,22 @@ public final class Annotations {
    * {@code Function} does not excuse an override that returns a future.
    */
   public static boolean canIgnoreReturnValue(MethodSymbol method, VisitorState state) {
-    if (hasSimpleName(method, CAN_IGNORE_RETURN_VALUE)) {
+    if (hasSimpleName(method, Contracts.CAN_IGNORE_RETURN_VALUE)) {
       return true;
     }
     for (Symbol owner = method.owner; owner instanceof Symbol.ClassSymbol; owner = owner.owner) {
-      if (hasSimpleName(owner, CAN_IGNORE_RETURN_VALUE)) {
+      if (hasSimpleName(owner, Contracts.CAN_IGNORE_RETURN_VALUE)) {
         return true;
       }
     }
     for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
-      if (hasSimpleName(superMethod, CAN_IGNORE_RETURN_VALUE)
+      if (hasSimpleName(superMethod, Contracts.CAN_IGNORE_RETURN_VALUE)
           && AsyncTypes.isFutureLike(superMethod.getReturnType(), state)) {
         return true;
       }
     }
     return false;
   }
-
-  private static final String CAN_IGNORE_RETURN_VALUE = "CanIgnoreReturnValue";
 
   /** True if {@code symbol} carries an annotation with the simple name {@code simpleName}. */
   public static boolean hasSimpleName(@Nullable Symbol symbol, String simpleName) {

@@ -1,26 +1,34 @@
 package dev.asyncprone.model.api;
 
+import dev.asyncprone.model.api.libraries.Guava;
+import dev.asyncprone.model.api.libraries.Jdk;
+import dev.asyncprone.model.api.libraries.Mutiny;
+import dev.asyncprone.model.api.libraries.ReactiveStreams;
+import dev.asyncprone.model.api.libraries.Reactor;
+import dev.asyncprone.model.api.libraries.RxJava;
+import dev.asyncprone.model.api.libraries.Vertx;
+
 /**
  * The future-like types asyncprone knows, most specific first. Each is matched by the qualified
  * name of a supertype, so none of these libraries needs to be on the classpath.
  */
 public enum AsyncKind {
-  COMPLETABLE_FUTURE("java.util.concurrent.CompletableFuture", Family.JDK, false),
-  LISTENABLE_FUTURE("com.google.common.util.concurrent.ListenableFuture", Family.GUAVA, false),
-  COMPLETION_STAGE("java.util.concurrent.CompletionStage", Family.JDK, false),
-  FUTURE("java.util.concurrent.Future", Family.JDK, false),
-  MONO("reactor.core.publisher.Mono", Family.REACTOR, true),
-  FLUX("reactor.core.publisher.Flux", Family.REACTOR, true),
-  RX_SINGLE("io.reactivex.rxjava3.core.Single", Family.RXJAVA, true),
-  RX_MAYBE("io.reactivex.rxjava3.core.Maybe", Family.RXJAVA, true),
-  RX_COMPLETABLE("io.reactivex.rxjava3.core.Completable", Family.RXJAVA, true),
-  RX_OBSERVABLE("io.reactivex.rxjava3.core.Observable", Family.RXJAVA, true),
-  RX_FLOWABLE("io.reactivex.rxjava3.core.Flowable", Family.RXJAVA, true),
-  UNI("io.smallrye.mutiny.Uni", Family.MUTINY, true),
-  MULTI("io.smallrye.mutiny.Multi", Family.MUTINY, true),
-  VERTX_FUTURE("io.vertx.core.Future", Family.VERTX, false),
-  PUBLISHER("org.reactivestreams.Publisher", Family.REACTIVE_STREAMS, true),
-  FLOW_PUBLISHER("java.util.concurrent.Flow.Publisher", Family.REACTIVE_STREAMS, true);
+  COMPLETABLE_FUTURE(Jdk.COMPLETABLE_FUTURE, Family.JDK, false),
+  LISTENABLE_FUTURE(Guava.LISTENABLE_FUTURE, Family.GUAVA, false),
+  COMPLETION_STAGE(Jdk.COMPLETION_STAGE, Family.JDK, false),
+  FUTURE(Jdk.FUTURE, Family.JDK, false),
+  MONO(Reactor.MONO, Family.REACTOR, true),
+  FLUX(Reactor.FLUX, Family.REACTOR, true),
+  RX_SINGLE(RxJava.SINGLE, Family.RXJAVA, true),
+  RX_MAYBE(RxJava.MAYBE, Family.RXJAVA, true),
+  RX_COMPLETABLE(RxJava.COMPLETABLE, Family.RXJAVA, true),
+  RX_OBSERVABLE(RxJava.OBSERVABLE, Family.RXJAVA, true),
+  RX_FLOWABLE(RxJava.FLOWABLE, Family.RXJAVA, true),
+  UNI(Mutiny.UNI, Family.MUTINY, true),
+  MULTI(Mutiny.MULTI, Family.MUTINY, true),
+  VERTX_FUTURE(Vertx.FUTURE, Family.VERTX, false),
+  PUBLISHER(ReactiveStreams.PUBLISHER, Family.REACTIVE_STREAMS, true),
+  FLOW_PUBLISHER(Jdk.FLOW_PUBLISHER, Family.REACTIVE_STREAMS, true);
 
   /** Where a type comes from; decides which operators and fixes apply. */
   public enum Family {
@@ -64,8 +72,11 @@ public enum AsyncKind {
     return lazy;
   }
 
-  /** True for types that can be waited on with {@code get()}: every java.util.concurrent.Future. */
-  public boolean isJdkFuture() {
-    return this == COMPLETABLE_FUTURE || this == LISTENABLE_FUTURE || this == FUTURE;
+  /**
+   * True for the types of many elements, whose operators run their function once per element: a
+   * stream of many is a batch by nature, however it was made.
+   */
+  public boolean emitsMany() {
+    return this == FLUX || this == MULTI || this == RX_OBSERVABLE || this == RX_FLOWABLE;
   }
 }

@@ -7,6 +7,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
+import dev.asyncprone.model.api.libraries.JdkTypes;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.support.PerCompilationCache;
 import java.util.HashMap;
@@ -150,6 +151,6 @@ public final class AsyncTypes {
     if (value.hasTag(TypeTag.WILDCARD)) {
       value = ASTHelpers.getUpperBound(value, state.getTypes());
     }
-    return value.tsym != null && Symbols.qualifiedName(value.tsym, state).equals("java.lang.Void");
+    return value.tsym != null && Symbols.qualifiedName(value.tsym, state).equals(JdkTypes.VOID);
   }
 }

@@ -1,5 +1,14 @@
 package dev.asyncprone.model.api;
 
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import dev.asyncprone.model.api.libraries.Libraries;
+import dev.asyncprone.model.api.libraries.TimedTwin;
+import dev.asyncprone.model.javac.Symbols;
+import dev.asyncprone.model.support.PerCompilationCache;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,19 +19,47 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The catalog of methods that may block: the resource {@code blocking-methods.txt}, plus the
  * methods a build names with {@code -XepOpt:AsyncProne:BlockingMethods}. Indexed by method name, so
- * a call whose name is in no entry costs one hash lookup.
+ * a call whose name is in no entry costs one hash lookup. The waits of futures and publishers
+ * ({@code get}, {@code join}, {@code block}) are not in it: the library tables hold those, with
+ * where their future is and how to bound them ({@link Libraries#await}).
  */
 public final class BlockingCatalog {
-  /** One catalog line: the declaring type, and what a call waits for, in words. */
-  public record Entry(String owner, String method, String waitsFor) {}
+  /**
+   * One catalog line: the declaring type, and what a call waits for, in words; for a wait with a
+   * timed twin ({@code ... until await(long,TimeUnit) LATCH}), that twin.
+   */
+  public record Entry(String owner, String method, String waitsFor, @Nullable Untimed untimed) {
+    public Entry(String owner, String method, String waitsFor) {
+      this(owner, method, waitsFor, null);
+    }
+  }
+
+  /**
+   * The overloads of a catalog method that wait with no bound: those with fewer parameters than its
+   * timed twin, which {@code twin} says how to use.
+   *
+   * @param twinParameters how many parameters the twin takes
+   * @param twin how to bound the wait, in words
+   */
+  public record Untimed(int twinParameters, TimedTwin twin) {
+    /** True if a call of {@code method}, an overload of the catalog method, has no bound. */
+    public boolean isUnbounded(MethodSymbol method) {
+      return method.getParameters().size() < twinParameters;
+    }
+  }
+
+  private static final PerCompilationCache<Entry, Optional<Symbol>> OWNERS =
+      new PerCompilationCache<>();
 
   static final String RESOURCE = "blocking-methods.txt";
   static final String WILDCARD = "*";
+  private static final String UNTIL = "until";
   private static final String DEFAULT_REASON = "may block";
 
   private static volatile @Nullable BlockingCatalog builtIn;
@@ -79,12 +116,15 @@ public final class BlockingCatalog {
         reason = line.substring(1).strip();
         continue;
       }
-      int hash = line.indexOf('#');
-      if (hash <= 0 || hash == line.length() - 1) {
+      String[] words = line.split("\\s+");
+      String method = words[0];
+      int hash = method.indexOf('#');
+      if (hash <= 0 || hash == method.length() - 1) {
         // A malformed flag value must not break the build; it matches nothing.
         continue;
       }
-      Entry entry = new Entry(line.substring(0, hash), line.substring(hash + 1), reason);
+      Entry entry =
+          new Entry(method.substring(0, hash), method.substring(hash + 1), reason, untimed(words));
       if (entry.method().equals(WILDCARD)) {
         wildcards.put(entry.owner(), entry);
       } else {
@@ -92,6 +132,90 @@ public final class BlockingCatalog {
       }
     }
     return new BlockingCatalog(byName, wildcards);
+  }
+
+  /** {@code until twin(p1,p2) SORT} after the method, or null if the line says nothing more. */
+  private static @Nullable Untimed untimed(String[] words) {
+    if (words.length != 4 || !words[1].equals(UNTIL)) {
+      return null;
+    }
+    String twin = words[2];
+    int open = twin.indexOf('(');
+    if (open < 0 || !twin.endsWith(")")) {
+      return null;
+    }
+    String parameters = twin.substring(open + 1, twin.length() - 1).strip();
+    int count = parameters.isEmpty() ? 0 : parameters.split(",").length;
+    for (TimedTwin sort : TimedTwin.values()) {
+      if (sort.name().equals(words[3])) {
+        return new Untimed(count, sort);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The entry for calls of {@code method}, or null: an entry of the type that declares it or one it
+   * extends, for a method of that type or an override of one ({@code <init>} for a constructor), or
+   * the type's wildcard entry.
+   */
+  public @Nullable Entry entryFor(MethodSymbol method, VisitorState state) {
+    String name = method.isConstructor() ? "<init>" : Symbols.name(method, state);
+    if (!method.isConstructor()) {
+      Entry wildcard = wildcardFor(Symbols.qualifiedName(method.owner, state));
+      if (wildcard != null) {
+        return wildcard;
+      }
+    }
+    List<Entry> entries = entriesNamed(name);
+    if (entries.isEmpty()) {
+      return null;
+    }
+    Type owner = method.owner.type;
+    if (owner == null) {
+      return null;
+    }
+    Types types = state.getTypes();
+    if (entries.stream().noneMatch(entry -> extendsOwnerOf(method, entry, state))) {
+      return null; // most methods of a catalog name (accept, write, execute) are others' methods
+    }
+    for (Type supertype : types.closure(types.erasure(owner))) {
+      String ownerName = Symbols.qualifiedName(supertype.tsym, state);
+      for (Entry entry : entries) {
+        if (entry.owner().equals(ownerName) && declaresOrInherits(supertype, method, types)) {
+          return entry;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True if {@code method}'s class is, or extends, the class of the catalog entry {@code entry}.
+   */
+  private static boolean extendsOwnerOf(MethodSymbol method, Entry entry, VisitorState state) {
+    Symbol owner =
+        OWNERS
+            .get(entry, state, e -> Optional.ofNullable(state.getSymbolFromString(e.owner())))
+            .orElse(null);
+    return owner != null && method.owner.isSubClass(owner, state.getTypes());
+  }
+
+  /**
+   * True if {@code method} is, or overrides, a method of the catalog type {@code declaring}, so
+   * that an unrelated method of the same name in a subclass does not count.
+   */
+  private static boolean declaresOrInherits(Type declaring, MethodSymbol method, Types types) {
+    if (method.owner == declaring.tsym || method.isConstructor()) {
+      return method.owner == declaring.tsym;
+    }
+    for (Symbol member : declaring.tsym.members().getSymbolsByName(method.name)) {
+      if (member instanceof MethodSymbol
+          && method.overrides(member, (Symbol.TypeSymbol) method.owner, types, true)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> readResource() {

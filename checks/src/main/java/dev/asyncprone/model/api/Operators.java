@@ -5,19 +5,17 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import dev.asyncprone.model.javac.Symbols;
+import dev.asyncprone.model.api.libraries.Libraries;
+import dev.asyncprone.model.api.libraries.Library.ComposeTwin;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The operators that map a future's or publisher's value ({@code thenApply}, Guava's {@code
  * transform}, {@code map}) and their composing twins, which wait for a future or publisher the
  * function returns ({@code thenCompose}, {@code transformAsync}, {@code flatMap}, {@code
- * concatMap}, {@code compose}).
+ * concatMap}, {@code compose}), as the library tables pair them.
  */
 public final class Operators {
-  private static final String GUAVA_FUTURES = "com.google.common.util.concurrent.Futures";
-  private static final String FLUENT_FUTURE = "com.google.common.util.concurrent.FluentFuture";
-
   private Operators() {}
 
   /**
@@ -27,36 +25,12 @@ public final class Operators {
    */
   public static boolean isMap(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(call);
-    if (method == null) {
-      return false;
-    }
-    String name = Symbols.name(method, state);
-    String owner = Symbols.qualifiedName(method.owner, state);
-    if (method.isStatic()) {
-      return owner.equals(GUAVA_FUTURES) && name.equals("transform");
-    }
-    AsyncKind kind = AsyncTypes.kindOf(method.owner.type, state);
-    if (kind == null) {
-      return false;
-    }
-    switch (kind.family()) {
-      case JDK:
-        return name.equals("thenApply") || name.equals("thenApplyAsync");
-      case GUAVA:
-        return owner.equals(FLUENT_FUTURE) && name.equals("transform");
-      case REACTOR:
-      case RXJAVA:
-      case VERTX:
-      case MUTINY:
-        return name.equals("map");
-      default:
-        return false;
-    }
+    return method != null && Libraries.isMap(method, state);
   }
 
   /**
-   * The function argument of a map: the second argument of {@code Futures.transform(input,
-   * function, executor)}, else the first.
+   * The function argument of a map: the second argument of a static one, whose first is the input
+   * ({@code Futures.transform(input, function, executor)}), else the first.
    */
   public static @Nullable ExpressionTree mapper(MethodInvocationTree call) {
     MethodSymbol method = ASTHelpers.getSymbol(call);
@@ -71,46 +45,16 @@ public final class Operators {
    */
   public static @Nullable String composeTwin(
       MethodInvocationTree call, @Nullable AsyncKind inner, VisitorState state) {
-    if (inner == null || !isMap(call, state)) {
-      return null;
-    }
+    ComposeTwin twin = composeTwinOf(call, inner, state);
+    return twin == null ? null : twin.twin();
+  }
+
+  /** {@link #composeTwin}, with what its table says about it. */
+  public static @Nullable ComposeTwin composeTwinOf(
+      MethodInvocationTree call, @Nullable AsyncKind inner, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(call);
-    String name = Symbols.name(method, state);
-    if (method.isStatic() || Symbols.qualifiedName(method.owner, state).equals(FLUENT_FUTURE)) {
-      return inner == AsyncKind.LISTENABLE_FUTURE ? "transformAsync" : null;
-    }
-    AsyncKind outer = AsyncTypes.kindOf(method.owner.type, state);
-    if (outer == null) {
-      return null;
-    }
-    boolean publisher =
-        inner == AsyncKind.MONO || inner == AsyncKind.FLUX || inner == AsyncKind.PUBLISHER;
-    switch (outer) {
-      case COMPLETABLE_FUTURE:
-      case COMPLETION_STAGE:
-        if (inner == AsyncKind.COMPLETABLE_FUTURE || inner == AsyncKind.COMPLETION_STAGE) {
-          return name.endsWith("Async") ? "thenComposeAsync" : "thenCompose";
-        }
-        return null;
-      case MONO:
-        if (inner == AsyncKind.MONO) {
-          return "flatMap";
-        }
-        return publisher ? "flatMapMany" : null;
-      case FLUX:
-        return publisher ? "concatMap" : null;
-      case VERTX_FUTURE:
-        return inner == AsyncKind.VERTX_FUTURE ? "compose" : null;
-      case RX_SINGLE:
-        return inner == AsyncKind.RX_SINGLE ? "flatMap" : null;
-      case RX_MAYBE:
-        return inner == AsyncKind.RX_MAYBE ? "flatMap" : null;
-      case RX_OBSERVABLE:
-        return inner == AsyncKind.RX_OBSERVABLE ? "concatMap" : null;
-      case RX_FLOWABLE:
-        return inner == AsyncKind.RX_FLOWABLE || inner == AsyncKind.PUBLISHER ? "concatMap" : null;
-      default:
-        return null;
-    }
+    return method == null || !Libraries.isMap(method, state)
+        ? null
+        : Libraries.composeTwin(method, inner, state);
   }
 }

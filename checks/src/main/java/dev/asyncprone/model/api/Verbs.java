@@ -181,7 +181,20 @@ public final class Verbs {
 
   private static final ImmutableSet<String> JOINERS = ImmutableSet.of("and", "or", "then");
 
+  /**
+   * Names of calls that bound how fast or how many ({@code Semaphore.acquire}, Guava's {@code
+   * RateLimiter.acquire}, resilience4j's {@code acquirePermission}, {@code Thread.sleep}): a loop
+   * that makes one throttles itself on purpose.
+   */
+  private static final ImmutableSet<String> THROTTLES =
+      ImmutableSet.of("acquire", "tryAcquire", "acquirePermission", "sleep", "throttle");
+
   private Verbs() {}
+
+  /** True if {@code methodName} names a call that throttles ({@link #THROTTLES}). */
+  public static boolean isThrottle(String methodName) {
+    return THROTTLES.contains(methodName);
+  }
 
   /** True if the name says the method only reads: a read comes first, and nothing is joined on. */
   public static boolean isRead(String methodName) {

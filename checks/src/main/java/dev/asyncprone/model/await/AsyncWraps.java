@@ -1,6 +1,5 @@
 package dev.asyncprone.model.await;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
@@ -15,10 +14,14 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.Awaits;
+import dev.asyncprone.model.api.libraries.Jdk;
+import dev.asyncprone.model.api.libraries.Libraries;
+import dev.asyncprone.model.api.libraries.Library;
+import dev.asyncprone.model.api.libraries.RxJava;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import java.util.List;
@@ -40,21 +43,6 @@ import org.jspecify.annotations.Nullable;
  * operators that would take the value itself.
  */
 public final class AsyncWraps {
-  private static final String COMPLETABLE_FUTURE = AsyncKind.COMPLETABLE_FUTURE.className();
-  private static final String GUAVA_FUTURES = "com.google.common.util.concurrent.Futures";
-
-  /** Awaits that hand back something to read later instead of waiting for the whole result. */
-  private static final ImmutableSet<String> LAZY_AWAITS =
-      ImmutableSet.of(
-          "toIterable",
-          "toStream",
-          "blockingIterable",
-          "blockingStream",
-          "blockingForEach",
-          "blockingSubscribe",
-          "subscribe().asIterable",
-          "subscribe().asStream");
-
   /**
    * A wrap: the call, the function it runs, and its executor argument (null where it has none).
    *
@@ -75,10 +63,9 @@ public final class AsyncWraps {
       if (method == null) {
         return false;
       }
-      for (com.sun.tools.javac.code.Symbol.VarSymbol parameter : method.getParameters()) {
-        if (AsyncTypes.isSubtypeNamed(parameter.type, "java.lang.Runnable", state)
-            || AsyncTypes.isSubtypeNamed(
-                parameter.type, "io.reactivex.rxjava3.functions.Action", state)) {
+      for (Symbol.VarSymbol parameter : method.getParameters()) {
+        if (AsyncTypes.isSubtypeNamed(parameter.type, Jdk.RUNNABLE, state)
+            || AsyncTypes.isSubtypeNamed(parameter.type, RxJava.ACTION, state)) {
           return true;
         }
       }
@@ -103,52 +90,28 @@ public final class AsyncWraps {
 
   private AsyncWraps() {}
 
-  /** The wrap that {@code call} is, or null. */
+  /** The wrap that {@code call} is, from the library tables, or null. */
   public static @Nullable Wrap of(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(call);
     if (method == null || call.getArguments().isEmpty()) {
       return null;
     }
-    String name = Symbols.name(method, state);
-    String owner = Symbols.qualifiedName(method.owner, state);
     List<? extends ExpressionTree> arguments = call.getArguments();
     ExpressionTree first = ASTHelpers.stripParentheses(arguments.get(0));
     if (!(first instanceof LambdaExpressionTree || first instanceof MemberReferenceTree)) {
       return null;
     }
-    ExpressionTree second = arguments.size() > 1 ? arguments.get(1) : null;
-    boolean wraps = false;
-    ExpressionTree executor = null;
-    if (method.isStatic()) {
-      switch (owner) {
-        case "java.util.concurrent.CompletableFuture":
-          wraps = name.equals("supplyAsync") || name.equals("runAsync");
-          executor = second;
-          break;
-        case "com.google.common.util.concurrent.Futures":
-          wraps = name.equals("submit") && second != null;
-          executor = second;
-          break;
-        case "reactor.core.publisher.Mono":
-          wraps = name.equals("fromCallable") || name.equals("fromSupplier");
-          break;
-        default:
-          wraps =
-              owner.startsWith("io.reactivex.rxjava3.core.")
-                  && (name.equals("fromCallable") || name.equals("fromSupplier"));
-          break;
-      }
-    } else if (name.equals("submit")
-        && AsyncTypes.isOwnedBy(method, "java.util.concurrent.ExecutorService", state)) {
-      wraps = true;
-      executor = ASTHelpers.getReceiver(call);
-    } else if (name.equals("item")
-        && owner.equals("io.smallrye.mutiny.groups.UniCreate")
-        && AsyncTypes.isSubtypeNamed(
-            method.getParameters().get(0).type, "java.util.function.Supplier", state)) {
-      wraps = true;
+    Library.AsyncWrap wrap = Libraries.asyncWrap(method, state);
+    if (wrap == null || arguments.size() < wrap.minArguments()) {
+      return null;
     }
-    return wraps ? new Wrap(call, first, executor) : null;
+    ExpressionTree executor =
+        switch (wrap.executor()) {
+          case NONE -> null;
+          case SECOND_ARGUMENT -> arguments.size() > 1 ? arguments.get(1) : null;
+          case RECEIVER -> ASTHelpers.getReceiver(call);
+        };
+    return new Wrap(call, first, executor);
   }
 
   /**
@@ -169,12 +132,11 @@ public final class AsyncWraps {
       waiting = wrap.function();
     } else {
       Tree body = ((LambdaExpressionTree) wrap.function()).getBody();
-      if (body instanceof ExpressionTree) {
-        waiting = ASTHelpers.stripParentheses((ExpressionTree) body);
-      } else if (body instanceof BlockTree) {
-        StatementTree only = onlyStatement((BlockTree) body);
-        if (only instanceof TryTree) {
-          TryTree tryTree = (TryTree) only;
+      if (body instanceof ExpressionTree expression) {
+        waiting = ASTHelpers.stripParentheses(expression);
+      } else if (body instanceof BlockTree block) {
+        StatementTree only = onlyStatement(block);
+        if (only instanceof TryTree tryTree) {
           if (tryTree.getResources().isEmpty() && tryTree.getFinallyBlock() == null) {
             only = onlyStatement(tryTree.getBlock());
             inTry = true;
@@ -189,7 +151,7 @@ public final class AsyncWraps {
     Awaits.Await await = Awaits.of(waiting, state);
     if (await == null
         || await.future() == null
-        || LAZY_AWAITS.contains(await.methodName())
+        || await.rule().handsBackLater()
         || AsyncTypes.kindOf(await.future(), state) == null) {
       return null;
     }
@@ -214,8 +176,8 @@ public final class AsyncWraps {
     }
     MethodSymbol method = ASTHelpers.getSymbol((MethodInvocationTree) call.getLeaf());
     if (method == null
-        || (Symbols.name(method, state).endsWith("Async")
-            && AsyncTypes.isOwnedBy(method, AsyncKind.COMPLETION_STAGE.className(), state))) {
+        || (Symbols.name(method, state).endsWith(Jdk.ASYNC_SUFFIX)
+            && AsyncTypes.isOwnedBy(method, Jdk.COMPLETION_STAGE, state))) {
       return false;
     }
     for (ExpressionTree argument : ((MethodInvocationTree) call.getLeaf()).getArguments()) {
@@ -228,65 +190,38 @@ public final class AsyncWraps {
 
   /** True if {@code call} is {@code CompletableFuture.supplyAsync} or {@code runAsync}. */
   public static boolean isSupplyOrRunAsync(MethodInvocationTree call, VisitorState state) {
-    return Trees.isStaticCall(call, COMPLETABLE_FUTURE, "supplyAsync", state)
-        || Trees.isStaticCall(call, COMPLETABLE_FUTURE, "runAsync", state);
+    return Jdk.SUPPLY_OR_RUN.contains(Trees.methodName(call))
+        && Trees.isStaticCall(call, Jdk.COMPLETABLE_FUTURE, Trees.methodName(call), state);
   }
 
   /**
-   * The name of the factory if {@code call} wraps a value that is already there in a completed
+   * The value wrap {@code call} is, if it wraps a value that is already there in a completed
    * future-like: {@code completedFuture(v)}, {@code completedStage(v)}, {@code Mono.just(v)},
    * Guava's {@code immediateFuture(v)}. Null otherwise.
    */
-  public static @Nullable String valueWrap(MethodInvocationTree call, VisitorState state) {
-    if (call.getArguments().size() != 1) {
-      return null;
-    }
-    boolean wraps =
-        Trees.isStaticCall(call, COMPLETABLE_FUTURE, "completedFuture", state)
-            || Trees.isStaticCall(call, COMPLETABLE_FUTURE, "completedStage", state)
-            || Trees.isStaticCall(call, AsyncKind.MONO.className(), "just", state)
-            || Trees.isStaticCall(call, GUAVA_FUTURES, "immediateFuture", state);
-    return wraps ? Trees.methodName(call) : null;
+  public static Library.@Nullable ValueWrap valueWrap(
+      MethodInvocationTree call, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    return method == null || call.getArguments().size() != 1
+        ? null
+        : Libraries.valueWrap(method, state);
   }
 
   /**
-   * For a composition whose function may return the value wrap {@code valueWrap}, the operator that
+   * For a composition whose function may return only what {@code wrap} makes, the operator that
    * takes the plain value instead: {@code thenCompose} to {@code thenApply} (and the Async forms),
    * Reactor's {@code flatMap} and {@code concatMap} to {@code map}, Guava's {@code transformAsync}
    * to {@code transform}. Null for anything else.
    */
   public static @Nullable String plainOperator(
-      MethodInvocationTree compose, String valueWrap, VisitorState state) {
+      MethodInvocationTree compose, Library.ValueWrap wrap, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(compose);
-    if (method == null) {
+    if (method == null
+        || !wrap.compositions().matches(method, state)
+        || (wrap.singleArgumentOnly() && compose.getArguments().size() != 1)) {
       return null;
     }
-    String name = Symbols.name(method, state);
-    String owner = Symbols.qualifiedName(method.owner, state);
-    switch (valueWrap) {
-      case "completedFuture":
-      case "completedStage":
-        return !method.isStatic()
-                && AsyncTypes.isOwnedBy(method, AsyncKind.COMPLETION_STAGE.className(), state)
-                && (name.equals("thenCompose") || name.equals("thenComposeAsync"))
-            ? name.replace("Compose", "Apply")
-            : null;
-      case "just":
-        return (owner.equals(AsyncKind.MONO.className())
-                    || owner.equals(AsyncKind.FLUX.className()))
-                && (name.equals("flatMap") || name.equals("concatMap"))
-                && compose.getArguments().size() == 1
-            ? "map"
-            : null;
-      case "immediateFuture":
-        return name.equals("transformAsync")
-                && (owner.equals(GUAVA_FUTURES)
-                    || owner.equals("com.google.common.util.concurrent.FluentFuture"))
-            ? "transform"
-            : null;
-      default:
-        return null;
-    }
+    return wrap.plainTwins().get(Symbols.name(method, state));
   }
 
   private static @Nullable StatementTree onlyStatement(@Nullable BlockTree block) {

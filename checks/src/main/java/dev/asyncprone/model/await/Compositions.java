@@ -13,6 +13,11 @@ import com.sun.tools.javac.code.Type;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.Verbs;
+import dev.asyncprone.model.api.libraries.Jdk;
+import dev.asyncprone.model.api.libraries.JdkTypes;
+import dev.asyncprone.model.api.libraries.Libraries;
+import dev.asyncprone.model.api.libraries.Library;
+import dev.asyncprone.model.api.libraries.Vocabulary;
 import dev.asyncprone.model.javac.Lambdas;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
@@ -29,8 +34,6 @@ import org.jspecify.annotations.Nullable;
  * {@code compose}; and for each, the combinator that runs both at once instead.
  */
 public final class Compositions {
-  private static final String GUAVA_FUTURES = "com.google.common.util.concurrent.Futures";
-
   /**
    * A composition: the call, the name to show for it, the stage it waits for, the function that
    * makes the next future, and the family whose combinators apply.
@@ -44,30 +47,19 @@ public final class Compositions {
 
     /** The lambda's parameter list is one value and its body makes the next future; or null. */
     public @Nullable LambdaExpressionTree lambda() {
-      return function instanceof LambdaExpressionTree
-              && ((LambdaExpressionTree) function).getParameters().size() == 1
-          ? (LambdaExpressionTree) function
+      return function instanceof LambdaExpressionTree lambda && lambda.getParameters().size() == 1
+          ? lambda
           : null;
     }
 
     /** The combinator that starts {@code next} together with the source, in words for a message. */
     public String combineAdvice(ExpressionTree next, VisitorState state) {
-      String a = Trees.label(source, state);
-      String b = Trees.label(next, state);
-      switch (family) {
-        case GUAVA:
-          return "Futures.whenAllSucceed(" + a + ", " + b + ")";
-        case REACTOR:
-          return "Mono.zip(" + a + ", " + b + ").map(Tuple2::getT2)";
-        case RXJAVA:
-          return "Single.zip(" + a + ", " + b + ", (ignored, next) -> next)";
-        case MUTINY:
-          return "Uni.combine().all().unis(" + a + ", " + b + ").asTuple().map(Tuple2::getItem2)";
-        case VERTX:
-          return "Future.all(" + a + ", " + b + ").map(all -> all.resultAt(1))";
-        default:
-          return a + ".thenCombine(" + b + ", (ignored, next) -> next)";
-      }
+      Library library = Vocabulary.ofFamily(family);
+      String words = library == null ? null : library.combineTwo();
+      return String.format(
+          words == null ? Jdk.TABLE.combineTwo() : words,
+          Trees.label(source, state),
+          Trees.label(next, state));
     }
   }
 
@@ -120,8 +112,8 @@ public final class Compositions {
       if (type == null) {
         continue;
       }
-      if (type instanceof Type.ArrayType) {
-        type = ((Type.ArrayType) type).elemtype;
+      if (type instanceof Type.ArrayType array) {
+        type = array.elemtype;
       }
       if (AsyncTypes.isFutureLike(type, state)) {
         return true;
@@ -155,9 +147,8 @@ public final class Compositions {
         break;
       }
       for (ExpressionTree argument : ((MethodInvocationTree) e).getArguments()) {
-        if (argument instanceof MemberReferenceTree) {
-          touched.addAll(
-              Trees.rootSymbols(((MemberReferenceTree) argument).getQualifierExpression(), state));
+        if (argument instanceof MemberReferenceTree reference) {
+          touched.addAll(Trees.rootSymbols(reference.getQualifierExpression(), state));
         } else if (Trees.isFunctional(argument)) {
           touched.addAll(Variables.writes(argument));
           new TreeScanner<Void, Void>() {
@@ -185,7 +176,7 @@ public final class Compositions {
     Type value = AsyncTypes.valueType(type, kind, state);
     return value == null
         || value.tsym == null
-        || !Symbols.qualifiedName(value.tsym, state).equals("java.lang.Boolean");
+        || !Symbols.qualifiedName(value.tsym, state).equals(JdkTypes.BOOLEAN);
   }
 
   /**
@@ -193,69 +184,39 @@ public final class Compositions {
    * Mono.zip(a, b).block()} and its like; {@code all} is their sources, comma-separated.
    */
   public static String awaitAll(AsyncKind.Family family, String all) {
-    switch (family) {
-      case REACTOR:
-        return "Mono.zip(" + all + ").block()";
-      case RXJAVA:
-        return "Single.zip(" + all + ", ...).blockingGet()";
-      case MUTINY:
-        return "Uni.combine().all().unis(" + all + ").asTuple().await().indefinitely()";
-      default:
-        return "a combinator that waits for all of " + all;
-    }
+    Library library = Vocabulary.ofFamily(family);
+    String words = library == null ? null : library.awaitAll();
+    return words == null ? "a combinator that waits for all of " + all : String.format(words, all);
   }
 
-  /** The composition {@code call} is, or null. */
+  /** The composition {@code call} is, from the library tables, or null. */
   public static @Nullable Composition of(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(call);
-    if (method == null) {
+    Libraries.Match<Library.Composition> found =
+        method == null ? null : Libraries.composition(method, state);
+    if (found == null || found.library().family() == null) {
       return null;
     }
-    String name = Symbols.name(method, state);
+    Library.Composition rule = found.fact();
     List<? extends ExpressionTree> arguments = call.getArguments();
+    if (arguments.size() <= rule.function()
+        || (rule.arguments() > 0 && arguments.size() != rule.arguments())) {
+      return null;
+    }
     ExpressionTree receiver = Trees.receiver(call);
-    String owner = Symbols.qualifiedName(method.owner, state);
-    if (method.isStatic()) {
-      return owner.equals(GUAVA_FUTURES) && name.equals("transformAsync") && arguments.size() >= 2
-          ? new Composition(call, name, arguments.get(0), arguments.get(1), AsyncKind.Family.GUAVA)
-          : null;
-    }
-    if (receiver == null || arguments.isEmpty()) {
-      return null;
-    }
-    if (owner.equals("io.smallrye.mutiny.groups.UniOnItem") && name.equals("transformToUni")) {
-      ExpressionTree uni = Trees.receiver(receiver);
-      return uni == null
-          ? null
-          : new Composition(
-              call, "onItem()." + name, uni, arguments.get(0), AsyncKind.Family.MUTINY);
-    }
-    AsyncKind kind = AsyncTypes.kindOf(method.owner.type, state);
-    if (kind == null) {
-      return null;
-    }
-    boolean composes;
-    switch (kind) {
-      case COMPLETABLE_FUTURE:
-      case COMPLETION_STAGE:
-        composes = name.equals("thenCompose") || name.equals("thenComposeAsync");
-        break;
-      case LISTENABLE_FUTURE:
-        composes = name.equals("transformAsync");
-        break;
-      case MONO:
-      case RX_SINGLE:
-        composes = name.equals("flatMap");
-        break;
-      case UNI:
-        composes = name.equals("chain") || name.equals("flatMap");
-        break;
-      case VERTX_FUTURE:
-        composes = (name.equals("compose") || name.equals("flatMap")) && arguments.size() == 1;
-        break;
-      default:
-        composes = false;
-    }
-    return composes ? new Composition(call, name, receiver, arguments.get(0), kind.family()) : null;
+    ExpressionTree source =
+        switch (rule.source()) {
+          case RECEIVER -> receiver;
+          case FIRST_ARGUMENT -> arguments.get(0);
+          case RECEIVER_OF_RECEIVER -> receiver == null ? null : Trees.receiver(receiver);
+        };
+    return source == null
+        ? null
+        : new Composition(
+            call,
+            rule.displayPrefix() + Symbols.name(method, state),
+            source,
+            arguments.get(rule.function()),
+            found.library().family());
   }
 }

@@ -1,6 +1,5 @@
 package dev.asyncprone.model.await;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -11,6 +10,9 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.Verbs;
+import dev.asyncprone.model.api.libraries.JdkTypes;
+import dev.asyncprone.model.api.libraries.Libraries;
+import dev.asyncprone.model.api.libraries.Mutiny;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import java.util.Collections;
@@ -26,68 +28,6 @@ import org.jspecify.annotations.Nullable;
  * Flux} over many elements.
  */
 public final class FutureCalls {
-  /** Owners whose methods hand out futures that already exist, rather than start work. */
-  private static final ImmutableSet<String> CONTAINERS =
-      ImmutableSet.of(
-          "java.util.Collection",
-          "java.util.Map",
-          "java.util.Map.Entry",
-          "java.util.Iterator",
-          "java.util.Optional",
-          "java.util.stream.BaseStream",
-          "java.util.concurrent.CompletionService",
-          "java.util.concurrent.atomic.AtomicReference");
-
-  /** Static factories that make a future whose value is already known: nothing to wait for. */
-  private static final ImmutableSet<String> KNOWN_VALUES =
-      ImmutableSet.of(
-          "completedFuture",
-          "completedStage",
-          "failedFuture",
-          "failedStage",
-          "immediateFuture",
-          "immediateFailedFuture",
-          "immediateCancelledFuture",
-          "immediateVoidFuture",
-          "just",
-          "empty",
-          "error",
-          "never",
-          "justOrEmpty",
-          "succeededFuture",
-          "complete");
-
-  /** Static combinators of the future types that wait for (or race) several at once. */
-  private static final ImmutableSet<String> STATIC_BATCHES =
-      ImmutableSet.of(
-          "allOf",
-          "anyOf",
-          "zip",
-          "zipArray",
-          "zipDelayError",
-          "when",
-          "whenDelayError",
-          "firstWithValue",
-          "firstWithSignal",
-          "amb",
-          "ambArray",
-          "merge",
-          "mergeArray",
-          "mergeSequential",
-          "concat",
-          "concatArray",
-          "all",
-          "any",
-          "join",
-          "allAsList",
-          "successfulAsList",
-          "whenAllSucceed",
-          "whenAllComplete",
-          "inCompletionOrder");
-
-  private static final String GUAVA_FUTURES = "com.google.common.util.concurrent.Futures";
-  private static final String MUTINY_GROUPS = "io.smallrye.mutiny.groups.";
-
   /** The receiver root of calls on the enclosing instance, qualified with {@code this} or not. */
   public static final Object THIS =
       new Object() {
@@ -110,14 +50,13 @@ public final class FutureCalls {
     ExpressionTree e = future;
     while (e != null) {
       e = ASTHelpers.stripParentheses(e);
-      if (e instanceof TypeCastTree) {
-        e = ((TypeCastTree) e).getExpression();
+      if (e instanceof TypeCastTree cast) {
+        e = cast.getExpression();
         continue;
       }
-      if (!(e instanceof MethodInvocationTree)) {
+      if (!(e instanceof MethodInvocationTree call)) {
         return null;
       }
-      MethodInvocationTree call = (MethodInvocationTree) e;
       MethodSymbol method = ASTHelpers.getSymbol(call);
       if (method == null) {
         return null;
@@ -149,44 +88,29 @@ public final class FutureCalls {
       return false;
     }
     String owner = Symbols.qualifiedName(method.owner, state);
-    if (owner.startsWith(MUTINY_GROUPS)
-        && (owner.contains("Zip")
-            || owner.contains("Combine")
-            || owner.contains("Join")
-            || owner.contains("Merge")
-            || owner.contains("Concat")
-            || owner.contains("MultiCreate")
-            || owner.contains("UniAny"))) {
-      return true;
+    if (owner.startsWith(Mutiny.GROUPS)) {
+      for (String batch : Mutiny.BATCH_GROUPS) {
+        if (owner.contains(batch)) {
+          return true;
+        }
+      }
     }
     if (!method.isStatic()) {
       return false;
     }
     String name = Symbols.name(method, state);
-    if (owner.equals(GUAVA_FUTURES)) {
-      return STATIC_BATCHES.contains(name);
+    if (Libraries.isStaticOperatorClass(owner)) {
+      return Libraries.isBatchName(name);
     }
     AsyncKind kind = AsyncTypes.kindOf(method.owner.type, state);
-    if (kind == null) {
-      return false;
-    }
-    switch (kind) {
-      case FLUX:
-      case MULTI:
-      case RX_OBSERVABLE:
-      case RX_FLOWABLE:
-        // A stream of many elements is a batch by nature, however it was made.
-        return true;
-      default:
-        return STATIC_BATCHES.contains(name);
-    }
+    return kind != null && (kind.emitsMany() || Libraries.isBatchName(name));
   }
 
   /** True if a call along {@code future}'s receiver chain {@link #isBatch}. */
   public static boolean containsBatch(@Nullable ExpressionTree future, VisitorState state) {
     for (ExpressionTree e = future; e != null; e = Trees.receiver(e)) {
       e = ASTHelpers.stripParentheses(e);
-      if (e instanceof MethodInvocationTree && isBatch((MethodInvocationTree) e, state)) {
+      if (e instanceof MethodInvocationTree call && isBatch(call, state)) {
         return true;
       }
       if (!(e instanceof MethodInvocationTree)) {
@@ -237,7 +161,7 @@ public final class FutureCalls {
   }
 
   private static boolean isContainerAccess(MethodSymbol method, VisitorState state) {
-    for (String container : CONTAINERS) {
+    for (String container : JdkTypes.CONTAINERS) {
       if (AsyncTypes.isOwnedBy(method, container, state)) {
         return true;
       }
@@ -246,10 +170,10 @@ public final class FutureCalls {
   }
 
   private static boolean isKnownValue(MethodSymbol method, VisitorState state) {
-    if (!method.isStatic() || !KNOWN_VALUES.contains(Symbols.name(method, state))) {
+    if (!method.isStatic() || !Libraries.isCompletedFactoryName(Symbols.name(method, state))) {
       return false;
     }
-    return Symbols.qualifiedName(method.owner, state).equals(GUAVA_FUTURES)
+    return Libraries.isStaticOperatorClass(Symbols.qualifiedName(method.owner, state))
         || AsyncTypes.kindOf(method.owner.type, state) != null;
   }
 }

@@ -1,14 +1,8 @@
 package dev.asyncprone.model.await;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.BreakTree;
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompoundAssignmentTree;
-import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -17,27 +11,22 @@ import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.Awaits;
-import dev.asyncprone.model.api.Verbs;
+import dev.asyncprone.model.api.libraries.JdkTypes;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.javac.Variables;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,31 +39,6 @@ import org.jspecify.annotations.Nullable;
  * lambdas left to their own match, so the cost stays linear in the code.
  */
 public final class Loops {
-  /** Loop conditions that step an iterator, cursor or result set to its next element. */
-  private static final ImmutableSet<String> STEPS =
-      ImmutableSet.of("hasNext", "next", "hasMoreElements", "hasMoreTokens");
-
-  /** Methods that take one lambda and run it once per element, in order, on this thread. */
-  private static final ImmutableSet<String> PER_ELEMENT =
-      ImmutableSet.of("forEach", "forEachOrdered", "map", "mapToObj", "forEachRemaining");
-
-  /** Stream operations that stop early: later elements may never be mapped. */
-  private static final ImmutableSet<String> SHORT_CIRCUITS =
-      ImmutableSet.of(
-          "findFirst",
-          "findAny",
-          "anyMatch",
-          "allMatch",
-          "noneMatch",
-          "limit",
-          "takeWhile",
-          "iterator",
-          "spliterator");
-
-  /** Calls that bound how fast or how many: a loop that throttles itself is one on purpose. */
-  private static final ImmutableSet<String> THROTTLES =
-      ImmutableSet.of("acquire", "tryAcquire", "acquirePermission", "sleep", "throttle");
-
   /**
    * A loop: its tree, the body run once per element, the variables that take the next element's
    * value ({@code x} of {@code for (T x : xs)}, the counter of an indexed {@code for}, the iterator
@@ -117,8 +81,7 @@ public final class Loops {
           "element of " + label(loop.getExpression(), state),
           true);
     }
-    if (tree instanceof ForLoopTree) {
-      ForLoopTree loop = (ForLoopTree) tree;
+    if (tree instanceof ForLoopTree loop) {
       Set<Symbol> counters = new HashSet<>();
       for (StatementTree init : loop.getInitializer()) {
         if (init instanceof VariableTree) {
@@ -126,9 +89,8 @@ public final class Loops {
         }
       }
       for (ExpressionStatementTree update : loop.getUpdate()) {
-        if (!(update.getExpression() instanceof UnaryTree)
-            || !counters.containsAll(
-                Variables.targets(((UnaryTree) update.getExpression()).getExpression()))) {
+        if (!(update.getExpression() instanceof UnaryTree step)
+            || !counters.containsAll(Variables.targets(step.getExpression()))) {
           return null;
         }
       }
@@ -136,20 +98,16 @@ public final class Loops {
           ? null
           : new Loop(tree, loop.getStatement(), counters, "iteration", true);
     }
-    if (tree instanceof WhileLoopTree) {
-      Set<Symbol> cursor = stepped(((WhileLoopTree) tree).getCondition(), state);
-      return cursor.isEmpty()
-          ? null
-          : new Loop(tree, ((WhileLoopTree) tree).getStatement(), cursor, "element", true);
+    if (tree instanceof WhileLoopTree loop) {
+      Set<Symbol> cursor = stepped(loop.getCondition(), state);
+      return cursor.isEmpty() ? null : new Loop(tree, loop.getStatement(), cursor, "element", true);
     }
-    if (tree instanceof DoWhileLoopTree) {
-      Set<Symbol> cursor = stepped(((DoWhileLoopTree) tree).getCondition(), state);
-      return cursor.isEmpty()
-          ? null
-          : new Loop(tree, ((DoWhileLoopTree) tree).getStatement(), cursor, "element", true);
+    if (tree instanceof DoWhileLoopTree loop) {
+      Set<Symbol> cursor = stepped(loop.getCondition(), state);
+      return cursor.isEmpty() ? null : new Loop(tree, loop.getStatement(), cursor, "element", true);
     }
-    if (tree instanceof MethodInvocationTree) {
-      return perElementLambda(path, (MethodInvocationTree) tree, state);
+    if (tree instanceof MethodInvocationTree call) {
+      return perElementLambda(path, call, state);
     }
     return null;
   }
@@ -164,266 +122,7 @@ public final class Loops {
    * itself ({@code Semaphore.acquire}, {@code RateLimiter.acquire}, {@code Thread.sleep}).
    */
   public static List<PerElementAwait> perElementAwaits(Loop loop, VisitorState state) {
-    BodyScan scan = new BodyScan(loop, state);
-    scan.scan(loop.body(), null);
-    if (scan.found.isEmpty() || scan.stops) {
-      return List.of();
-    }
-    // Only now, with something to report, look into nested loops and lambdas for what they do to
-    // this loop: a return or labeled jump out of it, a variable changed from one element to the
-    // next.
-    for (Tree nested : scan.nested) {
-      scan.written.addAll(Variables.writes(nested));
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-          scan.noteWrite(node);
-          return super.visitMethodInvocation(node, unused);
-        }
-
-        @Override
-        public Void visitVariable(VariableTree node, Void unused) {
-          // Declared in there, such as a lambda's parameter: new each time, carried by nothing.
-          scan.declared.add(ASTHelpers.getSymbol(node));
-          return super.visitVariable(node, unused);
-        }
-      }.scan(nested, null);
-      if (leavesEnclosingLoop(nested, loop)) {
-        return List.of();
-      }
-    }
-    Set<Symbol> carried = new HashSet<>(scan.written);
-    carried.removeAll(scan.declared);
-    List<PerElementAwait> awaits = new ArrayList<>();
-    for (int i = 0; i < scan.found.size(); i++) {
-      PerElementAwait await = scan.found.get(i);
-      if (Collections.disjoint(carried, scan.reads.get(i))
-          && Collections.disjoint(
-              scan.changedObjects, FutureCalls.receiverRoots(await.call(), state))) {
-        awaits.add(await);
-      }
-    }
-    return awaits;
-  }
-
-  /** Reads a loop body once, in source order; nested loops, lambdas and classes are set aside. */
-  private static final class BodyScan extends TreeScanner<Void, Void> {
-    private final Loop loop;
-    private final VisitorState state;
-    final Set<Symbol> perElement;
-    final Set<Symbol> declared = new HashSet<>();
-    final Set<Symbol> results = new HashSet<>();
-    final Set<Symbol> written = new HashSet<>();
-    final Set<Object> changedObjects = new HashSet<>();
-    final List<PerElementAwait> found = new ArrayList<>();
-    final List<Set<Symbol>> reads = new ArrayList<>();
-    final List<Tree> nested = new ArrayList<>();
-    boolean stops;
-    private int awaitsSeen;
-    private int switches;
-    private @Nullable VariableTree declaration;
-
-    BodyScan(Loop loop, VisitorState state) {
-      this.loop = loop;
-      this.state = state;
-      this.perElement = new HashSet<>(loop.iteration());
-    }
-
-    @Override
-    public Void visitVariable(VariableTree node, Void unused) {
-      int before = awaitsSeen;
-      VariableTree outer = declaration;
-      declaration = node;
-      super.visitVariable(node, unused);
-      declaration = outer;
-      Symbol symbol = ASTHelpers.getSymbol(node);
-      declared.add(symbol);
-      flowInto(Set.of(symbol), node.getInitializer(), before);
-      return null;
-    }
-
-    @Override
-    public Void visitAssignment(AssignmentTree node, Void unused) {
-      int before = awaitsSeen;
-      super.visitAssignment(node, unused);
-      Set<Symbol> targets = Variables.targets(node.getVariable());
-      written.addAll(targets);
-      flowInto(targets, node.getExpression(), before);
-      return null;
-    }
-
-    @Override
-    public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
-      written.addAll(Variables.targets(node.getVariable()));
-      return super.visitCompoundAssignment(node, unused);
-    }
-
-    @Override
-    public Void visitUnary(UnaryTree node, Void unused) {
-      if (Variables.assigns(node)) {
-        written.addAll(Variables.targets(node.getExpression()));
-      }
-      return super.visitUnary(node, unused);
-    }
-
-    /** Locals given a value made from the element, or from a result, become such themselves. */
-    private void flowInto(Set<Symbol> targets, @Nullable ExpressionTree value, int awaitsBefore) {
-      if (value == null) {
-        return;
-      }
-      Set<Symbol> valueReads = Variables.reads(value);
-      if (!Collections.disjoint(perElement, valueReads)) {
-        perElement.addAll(targets);
-      }
-      if (awaitsSeen > awaitsBefore || !Collections.disjoint(results, valueReads)) {
-        results.addAll(targets);
-      }
-    }
-
-    @Override
-    public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-      scan(node.getMethodSelect(), null);
-      int before = awaitsSeen;
-      scan(node.getArguments(), null);
-      if (THROTTLES.contains(Trees.methodName(node))) {
-        stops = true;
-      }
-      ExpressionTree receiver = Trees.receiver(node);
-      if (receiver != null
-          && !AsyncTypes.isFutureLike(ASTHelpers.getType(node), state)
-          && (awaitsSeen > before || argumentsRead(node, results))) {
-        // state.advance(page), cursor.set(fetch(...).join().next()): changed with a result.
-        written.addAll(Trees.rootSymbols(receiver, state));
-      }
-      noteWrite(node);
-      Awaits.Await await = Awaits.of(node, state);
-      if (await != null) {
-        awaitsSeen++;
-        consider(await);
-      }
-      return null;
-    }
-
-    /** users.update(u): whatever users does next may see it. */
-    void noteWrite(MethodInvocationTree node) {
-      ExpressionTree receiver = Trees.receiver(node);
-      if (Verbs.isOrdered(Trees.methodName(node))
-          && (receiver == null || !AsyncTypes.isFutureLike(ASTHelpers.getType(receiver), state))) {
-        changedObjects.addAll(FutureCalls.receiverRoots(node, state));
-      }
-    }
-
-    private static boolean argumentsRead(MethodInvocationTree node, Set<Symbol> variables) {
-      if (variables.isEmpty()) {
-        return false;
-      }
-      for (ExpressionTree argument : node.getArguments()) {
-        if (Variables.readsAny(argument, variables)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private void consider(Awaits.Await await) {
-      ExpressionTree future = await.future();
-      MethodInvocationTree call = FutureCalls.creatingCall(future, state);
-      Type type = future == null ? null : ASTHelpers.getType(future);
-      AsyncKind kind = AsyncTypes.kindOf(type, state);
-      if (call == null
-          || kind == null
-          || AsyncTypes.isVoidValued(type, state)
-          || FutureCalls.containsBatch(future, state)
-          || Verbs.orderedAlong(future, state) != null) {
-        return;
-      }
-      Set<Symbol> futureReads = Variables.reads(future);
-      if (!Collections.disjoint(perElement, futureReads)) {
-        found.add(new PerElementAwait(await, call, kind, declaration));
-        reads.add(futureReads);
-      }
-    }
-
-    @Override
-    public Void visitReturn(ReturnTree node, Void unused) {
-      stops |= loop.returnLeaves();
-      return super.visitReturn(node, unused);
-    }
-
-    @Override
-    public Void visitBreak(BreakTree node, Void unused) {
-      stops |= node.getLabel() != null || switches == 0;
-      return null;
-    }
-
-    @Override
-    public Void visitContinue(ContinueTree node, Void unused) {
-      stops |= node.getLabel() != null;
-      return null;
-    }
-
-    @Override
-    public Void visitSwitch(SwitchTree node, Void unused) {
-      switches++;
-      super.visitSwitch(node, unused);
-      switches--;
-      return null;
-    }
-
-    /** Nested loops are read by their own match; lambdas and classes run later, or are loops. */
-    @Override
-    public Void scan(Tree tree, Void unused) {
-      if (tree instanceof ForLoopTree
-          || tree instanceof EnhancedForLoopTree
-          || tree instanceof WhileLoopTree
-          || tree instanceof DoWhileLoopTree
-          || tree instanceof LambdaExpressionTree
-          || tree instanceof ClassTree) {
-        nested.add(tree);
-        return null;
-      }
-      return super.scan(tree, unused);
-    }
-  }
-
-  /** True if {@code nested} (inside {@code loop}'s body) returns or jumps out of {@code loop}. */
-  private static boolean leavesEnclosingLoop(Tree nested, Loop loop) {
-    if (nested instanceof LambdaExpressionTree || nested instanceof ClassTree) {
-      return false;
-    }
-    Boolean leaves =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitReturn(ReturnTree node, Void unused) {
-            return loop.returnLeaves();
-          }
-
-          @Override
-          public Boolean visitBreak(BreakTree node, Void unused) {
-            return node.getLabel() != null;
-          }
-
-          @Override
-          public Boolean visitContinue(ContinueTree node, Void unused) {
-            return node.getLabel() != null;
-          }
-
-          @Override
-          public Boolean visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-            return false;
-          }
-
-          @Override
-          public Boolean visitClass(ClassTree node, Void unused) {
-            return false;
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(nested, null);
-    return Boolean.TRUE.equals(leaves);
+    return LoopBodies.perElementAwaits(loop, state);
   }
 
   /** {@code it} for {@code it.hasNext()}, {@code rs} for {@code rs.next()}; else empty. */
@@ -431,7 +130,7 @@ public final class Loops {
     ExpressionTree e = ASTHelpers.stripParentheses(condition);
     if (!(e instanceof MethodInvocationTree)
         || !((MethodInvocationTree) e).getArguments().isEmpty()
-        || !STEPS.contains(Trees.methodName(e))
+        || !JdkTypes.ITERATION_STEPS.contains(Trees.methodName(e))
         || Trees.receiver(e) == null) {
       return Set.of();
     }
@@ -449,15 +148,15 @@ public final class Loops {
         || method.isStatic()
         || call.getArguments().size() != 1
         || !(call.getArguments().get(0) instanceof LambdaExpressionTree)
-        || !PER_ELEMENT.contains(Symbols.name(method, state))) {
+        || !JdkTypes.PER_ELEMENT_CALLS.contains(Symbols.name(method, state))) {
       return null;
     }
     ExpressionTree receiver = Trees.receiver(call);
-    boolean stream = AsyncTypes.isOwnedBy(method, "java.util.stream.BaseStream", state);
+    boolean stream = AsyncTypes.isOwnedBy(method, JdkTypes.BASE_STREAM, state);
     boolean inline =
-        AsyncTypes.isOwnedBy(method, "java.lang.Iterable", state)
-            || AsyncTypes.isOwnedBy(method, "java.util.Map", state)
-            || AsyncTypes.isOwnedBy(method, "java.util.Iterator", state);
+        AsyncTypes.isOwnedBy(method, JdkTypes.ITERABLE, state)
+            || AsyncTypes.isOwnedBy(method, JdkTypes.MAP, state)
+            || AsyncTypes.isOwnedBy(method, JdkTypes.ITERATOR, state);
     if (receiver == null
         || !(stream || inline)
         || (stream && (isParallel(receiver) || shortCircuits(path)))) {
@@ -483,7 +182,7 @@ public final class Loops {
   private static boolean isParallel(ExpressionTree receiver) {
     for (ExpressionTree e = receiver; e instanceof MethodInvocationTree; e = Trees.receiver(e)) {
       String name = Trees.methodName(e);
-      if (name.equals("parallel") || name.equals("parallelStream")) {
+      if (name.equals(JdkTypes.PARALLEL) || name.equals(JdkTypes.PARALLEL_STREAM)) {
         return true;
       }
     }
@@ -500,7 +199,7 @@ public final class Loops {
           || !(call.getLeaf() instanceof MethodInvocationTree)) {
         return false;
       }
-      if (SHORT_CIRCUITS.contains(
+      if (JdkTypes.SHORT_CIRCUITS.contains(
           ((MemberSelectTree) select.getLeaf()).getIdentifier().toString())) {
         return true;
       }
@@ -513,8 +212,8 @@ public final class Loops {
   private static boolean isBatch(@Nullable Type type, VisitorState state) {
     return type != null
         && (type.hasTag(com.sun.tools.javac.code.TypeTag.ARRAY)
-            || AsyncTypes.isSubtypeNamed(type, "java.util.Collection", state)
-            || AsyncTypes.isSubtypeNamed(type, "java.util.Map", state));
+            || AsyncTypes.isSubtypeNamed(type, JdkTypes.COLLECTION, state)
+            || AsyncTypes.isSubtypeNamed(type, JdkTypes.MAP, state));
   }
 
   /**
@@ -522,13 +221,13 @@ public final class Loops {
    */
   public static @Nullable MethodInvocationTree onlyCall(StatementTree body) {
     StatementTree only = body;
-    if (body instanceof BlockTree) {
-      List<? extends StatementTree> statements = ((BlockTree) body).getStatements();
+    if (body instanceof BlockTree block) {
+      List<? extends StatementTree> statements = block.getStatements();
       only = statements.size() == 1 ? statements.get(0) : null;
     }
-    return only instanceof ExpressionStatementTree
-            && ((ExpressionStatementTree) only).getExpression() instanceof MethodInvocationTree
-        ? (MethodInvocationTree) ((ExpressionStatementTree) only).getExpression()
+    return only instanceof ExpressionStatementTree statement
+            && statement.getExpression() instanceof MethodInvocationTree call
+        ? call
         : null;
   }
 

@@ -1,13 +1,9 @@
 package dev.asyncprone.model.await;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
-import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
@@ -22,14 +18,16 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
-import dev.asyncprone.model.api.AsyncKind;
-import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.Awaits;
+import dev.asyncprone.model.api.BlockingCatalog;
+import dev.asyncprone.model.api.libraries.AwaitRule;
+import dev.asyncprone.model.api.libraries.Jdk;
+import dev.asyncprone.model.api.libraries.JdkTypes;
+import dev.asyncprone.model.api.libraries.Libraries;
+import dev.asyncprone.model.api.libraries.TimedTwin;
 import dev.asyncprone.model.flow.KnownDone;
-import dev.asyncprone.model.javac.Exceptions;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
-import dev.asyncprone.model.support.Options.Timeout;
 import dev.asyncprone.model.support.PerCompilationCache;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,62 +38,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Waits with no bound ({@code get()}, {@code join()}, {@code block()}, {@code
- * CountDownLatch.await()}, {@code take()}, {@code acquire()}, {@code Thread.join()}, ...), what
- * bounds each, and the rewrite that adds a bound where it compiles in place.
+ * CountDownLatch.await()}, {@code take()}, {@code acquire()}, {@code Thread.join()}, ...): the
+ * awaits of the library tables and the waits of the blocking catalog that have a timed twin, each
+ * with how to bound it ({@link TimedTwin}), where the code around them has not bounded them
+ * already. The rewrites that add a bound are {@code fix/WaitBounds}.
  */
 public final class Timeouts {
-  private static final String COMPLETABLE_FUTURE = AsyncKind.COMPLETABLE_FUTURE.className();
-
-  /** Operators upstream of an await that already bound it: {@code f.orTimeout(..).join()}. */
-  private static final Set<String> TIMEOUT_OPERATORS =
-      Set.of("orTimeout", "completeOnTimeout", "timeout", "ifNoItem", "withTimeout");
-
-  private static final Set<String> RX_WAITS =
-      Set.of("blockingGet", "blockingFirst", "blockingLast", "blockingSingle", "blockingAwait");
-
-  /** The sorts of unbounded wait: what each waits for, and how to bound it, in words. */
-  public enum Bound {
-    GET("to complete", "get(timeout, unit), handling TimeoutException"),
-    JOIN("to complete", "orTimeout(timeout, unit).join(), or get(timeout, unit)"),
-    DURATION("to emit", "the overload that takes a Duration"),
-    AT_MOST("to emit", "await().atMost(Duration)"),
-    LATCH(
-        "to count down", "await(timeout, unit), acting on the false it returns when time runs out"),
-    PERMIT("to hand out a permit", "tryAcquire(timeout, unit), acting on a false result"),
-    QUEUE("to receive an element", "poll(timeout, unit), acting on the null it returns"),
-    THREAD("to finish", "join(millis) and then isAlive()"),
-    RX("to emit", "the timeout(...) operator before it"),
-    OTHER("to complete", "its variant with a timeout");
-
-    private final String waitsFor;
-    private final String advice;
-
-    Bound(String waitsFor, String advice) {
-      this.waitsFor = waitsFor;
-      this.advice = advice;
-    }
-
-    /** "to complete", "to count down". */
-    public String waitsFor() {
-      return waitsFor;
-    }
-
-    /** "get(timeout, unit), handling TimeoutException". */
-    public String advice() {
-      return advice;
-    }
-
-    /** True if {@link #bound} may offer a fix for a wait of this sort. */
-    public boolean mayFix() {
-      return ordinal() <= PERMIT.ordinal();
-    }
-  }
 
   /**
    * An unbounded wait: the call or method reference, its sort, the name to show ({@code join()},
    * {@code await().indefinitely()}), and what it waits on (null where the code does not show it).
    */
-  public record Wait(Tree tree, Bound bound, String display, @Nullable ExpressionTree subject) {}
+  public record Wait(
+      Tree tree, TimedTwin bound, String display, @Nullable ExpressionTree subject) {}
 
   private Timeouts() {}
 
@@ -105,11 +60,9 @@ public final class Timeouts {
    * future known to be done or awaited earlier, and the fork/join idiom's {@code join()} are not.
    */
   public static @Nullable Wait of(Tree tree, VisitorState state) {
-    Symbol symbol = ASTHelpers.getSymbol(tree);
-    if (!(symbol instanceof MethodSymbol)) {
+    if (!(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)) {
       return null;
     }
-    MethodSymbol method = (MethodSymbol) symbol;
     Awaits.Await await = Awaits.of(tree, state);
     if (await != null) {
       if (await.bounded()
@@ -117,23 +70,23 @@ public final class Timeouts {
           || KnownDone.isKnownDone(await, state)) {
         return null;
       }
-      Bound bound = awaitBound(method, state);
+      TimedTwin bound = awaitBound(method, state);
       return bound == null
               || isInsideUnboundedWait(await.future(), state)
               || isUntimedHalfOfATimedChoice(await.future(), state)
           ? null
           : new Wait(tree, bound, await.display(), await.future());
     }
-    Bound bound = otherBound(method, state);
+    TimedTwin bound = otherBound(method, state);
     if (bound == null) {
       return null;
     }
     ExpressionTree receiver =
-        tree instanceof MemberReferenceTree
-            ? (ASTHelpers.getSymbol(((MemberReferenceTree) tree).getQualifierExpression())
+        tree instanceof MemberReferenceTree reference
+            ? (ASTHelpers.getSymbol(reference.getQualifierExpression())
                     instanceof Symbol.ClassSymbol
                 ? null
-                : ((MemberReferenceTree) tree).getQualifierExpression())
+                : reference.getQualifierExpression())
             : ASTHelpers.getReceiver((ExpressionTree) tree);
     return isInsideUnboundedWait(receiver, state) || isUntimedHalfOfATimedChoice(receiver, state)
         ? null
@@ -157,14 +110,12 @@ public final class Timeouts {
         child = path, path = path.getParentPath()) {
       Tree leaf = path.getLeaf();
       Tree other = null;
-      if (leaf instanceof IfTree) {
-        IfTree ifTree = (IfTree) leaf;
+      if (leaf instanceof IfTree ifTree) {
         other =
             ifTree.getElseStatement() == child.getLeaf()
                 ? ifTree.getThenStatement()
                 : ifTree.getThenStatement() == child.getLeaf() ? ifTree.getElseStatement() : null;
-      } else if (leaf instanceof ConditionalExpressionTree) {
-        ConditionalExpressionTree conditional = (ConditionalExpressionTree) leaf;
+      } else if (leaf instanceof ConditionalExpressionTree conditional) {
         other =
             conditional.getFalseExpression() == child.getLeaf()
                 ? conditional.getTrueExpression()
@@ -245,8 +196,8 @@ public final class Timeouts {
       @Nullable ExpressionTree subject, VisitorState state) {
     for (TreePath path = state.getPath(); path != null; path = path.getParentPath()) {
       Tree leaf = path.getLeaf();
-      if (leaf instanceof MethodTree) {
-        MethodSymbol method = ASTHelpers.getSymbol((MethodTree) leaf);
+      if (leaf instanceof MethodTree methodTree) {
+        MethodSymbol method = ASTHelpers.getSymbol(methodTree);
         if (method == null) {
           return false;
         }
@@ -283,10 +234,10 @@ public final class Timeouts {
     Types types = state.getTypes();
     Set<Symbol> untimed = new HashSet<>();
     for (Symbol other : method.owner.members().getSymbolsByName(method.getSimpleName())) {
-      if (other == method || !(other instanceof MethodSymbol)) {
+      if (other == method || !(other instanceof MethodSymbol otherMethod)) {
         continue;
       }
-      List<Symbol.VarSymbol> twin = ((MethodSymbol) other).getParameters();
+      List<Symbol.VarSymbol> twin = otherMethod.getParameters();
       int shared = twin.size() - timeoutLength(twin, state);
       if (shared == twin.size() || shared > parameters.size()) {
         continue;
@@ -333,198 +284,40 @@ public final class Timeouts {
     int n = parameters.size();
     if (n >= 1
         && Symbols.qualifiedName(parameters.get(n - 1).type.tsym, state)
-            .equals("java.time.Duration")) {
+            .equals(JdkTypes.DURATION)) {
       return 1;
     }
     if (n >= 2
-        && Symbols.qualifiedName(parameters.get(n - 1).type.tsym, state)
-            .equals("java.util.concurrent.TimeUnit")) {
+        && Symbols.qualifiedName(parameters.get(n - 1).type.tsym, state).equals(Jdk.TIME_UNIT)) {
       TypeTag amount = parameters.get(n - 2).type.getTag();
       return amount == TypeTag.LONG || amount == TypeTag.INT ? 2 : 0;
     }
     return 0;
   }
 
-  private static @Nullable Bound awaitBound(MethodSymbol method, VisitorState state) {
-    String name = Symbols.name(method, state);
-    switch (name) {
-      case "get":
-        return method.isStatic() ? Bound.OTHER : Bound.GET;
-      case "join":
-        // ForkJoinTask.join() is the fork/join idiom, and has no bounded form.
-        return AsyncTypes.isOwnedBy(method, COMPLETABLE_FUTURE, state) ? Bound.JOIN : null;
-      case "block":
-      case "blockOptional":
-      case "blockFirst":
-      case "blockLast":
-        return Bound.DURATION;
-      case "indefinitely":
-        return Bound.AT_MOST;
-      case "toIterable":
-      case "toStream":
-      case "asIterable":
-      case "asStream":
-        return null; // iteration, one element at a time: no single wait to bound
-      default:
-        if (name.startsWith("blocking")) {
-          return RX_WAITS.contains(name) ? Bound.RX : null;
-        }
-        return Bound.OTHER;
-    }
+  /** How to bound the await {@code method} is, from its library's table; null if it is none. */
+  private static @Nullable TimedTwin awaitBound(MethodSymbol method, VisitorState state) {
+    AwaitRule rule = Libraries.await(method, state);
+    return rule == null ? null : rule.twin();
   }
 
-  private static @Nullable Bound otherBound(MethodSymbol method, VisitorState state) {
-    int arity = method.getParameters().size();
-    switch (Symbols.name(method, state)) {
-      case "await":
-        return arity == 0 && owned(method, "java.util.concurrent.CountDownLatch", state)
-            ? Bound.LATCH
-            : null;
-      case "acquire":
-      case "acquireUninterruptibly":
-        return arity <= 1 && owned(method, "java.util.concurrent.Semaphore", state)
-            ? Bound.PERMIT
-            : null;
-      case "take":
-      case "takeFirst":
-      case "takeLast":
-        return arity == 0 && owned(method, "java.util.concurrent.BlockingQueue", state)
-            ? Bound.QUEUE
-            : null;
-      case "join":
-        return arity == 0 && owned(method, "java.lang.Thread", state) ? Bound.THREAD : null;
-      default:
-        return null;
-    }
-  }
-
-  private static boolean owned(MethodSymbol method, String className, VisitorState state) {
-    return AsyncTypes.isOwnedBy(method, className, state);
+  /**
+   * How to bound a call of {@code method}, a wait of the blocking catalog with a timed twin; null
+   * where it has a bound already, or no twin.
+   */
+  private static @Nullable TimedTwin otherBound(MethodSymbol method, VisitorState state) {
+    BlockingCatalog.Entry entry = BlockingCatalog.builtIn().entryFor(method, state);
+    return entry == null || entry.untimed() == null || !entry.untimed().isUnbounded(method)
+        ? null
+        : entry.untimed().twin();
   }
 
   private static boolean hasTimeoutUpstream(@Nullable ExpressionTree future) {
     for (ExpressionTree e = future; e != null; e = Trees.receiver(e)) {
-      if (e instanceof MethodInvocationTree && TIMEOUT_OPERATORS.contains(Trees.methodName(e))) {
+      if (e instanceof MethodInvocationTree && Libraries.isTimeoutOperator(Trees.methodName(e))) {
         return true;
       }
     }
     return false;
-  }
-
-  /**
-   * The rewrite that bounds {@code wait} by {@code t}, where it compiles in place and keeps what
-   * the code does when the wait ends in time; null elsewhere. {@code get()} becomes {@code get(30,
-   * TimeUnit.SECONDS)} where TimeoutException may be thrown, else, on a CompletableFuture, {@code
-   * orTimeout(30, TimeUnit.SECONDS).get()}; {@code join()} becomes {@code orTimeout(30,
-   * TimeUnit.SECONDS).join()}; {@code block()} becomes {@code block(Duration.ofSeconds(30))};
-   * {@code latch.await();} becomes {@code if (!latch.await(30, TimeUnit.SECONDS)) { throw ...; }}.
-   */
-  public static @Nullable SuggestedFix bound(Wait wait, Timeout t, VisitorState state) {
-    if (!(wait.tree() instanceof MethodInvocationTree)
-        || ASTHelpers.getReceiver((MethodInvocationTree) wait.tree()) == null) {
-      return null;
-    }
-    MethodInvocationTree call = (MethodInvocationTree) wait.tree();
-    ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    SuggestedFix.Builder fix = SuggestedFix.builder();
-    int closing = state.getEndPosition(call) - 1;
-    switch (wait.bound()) {
-      case GET:
-        if (Exceptions.isHandledAt(
-            state.getPath(), "java.util.concurrent.TimeoutException", state)) {
-          return fix.replace(closing, closing, timeUnitArgs(t, fix, state)).build();
-        }
-        // A CompletableFuture that times out fails get() with the ExecutionException that the
-        // code already handles.
-        return AsyncTypes.isSubtypeNamed(ASTHelpers.getType(receiver), COMPLETABLE_FUTURE, state)
-            ? orTimeout(receiver, t, fix, state)
-            : null;
-      case JOIN:
-        return orTimeout(receiver, t, fix, state);
-      case DURATION:
-        return fix.replace(closing, closing, duration(t, fix, state)).build();
-      case AT_MOST:
-        return fix.replace(
-                call, state.getSourceForNode(receiver) + ".atMost(" + duration(t, fix, state) + ")")
-            .build();
-      case LATCH:
-      case PERMIT:
-        return orFail(call, wait.bound(), t, fix, state);
-      default:
-        return null;
-    }
-  }
-
-  private static @Nullable SuggestedFix orTimeout(
-      ExpressionTree receiver, Timeout t, SuggestedFix.Builder fix, VisitorState state) {
-    Symbol future = state.getSymbolFromString(COMPLETABLE_FUTURE);
-    if (!(future instanceof Symbol.ClassSymbol)
-        || ((Symbol.ClassSymbol) future).members().findFirst(state.getName("orTimeout")) == null) {
-      return null; // compiled for Java 8, which has no orTimeout
-    }
-    return fix.postfixWith(receiver, ".orTimeout(" + timeUnitArgs(t, fix, state) + ")").build();
-  }
-
-  /**
-   * {@code latch.await();} to {@code if (!latch.await(30, TimeUnit.SECONDS)) { throw new
-   * IllegalStateException(...); }}, and {@code acquire()} to {@code tryAcquire(...)} alike: the
-   * code after it still runs only once the latch opened or the permit came. Only for a statement of
-   * a block, where an if statement may stand; not for {@code acquireUninterruptibly()}, whose
-   * bounded form throws InterruptedException.
-   */
-  private static @Nullable SuggestedFix orFail(
-      MethodInvocationTree call,
-      Bound bound,
-      Timeout t,
-      SuggestedFix.Builder fix,
-      VisitorState state) {
-    TreePath statement = state.getPath().getParentPath();
-    if (!(statement.getLeaf() instanceof ExpressionStatementTree)
-        || !(statement.getParentPath().getLeaf() instanceof BlockTree)
-        || Trees.methodName(call).equals("acquireUninterruptibly")) {
-      return null;
-    }
-    ExpressionTree receiver = ASTHelpers.getReceiver(call);
-    String label = Trees.label(receiver, state).replace("\\", "\\\\").replace("\"", "\\\"");
-    String permits =
-        call.getArguments().isEmpty()
-            ? ""
-            : state.getSourceForNode(call.getArguments().get(0)) + ", ";
-    String timed =
-        bound == Bound.LATCH
-            ? "await(" + timeUnitArgs(t, fix, state) + ")"
-            : "tryAcquire(" + permits + timeUnitArgs(t, fix, state) + ")";
-    String failure =
-        label
-            + (bound == Bound.LATCH ? " did not count down" : " did not grant a permit")
-            + " within "
-            + t.describe();
-    return fix.replace(
-            statement.getLeaf(),
-            "if (!"
-                + state.getSourceForNode(receiver)
-                + "."
-                + timed
-                + ") { throw new IllegalStateException(\""
-                + failure
-                + "\"); }")
-        .build();
-  }
-
-  private static String timeUnitArgs(Timeout t, SuggestedFix.Builder fix, VisitorState state) {
-    return t.amount()
-        + ", "
-        + SuggestedFixes.qualifyType(state, fix, "java.util.concurrent.TimeUnit")
-        + "."
-        + t.timeUnitName();
-  }
-
-  private static String duration(Timeout t, SuggestedFix.Builder fix, VisitorState state) {
-    return SuggestedFixes.qualifyType(state, fix, "java.time.Duration")
-        + "."
-        + t.durationFactory()
-        + "("
-        + t.amount()
-        + ")";
   }
 }

@@ -1,25 +1,22 @@
 package dev.asyncprone.model.context;
 
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.code.Types;
 import dev.asyncprone.model.api.Annotations;
 import dev.asyncprone.model.api.Awaits;
 import dev.asyncprone.model.api.BlockingCatalog;
 import dev.asyncprone.model.flow.KnownDone;
-import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.support.LastTreeMemo;
 import dev.asyncprone.model.support.Options;
 import dev.asyncprone.model.support.PerCompilationCache;
-import java.util.List;
-import java.util.Optional;
+import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,12 +53,11 @@ public final class BlockingCalls {
   }
 
   private final BlockingCatalog catalog;
-  private final Options options;
+  private final ImmutableSet<String> blockingAnnotations;
 
   /**
    * What a method's symbol alone says about its calls, computed once per method and compilation so
-   * that a call costs one lookup. Static, so that the checks of one compilation share it: they all
-   * run with the same flags, so with the same catalog and annotations.
+   * that a call costs one lookup.
    */
   private record Facts(
       boolean await,
@@ -71,14 +67,21 @@ public final class BlockingCalls {
     static final Facts AWAIT = new Facts(true, null, null);
   }
 
-  private static final PerCompilationCache<MethodSymbol, Facts> FACTS = new PerCompilationCache<>();
-  private static final LastTreeMemo<BlockingCall> WAITING = new LastTreeMemo<>();
-  private static final PerCompilationCache<BlockingCatalog.Entry, Optional<Symbol>> CATALOG_OWNERS =
-      new PerCompilationCache<>();
+  private final PerCompilationCache<MethodSymbol, Facts> facts = new PerCompilationCache<>();
+  private final LastTreeMemo<BlockingCall> waiting = new LastTreeMemo<>();
+
+  /**
+   * The analysis Error Prone's injector makes once per compilation, from its flags, and hands to
+   * every check that asks for it.
+   */
+  @Inject
+  public BlockingCalls(ErrorProneFlags flags) {
+    this(Options.from(flags));
+  }
 
   public BlockingCalls(Options options) {
-    this.options = options;
     this.catalog = BlockingCatalog.withExtra(options.extraBlockingMethods());
+    this.blockingAnnotations = Annotations.blocking(options);
   }
 
   /**
@@ -91,12 +94,10 @@ public final class BlockingCalls {
         || tree instanceof MemberReferenceTree)) {
       return null;
     }
-    Symbol symbol = ASTHelpers.getSymbol(tree);
-    if (!(symbol instanceof MethodSymbol)) {
+    if (!(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)) {
       return null;
     }
-    MethodSymbol method = (MethodSymbol) symbol;
-    Facts facts = FACTS.get(method, state, m -> facts(m, state));
+    Facts facts = this.facts.get(method, state, m -> factsOf(m, state));
     if (facts.await()) {
       Awaits.Await await = Awaits.of(tree, state);
       if (await != null) {
@@ -119,26 +120,26 @@ public final class BlockingCalls {
   }
 
   /** In the order a call is judged: a read that never waits, an await, the catalog, annotations. */
-  private Facts facts(MethodSymbol method, VisitorState state) {
+  private Facts factsOf(MethodSymbol method, VisitorState state) {
     if (Awaits.isNonBlockingRead(method, state)) {
       return Facts.NEVER_BLOCKS;
     }
     if (Awaits.isAwaitMethod(method, state)) {
       return Facts.AWAIT;
     }
-    BlockingCatalog.Entry entry = findCatalogEntry(method, state);
+    BlockingCatalog.Entry entry = catalog.entryFor(method, state);
     return new Facts(
         false,
         entry,
-        entry != null ? null : Annotations.governing(method, options.blockingAnnotations(), state));
+        entry != null ? null : Annotations.governing(method, blockingAnnotations, state));
   }
 
   /**
    * The blocking call that {@code tree} is, if it waits where it runs: not an await of a future
-   * known to be done there ({@link Awaits#isKnownDone}), which returns at once.
+   * known to be done there ({@link KnownDone#isKnownDone}), which returns at once.
    */
   public @Nullable BlockingCall waitingAt(Tree tree, VisitorState state) {
-    return WAITING.get(
+    return waiting.get(
         tree,
         state,
         t -> {
@@ -147,69 +148,6 @@ public final class BlockingCalls {
               ? null
               : call;
         });
-  }
-
-  private BlockingCatalog.@Nullable Entry findCatalogEntry(
-      MethodSymbol method, VisitorState state) {
-    String name = method.isConstructor() ? "<init>" : Symbols.name(method, state);
-    if (!method.isConstructor()) {
-      BlockingCatalog.Entry wildcard =
-          catalog.wildcardFor(Symbols.qualifiedName(method.owner, state));
-      if (wildcard != null) {
-        return wildcard;
-      }
-    }
-    List<BlockingCatalog.Entry> entries = catalog.entriesNamed(name);
-    if (entries.isEmpty()) {
-      return null;
-    }
-    Type owner = method.owner.type;
-    if (owner == null) {
-      return null;
-    }
-    Types types = state.getTypes();
-    if (entries.stream().noneMatch(entry -> extendsOwnerOf(method, entry, state))) {
-      return null; // most methods of a catalog name (accept, write, execute) are others' methods
-    }
-    for (Type supertype : types.closure(types.erasure(owner))) {
-      String ownerName = Symbols.qualifiedName(supertype.tsym, state);
-      for (BlockingCatalog.Entry entry : entries) {
-        if (entry.owner().equals(ownerName) && declaresOrInherits(supertype, method, types)) {
-          return entry;
-        }
-      }
-    }
-    return null;
-  }
-
-  /**
-   * True if {@code method}'s class is, or extends, the class of the catalog entry {@code entry}.
-   */
-  private static boolean extendsOwnerOf(
-      MethodSymbol method, BlockingCatalog.Entry entry, VisitorState state) {
-    Symbol owner =
-        CATALOG_OWNERS
-            .get(entry, state, e -> Optional.ofNullable(state.getSymbolFromString(e.owner())))
-            .orElse(null);
-    return owner != null && method.owner.isSubClass(owner, state.getTypes());
-  }
-
-  /**
-   * True if {@code method} is, or overrides, a method of the catalog type {@code declaring}, so
-   * that an unrelated method of the same name in a subclass does not count.
-   */
-  private static boolean declaresOrInherits(Type declaring, MethodSymbol method, Types types) {
-    if (method.owner == declaring.tsym || method.isConstructor()) {
-      return method.owner == declaring.tsym;
-    }
-    for (Symbol member : declaring.tsym.members().getSymbolsByName(method.name)) {
-      if (member instanceof MethodSymbol
-          && method.overrides(
-              member, (com.sun.tools.javac.code.Symbol.TypeSymbol) method.owner, types, true)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String display(MethodSymbol method) {

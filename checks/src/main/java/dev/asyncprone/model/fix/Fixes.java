@@ -4,14 +4,11 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.util.ASTHelpers;
-import com.google.errorprone.util.FindIdentifiers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
@@ -20,47 +17,32 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.asyncprone.model.api.Annotations;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.Operators;
+import dev.asyncprone.model.api.libraries.Jdk;
+import dev.asyncprone.model.api.libraries.Libraries;
+import dev.asyncprone.model.api.libraries.Library;
+import dev.asyncprone.model.api.libraries.Library.ComposeTwin;
+import dev.asyncprone.model.api.libraries.Vocabulary;
 import dev.asyncprone.model.await.AsyncWraps;
 import dev.asyncprone.model.context.AsyncContext;
 import dev.asyncprone.model.javac.Lambdas;
-import dev.asyncprone.model.javac.NewLocals;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.observe.Drops;
-import java.util.HashSet;
+import dev.asyncprone.model.observe.NestedFutures;
 import java.util.List;
-import java.util.Set;
-import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
-/** Shared builders for suggested fixes. */
+/**
+ * Shared builders for suggested fixes: the edits. What they read from the code first is in {@link
+ * FixSources}; how a library says what they write ({@code thenCompose}, {@code Mono.empty()},
+ * {@code thenReturn}) is in its table.
+ */
 public final class Fixes {
   private Fixes() {}
-
-  /**
-   * The future an await waits on, with a trailing {@code toCompletableFuture()} dropped: {@code
-   * g(x)} for {@code g(x).toCompletableFuture()}.
-   */
-  public static ExpressionTree stripToCompletableFuture(ExpressionTree future) {
-    ExpressionTree e = ASTHelpers.stripParentheses(future);
-    if (e instanceof MethodInvocationTree
-        && Trees.methodName(e).equals("toCompletableFuture")
-        && ((MethodInvocationTree) e).getArguments().isEmpty()
-        && Trees.receiver(e) != null) {
-      return Trees.receiver(e);
-    }
-    return e;
-  }
-
-  /** The source of {@link #stripToCompletableFuture}, to put in place of an await. */
-  public static String awaitedSource(ExpressionTree future, VisitorState state) {
-    return state.getSourceForNode(stripToCompletableFuture(future));
-  }
 
   /**
    * An expression for the empty, already completed value of a future-like type, with the import it
@@ -76,65 +58,10 @@ public final class Fixes {
         || !declared.tsym.getQualifiedName().contentEquals(kind.className())) {
       return null;
     }
-    switch (kind) {
-      case COMPLETABLE_FUTURE:
-      case COMPLETION_STAGE:
-      case FUTURE:
-        return qualify(fix, state, AsyncKind.COMPLETABLE_FUTURE.className())
-            + ".completedFuture(null)";
-      case LISTENABLE_FUTURE:
-        return qualify(fix, state, "com.google.common.util.concurrent.Futures")
-            + ".immediateFuture(null)";
-      case MONO:
-      case FLUX:
-      case RX_MAYBE:
-      case RX_OBSERVABLE:
-      case RX_FLOWABLE:
-        return qualify(fix, state, kind.className()) + ".empty()";
-      case RX_COMPLETABLE:
-        return qualify(fix, state, kind.className()) + ".complete()";
-      case UNI:
-        return qualify(fix, state, kind.className()) + ".createFrom().nullItem()";
-      case MULTI:
-        return qualify(fix, state, kind.className()) + ".createFrom().empty()";
-      case VERTX_FUTURE:
-        return qualify(fix, state, kind.className()) + ".succeededFuture()";
-      default:
-        return null;
-    }
-  }
-
-  /**
-   * The one executor that code at {@code path} can name by its simple name and that is annotated
-   * {@code @BlockingExecutor}: a field, parameter or local variable whose type is an Executor. Null
-   * if there is none, or more than one, so that a fix never has to guess. A variable hidden by
-   * another of the same name does not count; nor does an instance field in a static context, or a
-   * local that a lambda could not capture.
-   */
-  public static @Nullable VarSymbol soleBlockingExecutor(TreePath path, VisitorState state) {
-    Set<String> names = new HashSet<>();
-    VarSymbol found = null;
-    for (VarSymbol variable : FindIdentifiers.findAllIdents(state.withPath(path))) {
-      if (!names.add(Symbols.name(variable, state))) {
-        continue;
-      }
-      if (Annotations.has(variable, Annotations.BLOCKING_EXECUTOR, state)
-          && AsyncTypes.isSubtypeNamed(variable.type, "java.util.concurrent.Executor", state)) {
-        if (found != null) {
-          return null;
-        }
-        found = variable;
-      }
-    }
-    return found;
-  }
-
-  /**
-   * {@code base}, or {@code base2}, {@code base3}, ...: the first that names no variable in scope
-   * at {@code state}'s path, for a lambda parameter that a fix introduces there.
-   */
-  public static String freshName(String base, VisitorState state) {
-    return NewLocals.freshName(base, NewLocals.visibleNames(state));
+    Library.EmptyValue empty = Vocabulary.emptyValue(kind);
+    return empty == null
+        ? null
+        : SuggestedFixes.qualifyType(state, fix, empty.className()) + empty.call();
   }
 
   /**
@@ -156,65 +83,17 @@ public final class Fixes {
     if (current != null) {
       return Trees.isArgument(current, callback) ? SuggestedFix.replace(current, executor) : null;
     }
-    com.sun.tools.javac.code.Symbol method = ASTHelpers.getSymbol(callback);
+    Symbol method = ASTHelpers.getSymbol(callback);
     boolean takesExecutor =
         AsyncWraps.isSupplyOrRunAsync(callback, state)
             || (method != null
                 && !method.isStatic()
-                && Symbols.name(method, state).endsWith("Async")
-                && AsyncTypes.isOwnedBy(method, AsyncKind.COMPLETION_STAGE.className(), state));
+                && Symbols.name(method, state).endsWith(Jdk.ASYNC_SUFFIX)
+                && AsyncTypes.isOwnedBy(method, Jdk.COMPLETION_STAGE, state));
     return takesExecutor
         ? SuggestedFix.postfixWith(
             callback.getArguments().get(callback.getArguments().size() - 1), ", " + executor)
         : null;
-  }
-
-  private static String qualify(SuggestedFix.Builder fix, VisitorState state, String className) {
-    return SuggestedFixes.qualifyType(state, fix, className);
-  }
-
-  /**
-   * The operator that waits for a publisher returned per element, keeping the shape of a Reactor
-   * source: {@code flatMap} on a Mono, {@code concatMap} on a Flux (which keeps the order and runs
-   * one at a time). Null for other types.
-   */
-  public static @Nullable String reactorCompose(@Nullable AsyncKind source) {
-    if (source == AsyncKind.MONO) {
-      return "flatMap";
-    }
-    return source == AsyncKind.FLUX ? "concatMap" : null;
-  }
-
-  /**
-   * {@code inner.thenReturn(value)}: a Reactor Mono that waits for {@code inner} to complete (and
-   * fails if it fails), then emits {@code value}; {@code inner.then().thenReturn(value)} for a
-   * Flux. Null for other types.
-   */
-  public static @Nullable String thenReturn(
-      String innerSource, @Nullable AsyncKind inner, String valueSource) {
-    if (inner == AsyncKind.MONO) {
-      return innerSource + ".thenReturn(" + valueSource + ")";
-    }
-    if (inner == AsyncKind.FLUX) {
-      return innerSource + ".then().thenReturn(" + valueSource + ")";
-    }
-    return null;
-  }
-
-  /**
-   * A {@code CompletionStage<Void>}-compatible expression that completes when {@code inner} does:
-   * {@code inner} itself for a CompletableFuture or CompletionStage, {@code
-   * inner.then().toFuture()} for a Reactor Mono or Flux (which subscribes to it). Null for other
-   * types.
-   */
-  public static @Nullable String asStage(String innerSource, @Nullable AsyncKind inner) {
-    if (inner == AsyncKind.COMPLETABLE_FUTURE || inner == AsyncKind.COMPLETION_STAGE) {
-      return innerSource;
-    }
-    if (inner == AsyncKind.MONO || inner == AsyncKind.FLUX) {
-      return innerSource + ".then().toFuture()";
-    }
-    return null;
   }
 
   /**
@@ -262,14 +141,13 @@ public final class Fixes {
       boolean innerIsVoid,
       VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(call);
-    if (method == null || method.isStatic()) {
+    Library.CallbackTwin twin = method == null ? null : Libraries.callbackTwin(method, state);
+    if (twin == null) {
       return null;
     }
-    String name = Symbols.name(method, state);
     String parameter;
     String innerSource;
-    if (functional instanceof LambdaExpressionTree) {
-      LambdaExpressionTree lambda = (LambdaExpressionTree) functional;
+    if (functional instanceof LambdaExpressionTree lambda) {
       if (lambda.getParameters().size() > 1 || inner == null) {
         return null;
       }
@@ -278,41 +156,29 @@ public final class Fixes {
               ? null
               : lambda.getParameters().get(0).getName().toString();
       innerSource = state.getSourceForNode(inner);
-    } else if (functional instanceof MemberReferenceTree && !name.startsWith("thenRun")) {
-      parameter = freshName("item", state);
-      innerSource = callOf((MemberReferenceTree) functional, parameter, state);
+    } else if (functional instanceof MemberReferenceTree reference
+        && FixSources.takesOneValue(reference, state)) {
+      parameter = FixSources.freshName("item", state);
+      innerSource = FixSources.callOf(reference, parameter, state);
     } else {
       return null;
     }
     if (innerSource == null) {
       return null;
     }
-    AsyncKind receiver = AsyncTypes.kindOf(method.owner.type, state);
-    if (name.equals("doOnNext") && parameter != null) {
-      String operator = reactorCompose(receiver);
-      String body = thenReturn(innerSource, innerKind, parameter);
-      return operator == null || body == null
+    if (twin.passesValueOn()) {
+      String body =
+          parameter == null ? null : Vocabulary.thenReturn(innerKind, innerSource, parameter);
+      return body == null
           ? null
-          : recompose(call, functional, operator, parameter + " -> " + body, state);
+          : recompose(call, functional, twin.twin(), parameter + " -> " + body, state);
     }
-    boolean stage =
-        receiver == AsyncKind.COMPLETABLE_FUTURE || receiver == AsyncKind.COMPLETION_STAGE;
-    boolean acceptOrRun =
-        name.equals("thenAccept")
-            || name.equals("thenAcceptAsync")
-            || name.equals("thenRun")
-            || name.equals("thenRunAsync");
-    String body = asStage(innerSource, innerKind);
-    if (!stage || !acceptOrRun || body == null || (!innerKind.isLazy() && !innerIsVoid)) {
+    String body = Vocabulary.asStage(innerKind, innerSource);
+    if (body == null || (!innerKind.isLazy() && !innerIsVoid)) {
       return null;
     }
-    String lambdaParameter = parameter != null ? parameter : freshName("ignored", state);
-    return recompose(
-        call,
-        functional,
-        name.endsWith("Async") ? "thenComposeAsync" : "thenCompose",
-        lambdaParameter + " -> " + body,
-        state);
+    String lambdaParameter = parameter != null ? parameter : FixSources.freshName("ignored", state);
+    return recompose(call, functional, twin.twin(), lambdaParameter + " -> " + body, state);
   }
 
   /**
@@ -325,23 +191,17 @@ public final class Fixes {
       Tree statement, Tree dropped, AsyncKind droppedKind, VisitorState state) {
     TreePath statementPath = Trees.pathOf(statement, state.getPath());
     if (statementPath == null
-        || !(statementPath.getParentPath().getLeaf() instanceof BlockTree)
-        || (droppedKind != AsyncKind.MONO && droppedKind != AsyncKind.FLUX)) {
+        || !(statementPath.getParentPath().getLeaf() instanceof BlockTree block)
+        || Vocabulary.continueWith(droppedKind) == null) {
       return null;
     }
-    List<? extends StatementTree> statements =
-        ((BlockTree) statementPath.getParentPath().getLeaf()).getStatements();
+    List<? extends StatementTree> statements = block.getStatements();
     int index = statements.indexOf(statement);
-    if (index + 1 >= statements.size() || !(statements.get(index + 1) instanceof ReturnTree)) {
+    if (index + 1 >= statements.size() || !(statements.get(index + 1) instanceof ReturnTree next)) {
       return null;
     }
-    ReturnTree next = (ReturnTree) statements.get(index + 1);
     ExpressionTree returned = next.getExpression();
-    AsyncKind returnedKind = AsyncTypes.kindOf(returned, state);
-    String operator =
-        returnedKind == AsyncKind.MONO
-            ? "then"
-            : returnedKind == AsyncKind.FLUX ? "thenMany" : null;
+    String operator = Vocabulary.continueWith(AsyncTypes.kindOf(returned, state));
     if (operator == null) {
       return null;
     }
@@ -373,20 +233,19 @@ public final class Fixes {
    * chosen.
    */
   public static @Nullable SuggestedFix executeInstead(Tree submit, VisitorState state) {
-    Symbol symbol = ASTHelpers.getSymbol(submit);
-    if (!(submit instanceof MethodInvocationTree)
-        || !(symbol instanceof MethodSymbol)
-        || ((MethodSymbol) symbol).getParameters().size() != 1
-        || !((MethodSymbol) symbol)
+    if (!(submit instanceof MethodInvocationTree call)
+        || !(ASTHelpers.getSymbol(submit) instanceof MethodSymbol method)
+        || method.getParameters().size() != 1
+        || !method
             .getParameters()
             .get(0)
             .type
             .tsym
             .getQualifiedName()
-            .contentEquals("java.lang.Runnable")) {
+            .contentEquals(Jdk.RUNNABLE)) {
       return null;
     }
-    return SuggestedFixes.renameMethodInvocation((MethodInvocationTree) submit, "execute", state);
+    return SuggestedFixes.renameMethodInvocation(call, "execute", state);
   }
 
   /**
@@ -395,23 +254,9 @@ public final class Fixes {
    */
   public static @Nullable SuggestedFix returnDroppedAtEnd(Drops.Drop drop, VisitorState state) {
     MethodTree method = Drops.endOfVoidMethod(drop, state);
-    return method == null || !mayChangeReturnType(method, state)
+    return method == null || !FixSources.mayChangeReturnType(method, state)
         ? null
         : returnDropped(method, (ExpressionStatementTree) drop.use().user(), drop.type(), state);
-  }
-
-  /**
-   * True if a fix may change the return type of {@code method}: it is private or package-private,
-   * overrides nothing, and carries no annotation (a framework that calls an annotated method, such
-   * as {@code @Scheduled} or {@code @PostConstruct}, decides what it may return).
-   */
-  public static boolean mayChangeReturnType(MethodTree method, VisitorState state) {
-    MethodSymbol symbol = ASTHelpers.getSymbol(method);
-    Set<Modifier> modifiers = symbol.getModifiers();
-    return !modifiers.contains(Modifier.PUBLIC)
-        && !modifiers.contains(Modifier.PROTECTED)
-        && method.getModifiers().getAnnotations().isEmpty()
-        && ASTHelpers.findSuperMethods(symbol, state.getTypes()).isEmpty();
   }
 
   /**
@@ -443,30 +288,20 @@ public final class Fixes {
   }
 
   /**
-   * The source of a call of what a one-argument method reference refers to, with {@code argument}
-   * as its argument: {@code repo.save(order)} for {@code repo::save}, {@code Repo.save(order)} for
-   * a static {@code Repo::save}, {@code order.save()} for an unbound {@code Order::save}. Null for
-   * constructor references and qualifiers that are neither a name nor {@code this}.
+   * Renames the map that makes a lost future of a future to its composing twin, where that changes
+   * nothing but the nesting: the nested value is lost at the map itself, and a twin that takes
+   * another functional interface (Guava's transformAsync an AsyncFunction) is given a lambda or
+   * method reference, which fits both.
    */
-  public static @Nullable String callOf(
-      MemberReferenceTree reference, String argument, VisitorState state) {
-    if (reference.getMode() != MemberReferenceTree.ReferenceMode.INVOKE) {
+  public static @Nullable SuggestedFix composeNested(
+      NestedFutures.Nested nested, VisitorState state) {
+    ComposeTwin twin = Operators.composeTwinOf(nested.map(), nested.inner(), state);
+    ExpressionTree mapper = Operators.mapper(nested.map());
+    if (twin == null
+        || !nested.direct()
+        || (twin.otherFunctionType() && (mapper == null || !Trees.isFunctional(mapper)))) {
       return null;
     }
-    ExpressionTree qualifier = reference.getQualifierExpression();
-    if (!(qualifier instanceof IdentifierTree || qualifier instanceof MemberSelectTree)) {
-      return null;
-    }
-    Symbol method = ASTHelpers.getSymbol(reference);
-    Symbol qualifierSymbol = ASTHelpers.getSymbol(qualifier);
-    if (method == null) {
-      return null;
-    }
-    String name = reference.getName().toString();
-    boolean qualifierIsType = qualifierSymbol instanceof Symbol.TypeSymbol;
-    if (qualifierIsType && !method.isStatic()) {
-      return argument + "." + name + "()";
-    }
-    return state.getSourceForNode(qualifier) + "." + name + "(" + argument + ")";
+    return SuggestedFixes.renameMethodInvocation(nested.map(), twin.twin(), state);
   }
 }

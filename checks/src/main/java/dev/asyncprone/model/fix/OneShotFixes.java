@@ -18,6 +18,8 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.JdkTypes;
+import dev.asyncprone.model.api.libraries.Vocabulary;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.oneshot.OneShotFlow.Violation;
@@ -37,7 +39,6 @@ import org.jspecify.annotations.Nullable;
  * a local assigned more than once, a stream whose source may be endless.
  */
 public final class OneShotFixes {
-  private static final String STREAM = "java.util.stream.Stream";
 
   private OneShotFixes() {}
 
@@ -70,7 +71,7 @@ public final class OneShotFixes {
     Type type = ASTHelpers.getType(initializer);
     boolean implicit = ASTHelpers.hasImplicitType(declaration, state);
     if (type == null
-        || !Symbols.qualifiedName(type.tsym, state).equals(STREAM)
+        || !Symbols.qualifiedName(type.tsym, state).equals(JdkTypes.STREAM)
         || !(initializer instanceof MethodInvocationTree)
         || !hasFiniteSource(initializer, state)
         || !(implicit || declaration.getType() instanceof ParameterizedTypeTree)) {
@@ -87,7 +88,7 @@ public final class OneShotFixes {
     SuggestedFix.Builder fix = SuggestedFix.builder();
     if (!implicit) {
       ParameterizedTypeTree declared = (ParameterizedTypeTree) declaration.getType();
-      String list = SuggestedFixes.qualifyType(state, fix, "java.util.List");
+      String list = SuggestedFixes.qualifyType(state, fix, JdkTypes.LIST);
       String arguments =
           state
               .getSourceCode()
@@ -114,7 +115,7 @@ public final class OneShotFixes {
         hasToList(state)
             ? ".toList()"
             : ".collect("
-                + SuggestedFixes.qualifyType(state, fix, "java.util.stream.Collectors")
+                + SuggestedFixes.qualifyType(state, fix, JdkTypes.COLLECTORS)
                 + ".toList())");
     for (IdentifierTree use : usesOf(method, variable)) {
       fix.replace(use, listName + ".stream()");
@@ -135,17 +136,8 @@ public final class OneShotFixes {
     if (kind == null || !type.tsym.getQualifiedName().contentEquals(kind.className())) {
       return null;
     }
-    switch (kind) {
-      case MONO:
-      case RX_SINGLE:
-      case RX_MAYBE:
-      case RX_COMPLETABLE:
-        return SuggestedFix.postfixWith(initializer, ".cache()");
-      case UNI:
-        return SuggestedFix.postfixWith(initializer, ".memoize().indefinitely()");
-      default:
-        return null;
-    }
+    String share = Vocabulary.shareOnce(kind);
+    return share == null ? null : SuggestedFix.postfixWith(initializer, share);
   }
 
   /**
@@ -162,11 +154,11 @@ public final class OneShotFixes {
       String name = Symbols.name(method, state);
       String owner = Symbols.qualifiedName(method.owner, state);
       if (method.isStatic()) {
-        return (owner.equals(STREAM) && (name.equals("of") || name.equals("empty")))
-            || (owner.equals("java.util.Arrays") && name.equals("stream"));
+        return (owner.equals(JdkTypes.STREAM) && (name.equals("of") || name.equals("empty")))
+            || (owner.equals(JdkTypes.ARRAYS) && name.equals("stream"));
       }
       if ((name.equals("stream") || name.equals("parallelStream"))
-          && AsyncTypes.isOwnedBy(method, "java.util.Collection", state)) {
+          && AsyncTypes.isOwnedBy(method, JdkTypes.COLLECTION, state)) {
         return true;
       }
       if (!OneShotValues.isStream(method.owner.type, state)) {
@@ -178,7 +170,7 @@ public final class OneShotFixes {
   }
 
   private static boolean hasToList(VisitorState state) {
-    Symbol stream = state.getSymbolFromString(STREAM);
+    Symbol stream = state.getSymbolFromString(JdkTypes.STREAM);
     return stream != null && stream.members().findFirst(state.getName("toList")) != null;
   }
 

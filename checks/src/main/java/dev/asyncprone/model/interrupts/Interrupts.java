@@ -23,6 +23,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.javac.EveryPath;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
@@ -39,24 +40,24 @@ public final class Interrupts {
    * True for {@code Thread.currentThread().interrupt()}: the current thread re-interrupts itself.
    */
   public static boolean isSelfInterrupt(@Nullable Tree tree, VisitorState state) {
-    if (!(tree instanceof MethodInvocationTree)) {
+    if (!(tree instanceof MethodInvocationTree call)) {
       return false;
     }
-    MethodSymbol method = ASTHelpers.getSymbol((MethodInvocationTree) tree);
+    MethodSymbol method = ASTHelpers.getSymbol(call);
     if (method == null
         || !Symbols.name(method, state).equals("interrupt")
         || !method.getParameters().isEmpty()
-        || !AsyncTypes.isOwnedBy(method, "java.lang.Thread", state)) {
+        || !AsyncTypes.isOwnedBy(method, Jdk.THREAD, state)) {
       return false;
     }
-    ExpressionTree receiver = ASTHelpers.getReceiver((MethodInvocationTree) tree);
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
     if (receiver == null) {
       return false;
     }
     Symbol current = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(receiver));
     return current instanceof MethodSymbol
         && Symbols.name(current, state).equals("currentThread")
-        && Symbols.qualifiedName(current.owner, state).equals("java.lang.Thread");
+        && Symbols.qualifiedName(current.owner, state).equals(Jdk.THREAD);
   }
 
   /**
@@ -66,10 +67,9 @@ public final class Interrupts {
    * same exception, unchecked.
    */
   public static boolean isSneakyRethrow(@Nullable Tree tree, java.util.Set<Symbol> carriers) {
-    if (!(tree instanceof MethodInvocationTree)) {
+    if (!(tree instanceof MethodInvocationTree call)) {
       return false;
     }
-    MethodInvocationTree call = (MethodInvocationTree) tree;
     MethodSymbol method = ASTHelpers.getSymbol(call);
     if (method == null
         || method.getThrownTypes().stream().noneMatch(t -> t.hasTag(TypeTag.TYPEVAR))) {
@@ -201,7 +201,7 @@ public final class Interrupts {
   public static boolean isThreadTopLevel(Tree body, VisitorState state) {
     if (body instanceof LambdaExpressionTree) {
       Type type = ASTHelpers.getType(body);
-      return type != null && Symbols.qualifiedName(type.tsym, state).equals("java.lang.Runnable");
+      return type != null && Symbols.qualifiedName(type.tsym, state).equals(Jdk.RUNNABLE);
     }
     if (!(body instanceof MethodTree)) {
       return false;
@@ -212,7 +212,7 @@ public final class Interrupts {
     }
     String name = Symbols.name(method, state);
     if (name.equals("run") && method.getParameters().isEmpty()) {
-      return AsyncTypes.isSubtypeNamed(method.owner.type, "java.lang.Runnable", state);
+      return AsyncTypes.isSubtypeNamed(method.owner.type, Jdk.RUNNABLE, state);
     }
     return name.equals("main")
         && method.isStatic()

@@ -1,7 +1,5 @@
 package dev.asyncprone.model.observe;
 
-import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -9,6 +7,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.Libraries;
 import dev.asyncprone.model.javac.Symbols;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,67 +19,6 @@ import org.jspecify.annotations.Nullable;
  * it subscribes to a publisher.
  */
 public final class Chains {
-  private static final String GUAVA_FUTURES = "com.google.common.util.concurrent.Futures";
-  private static final String FLUENT_FUTURE = "com.google.common.util.concurrent.FluentFuture";
-
-  /**
-   * The operators that see a failure, by the family of the type that declares them: each receives
-   * the exception (or a signal that carries it) and so observes it.
-   */
-  private static final ImmutableMap<AsyncKind.Family, ImmutableSet<String>> FAILURE_HANDLERS =
-      ImmutableMap.of(
-          AsyncKind.Family.JDK,
-          ImmutableSet.of(
-              "exceptionally",
-              "exceptionallyAsync",
-              "exceptionallyCompose",
-              "exceptionallyComposeAsync",
-              "handle",
-              "handleAsync",
-              "whenComplete",
-              "whenCompleteAsync"),
-          AsyncKind.Family.GUAVA,
-          ImmutableSet.of("catching", "catchingAsync"),
-          AsyncKind.Family.VERTX,
-          ImmutableSet.of(
-              "onFailure", "onComplete", "recover", "otherwise", "andThen", "transform"),
-          AsyncKind.Family.REACTOR,
-          ImmutableSet.of(
-              "onErrorResume",
-              "onErrorReturn",
-              "onErrorContinue",
-              "onErrorComplete",
-              "doOnError",
-              "doOnEach",
-              "materialize"),
-          AsyncKind.Family.RXJAVA,
-          ImmutableSet.of(
-              "onErrorReturn",
-              "onErrorReturnItem",
-              "onErrorResumeNext",
-              "onErrorResumeWith",
-              "onErrorComplete",
-              "doOnError",
-              "doOnEvent",
-              "doOnEach",
-              "materialize"),
-          AsyncKind.Family.MUTINY,
-          ImmutableSet.of("onFailure", "onItemOrFailure", "onTermination"));
-
-  /** The operators that subscribe to a publisher, making it run. */
-  private static final ImmutableSet<String> SUBSCRIBERS =
-      ImmutableSet.of(
-          "subscribe",
-          "subscribeWith",
-          "subscribeAsCompletionStage",
-          "toFuture",
-          "toCompletionStage",
-          "toIterable",
-          "toStream",
-          "connect",
-          "await",
-          "test");
-
   private Chains() {}
 
   /**
@@ -102,9 +40,8 @@ public final class Chains {
       stages.add(call);
       MethodSymbol method = ASTHelpers.getSymbol(call);
       if (method != null && method.isStatic()) {
-        String owner = Symbols.qualifiedName(method.owner, state);
         boolean continues =
-            (owner.equals(GUAVA_FUTURES) || owner.equals(FLUENT_FUTURE))
+            Libraries.isStaticOperatorClass(Symbols.qualifiedName(method.owner, state))
                 && !call.getArguments().isEmpty();
         e = continues ? call.getArguments().get(0) : null;
       } else {
@@ -137,24 +74,7 @@ public final class Chains {
   /** True if {@code call} is an operator that sees a failure. */
   public static boolean isFailureHandler(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(call);
-    if (method == null) {
-      return false;
-    }
-    String name = Symbols.name(method, state);
-    String owner = Symbols.qualifiedName(method.owner, state);
-    if (method.isStatic()) {
-      return owner.equals(GUAVA_FUTURES)
-          && FAILURE_HANDLERS.get(AsyncKind.Family.GUAVA).contains(name);
-    }
-    AsyncKind kind = AsyncTypes.kindOf(method.owner.type, state);
-    if (kind == null) {
-      return false;
-    }
-    if (kind == AsyncKind.LISTENABLE_FUTURE && !owner.equals(FLUENT_FUTURE)) {
-      return false;
-    }
-    ImmutableSet<String> names = FAILURE_HANDLERS.get(kind.family());
-    return names != null && names.contains(name);
+    return method != null && Libraries.isFailureHandler(method, state);
   }
 
   /**
@@ -171,9 +91,7 @@ public final class Chains {
       }
       AsyncKind owner = AsyncTypes.kindOf(method.owner.type, state);
       String name = Symbols.name(method, state);
-      if (owner != null
-          && owner.isLazy()
-          && (SUBSCRIBERS.contains(name) || name.startsWith("block"))) {
+      if (owner != null && owner.isLazy() && Libraries.isSubscriberName(name)) {
         return stage;
       }
     }

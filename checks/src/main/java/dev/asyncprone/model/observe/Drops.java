@@ -24,6 +24,11 @@ import com.sun.tools.javac.code.TypeTag;
 import dev.asyncprone.model.api.Annotations;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.Jdk;
+import dev.asyncprone.model.api.libraries.JdkTypes;
+import dev.asyncprone.model.api.libraries.Libraries;
+import dev.asyncprone.model.api.libraries.Mockito;
+import dev.asyncprone.model.api.libraries.Vertx;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.javac.Uses;
@@ -69,25 +74,9 @@ public final class Drops {
    */
   public record Drop(Shape shape, Tree tree, AsyncKind kind, Type type, Uses.Use use) {}
 
-  /**
-   * Methods that return the future they are called on ({@code f.orTimeout(...)}): dropping the
-   * result of one called on a variable drops nothing that the variable does not still hold.
-   */
-  private static final ImmutableSet<String> RETURNS_RECEIVER =
-      ImmutableSet.of(
-          "orTimeout",
-          "completeOnTimeout",
-          "completeAsync",
-          "onSuccess",
-          "onFailure",
-          "onComplete");
-
-  /**
-   * Mockito's {@code verify(mock)}, {@code doReturn(x).when(mock)}, BDD {@code
-   * then(mock).should()}.
-   */
-  private static final ImmutableSet<String> MOCKITO_STUBS =
-      ImmutableSet.of("verify", "when", "should");
+  /** Exceptions whose catch clause catches whatever a task throws. */
+  private static final ImmutableSet<String> CATCH_ALL =
+      ImmutableSet.of(JdkTypes.THROWABLE, JdkTypes.EXCEPTION, JdkTypes.RUNTIME_EXCEPTION);
 
   private static final ImmutableSet<AsyncKind> CHAINS =
       ImmutableSet.of(
@@ -104,11 +93,9 @@ public final class Drops {
     if (!(tree instanceof MethodInvocationTree || tree instanceof MemberReferenceTree)) {
       return null;
     }
-    Symbol symbol = ASTHelpers.getSymbol(tree);
-    if (!(symbol instanceof MethodSymbol) || ((MethodSymbol) symbol).isConstructor()) {
+    if (!(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method) || method.isConstructor()) {
       return null;
     }
-    MethodSymbol method = (MethodSymbol) symbol;
     Type type =
         tree instanceof MethodInvocationTree ? ASTHelpers.getType(tree) : method.getReturnType();
     AsyncKind kind = AsyncTypes.kindOf(type, state);
@@ -162,13 +149,12 @@ public final class Drops {
       Uses.Use use,
       TreePath path,
       VisitorState state) {
-    if (!(tree instanceof MethodInvocationTree)
+    if (!(tree instanceof MethodInvocationTree call)
         || kind.isLazy()
         || use.kind() != Uses.Kind.STATEMENT
         || isSubmit(method, state)) {
       return false;
     }
-    MethodInvocationTree call = (MethodInvocationTree) tree;
     return ErrorChannels.registersCallersSuccessHandlerOnOwnFuture(call, path, state)
         || HandedOutcomes.givenToReturnedCompleter(call, use.user(), path, state);
   }
@@ -181,20 +167,20 @@ public final class Drops {
    */
   private static boolean isIdiomaticDrop(
       Tree tree, MethodSymbol method, Uses.Use use, VisitorState state) {
-    if (AsyncTypes.isOwnedBy(method, "io.vertx.core.streams.WriteStream", state)) {
+    if (AsyncTypes.isOwnedBy(method, Vertx.WRITE_STREAM, state)) {
       return true;
     }
     if (use.kind() == Uses.Kind.VOID_CALLBACK
         && Matchers.isThrowingFunctionalInterface(ASTHelpers.getType(use.user()), state)) {
       return true;
     }
-    if (tree instanceof MethodInvocationTree) {
-      ExpressionTree receiver = ASTHelpers.getReceiver((MethodInvocationTree) tree);
+    if (tree instanceof MethodInvocationTree call) {
+      ExpressionTree receiver = ASTHelpers.getReceiver(call);
       Symbol stub =
           receiver == null ? null : ASTHelpers.getSymbol(ASTHelpers.stripParentheses(receiver));
       return stub != null
-          && MOCKITO_STUBS.contains(Symbols.name(stub, state))
-          && Symbols.qualifiedName(stub.owner, state).startsWith("org.mockito.");
+          && Mockito.STUBS.contains(Symbols.name(stub, state))
+          && Symbols.qualifiedName(stub.owner, state).startsWith(Mockito.PACKAGE);
     }
     return false;
   }
@@ -213,17 +199,17 @@ public final class Drops {
     TreePath block = statement == null ? null : statement.getParentPath();
     TreePath method = block == null ? null : block.getParentPath();
     if (method == null
-        || !(method.getLeaf() instanceof MethodTree)
-        || !(block.getLeaf() instanceof BlockTree)) {
+        || !(method.getLeaf() instanceof MethodTree methodTree)
+        || !(block.getLeaf() instanceof BlockTree body)) {
       return null;
     }
-    List<? extends StatementTree> statements = ((BlockTree) block.getLeaf()).getStatements();
-    MethodSymbol symbol = ASTHelpers.getSymbol((MethodTree) method.getLeaf());
+    List<? extends StatementTree> statements = body.getStatements();
+    MethodSymbol symbol = ASTHelpers.getSymbol(methodTree);
     return statements.get(statements.size() - 1) == drop.use().user()
             && symbol != null
             && !symbol.isConstructor()
             && symbol.getReturnType().hasTag(TypeTag.VOID)
-        ? (MethodTree) method.getLeaf()
+        ? methodTree
         : null;
   }
 
@@ -231,7 +217,7 @@ public final class Drops {
   public static boolean isSubmit(MethodSymbol method, VisitorState state) {
     return !method.isStatic()
         && Symbols.name(method, state).equals("submit")
-        && AsyncTypes.isOwnedBy(method, "java.util.concurrent.ExecutorService", state);
+        && AsyncTypes.isOwnedBy(method, Jdk.EXECUTOR_SERVICE, state);
   }
 
   /**
@@ -274,7 +260,7 @@ public final class Drops {
    */
   private static boolean suppressedAsFutureReturnValueIgnored(
       TreePath path, Type type, AsyncKind kind, VisitorState state) {
-    if (kind.isLazy() || !AsyncTypes.isSubtypeNamed(type, "java.util.concurrent.Future", state)) {
+    if (kind.isLazy() || !AsyncTypes.isSubtypeNamed(type, Jdk.FUTURE, state)) {
       return false;
     }
     for (TreePath p = path; p != null; p = p.getParentPath()) {
@@ -294,7 +280,7 @@ public final class Drops {
 
   private static boolean returnsHeldReceiver(Tree tree, MethodSymbol method) {
     if (!(tree instanceof MethodInvocationTree)
-        || !RETURNS_RECEIVER.contains(method.getSimpleName().toString())) {
+        || !Libraries.returnsItsReceiver(method.getSimpleName().toString())) {
       return false;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver((ExpressionTree) tree);
@@ -307,26 +293,20 @@ public final class Drops {
    * Throwable, Exception or RuntimeException: its failures are handled inside it.
    */
   private static boolean taskCatchesAll(Tree submit) {
-    if (!(submit instanceof MethodInvocationTree)
-        || ((MethodInvocationTree) submit).getArguments().isEmpty()) {
+    if (!(submit instanceof MethodInvocationTree call) || call.getArguments().isEmpty()) {
       return false;
     }
-    ExpressionTree task =
-        ASTHelpers.stripParentheses(((MethodInvocationTree) submit).getArguments().get(0));
-    if (!(task instanceof LambdaExpressionTree)
-        || !(((LambdaExpressionTree) task).getBody() instanceof BlockTree)) {
+    if (!(ASTHelpers.stripParentheses(call.getArguments().get(0))
+            instanceof LambdaExpressionTree task)
+        || !(task.getBody() instanceof BlockTree body)
+        || body.getStatements().size() != 1
+        || !(body.getStatements().get(0) instanceof TryTree whole)) {
       return false;
     }
-    BlockTree body = (BlockTree) ((LambdaExpressionTree) task).getBody();
-    if (body.getStatements().size() != 1 || !(body.getStatements().get(0) instanceof TryTree)) {
-      return false;
-    }
-    for (CatchTree handler : ((TryTree) body.getStatements().get(0)).getCatches()) {
+    for (CatchTree handler : whole.getCatches()) {
       Type caught = ASTHelpers.getType(handler.getParameter());
       String name = caught == null ? "" : caught.tsym.getQualifiedName().toString();
-      if (name.equals("java.lang.Throwable")
-          || name.equals("java.lang.Exception")
-          || name.equals("java.lang.RuntimeException")) {
+      if (CATCH_ALL.contains(name)) {
         return true;
       }
     }

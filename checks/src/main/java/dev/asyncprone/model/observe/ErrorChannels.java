@@ -1,6 +1,5 @@
 package dev.asyncprone.model.observe;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -14,6 +13,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.Vertx;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.PerCompilationCache;
@@ -23,20 +23,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Objects that report their failures through a channel of their own, besides their futures: a type
- * that declares or inherits {@code exceptionHandler(Handler<Throwable>)}, the error channel of
- * Vert.x's handler-style streams ({@code StreamBase}, {@code ReadStream}, {@code
- * HttpServerRequest}, {@code HttpClientResponse}), matched by name and shape so that no library has
- * to be on the classpath. Answered once per type and compilation.
+ * that declares or inherits {@code exceptionHandler(Handler<Throwable>)}, matched by name and shape
+ * so that no library has to be on the classpath. Answered once per type and compilation.
+ *
+ * <p>This exists for one library's idiom: Vert.x's handler-style objects ({@code StreamBase},
+ * {@code ReadStream}, {@code HttpServerRequest}, {@code HttpClientResponse}) split success and
+ * failure between two setters; the channel's name and the success-only callbacks are in {@link
+ * Vertx}.
  */
 public final class ErrorChannels {
-  private static final String CHANNEL = "exceptionHandler";
-
-  /**
-   * Callbacks that see only success and return the future they are called on, so that the only
-   * failure they drop is that future's own: Vert.x {@code onSuccess}.
-   */
-  private static final ImmutableSet<String> SUCCESS_ONLY = ImmutableSet.of("onSuccess");
-
   private static final PerCompilationCache<TypeSymbol, Boolean> CHANNELS =
       new PerCompilationCache<>();
 
@@ -58,10 +53,11 @@ public final class ErrorChannels {
   private static boolean findChannel(Type type, VisitorState state) {
     Types types = state.getTypes();
     for (Type supertype : types.closure(types.erasure(type))) {
-      for (Symbol member : supertype.tsym.members().getSymbolsByName(state.getName(CHANNEL))) {
-        if (member instanceof MethodSymbol
-            && !member.isStatic()
-            && takesThrowableHandler((MethodSymbol) member, state)) {
+      for (Symbol member :
+          supertype.tsym.members().getSymbolsByName(state.getName(Vertx.EXCEPTION_HANDLER))) {
+        if (member instanceof MethodSymbol method
+            && !method.isStatic()
+            && takesThrowableHandler(method, state)) {
           return true;
         }
       }
@@ -111,7 +107,7 @@ public final class ErrorChannels {
     if (callback == null
         || callback.isStatic()
         || call.getArguments().size() != 1
-        || !SUCCESS_ONLY.contains(Symbols.name(callback, state))
+        || !Vertx.SUCCESS_ONLY_CALLBACKS.contains(Symbols.name(callback, state))
         || AsyncTypes.kindOf(callback.owner.type, state) == null) {
       return false;
     }
@@ -119,10 +115,10 @@ public final class ErrorChannels {
     ExpressionTree source = ASTHelpers.stripParentheses(Trees.receiver(call));
     if (handler == null
         || handler.getKind() != ElementKind.PARAMETER
-        || !(source instanceof MethodInvocationTree)) {
+        || !(source instanceof MethodInvocationTree produce)) {
       return false;
     }
-    MethodSymbol produced = ASTHelpers.getSymbol((MethodInvocationTree) source);
+    MethodSymbol produced = ASTHelpers.getSymbol(produce);
     ExpressionTree receiver = ASTHelpers.stripParentheses(Trees.receiver(source));
     if (produced == null || produced.isStatic() || !(receiver == null || Trees.isThis(receiver))) {
       return false;

@@ -1,17 +1,15 @@
 package dev.asyncprone.model.observe;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Type;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.Operators;
+import dev.asyncprone.model.api.libraries.Libraries;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.javac.Uses;
 import org.jspecify.annotations.Nullable;
@@ -27,15 +25,6 @@ import org.jspecify.annotations.Nullable;
  * -> m)}), passed on ({@code Flux.merge(...)}), collected, or declared nested is not lost.
  */
 public final class NestedFutures {
-  /** Calls on a nested future that keep it nested: the search for where it is lost goes on. */
-  private static final ImmutableSet<String> KEEP_NESTING =
-      ImmutableSet.of(
-          "exceptionally", "orTimeout", "whenComplete", "doOnNext", "doOnError", "log", "timeout");
-
-  /** Calls on a nested future that wait for the outer one only, and so lose the inner one. */
-  private static final ImmutableSet<String> LOSE_INNER =
-      ImmutableSet.of("thenRun", "thenRunAsync", "then", "thenEmpty", "thenReturn", "subscribe");
-
   /**
    * A lost nested future.
    *
@@ -53,32 +42,15 @@ public final class NestedFutures {
     public @Nullable String twin(VisitorState state) {
       return Operators.composeTwin(map, inner, state);
     }
-
-    /**
-     * Renames the map to its composing twin, where that changes nothing but the nesting: the nested
-     * value is lost at the map itself, and Guava's function is a lambda or method reference
-     * (transformAsync takes an AsyncFunction, not a Function).
-     */
-    public @Nullable SuggestedFix fix(VisitorState state) {
-      String twin = twin(state);
-      ExpressionTree mapper = Operators.mapper(map);
-      if (twin == null
-          || !direct
-          || (twin.equals("transformAsync") && (mapper == null || !Trees.isFunctional(mapper)))) {
-        return null;
-      }
-      return SuggestedFixes.renameMethodInvocation(map, twin, state);
-    }
   }
 
   private NestedFutures() {}
 
   /** The lost nested future that the map at {@code path} makes, or null. */
   public static @Nullable Nested of(TreePath path, VisitorState state) {
-    if (!(path.getLeaf() instanceof MethodInvocationTree)) {
+    if (!(path.getLeaf() instanceof MethodInvocationTree map)) {
       return null;
     }
-    MethodInvocationTree map = (MethodInvocationTree) path.getLeaf();
     Type type = ASTHelpers.getType(map);
     AsyncKind inner = AsyncTypes.valueKind(type, state);
     if (inner == null || !Operators.isMap(map, state)) {
@@ -106,11 +78,11 @@ public final class NestedFutures {
         case CHAINED:
           MethodInvocationTree next = use.chainedCall();
           String name = Trees.methodName(next);
-          if (LOSE_INNER.contains(name)
-              && (!name.equals("subscribe") || next.getArguments().isEmpty())) {
+          if (Libraries.losesInner(name)
+              && (!Libraries.isSubscriberName(name) || next.getArguments().isEmpty())) {
             return new Nested(map, type, inner, name + "() waits for the outer one only", direct);
           }
-          if (!KEEP_NESTING.contains(name)) {
+          if (!Libraries.keepsNesting(name)) {
             return null;
           }
           p = Trees.pathOf(next, p);

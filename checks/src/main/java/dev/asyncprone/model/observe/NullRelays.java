@@ -2,6 +2,7 @@ package dev.asyncprone.model.observe;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.google.errorprone.util.Reachability;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
@@ -21,7 +22,6 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.javac.Trees;
-import java.util.List;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -51,24 +51,23 @@ public final class NullRelays {
           || leaf instanceof ClassTree) {
         return false;
       }
-      if (leaf instanceof IfTree) {
-        IfTree branch = (IfTree) leaf;
+      if (leaf instanceof IfTree branch) {
         if ((child == branch.getThenStatement()
                 && testsWrapped(branch.getCondition(), true, p, state))
             || (child == branch.getElseStatement()
                 && testsWrapped(branch.getCondition(), false, p, state))) {
           return true;
         }
-      } else if (leaf instanceof BlockTree) {
-        for (StatementTree before : ((BlockTree) leaf).getStatements()) {
+      } else if (leaf instanceof BlockTree block) {
+        for (StatementTree before : block.getStatements()) {
           if (before == child) {
             break;
           }
-          if (before instanceof IfTree
-              && ((IfTree) before).getElseStatement() == null
-              && alwaysLeaves(((IfTree) before).getThenStatement())
-              && testsWrapped(
-                  ((IfTree) before).getCondition(), false, new TreePath(p, before), state)) {
+          // if (f != null) { return ...; } and then this return: it runs only when f is null.
+          if (before instanceof IfTree guard
+              && guard.getElseStatement() == null
+              && !Reachability.canCompleteNormally(guard.getThenStatement())
+              && testsWrapped(guard.getCondition(), false, new TreePath(p, before), state)) {
             return true;
           }
         }
@@ -107,8 +106,8 @@ public final class NullRelays {
       if (leaf instanceof LambdaExpressionTree || leaf instanceof MethodTree) {
         body = leaf;
       }
-      if (leaf instanceof BlockTree && child != null && initializer == null) {
-        for (StatementTree statement : ((BlockTree) leaf).getStatements()) {
+      if (leaf instanceof BlockTree block && child != null && initializer == null) {
+        for (StatementTree statement : block.getStatements()) {
           if (statement == child) {
             break;
           }
@@ -145,14 +144,5 @@ public final class NullRelays {
     }
     MethodSymbol method = ASTHelpers.getSymbol((MethodTree) body);
     return method != null && ASTHelpers.findSuperMethods(method, state.getTypes()).contains(called);
-  }
-
-  private static boolean alwaysLeaves(StatementTree statement) {
-    StatementTree last = statement;
-    while (last instanceof BlockTree && !((BlockTree) last).getStatements().isEmpty()) {
-      List<? extends StatementTree> statements = ((BlockTree) last).getStatements();
-      last = statements.get(statements.size() - 1);
-    }
-    return last.getKind() == Tree.Kind.RETURN || last.getKind() == Tree.Kind.THROW;
   }
 }

@@ -13,6 +13,12 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.JdkTypes;
+import dev.asyncprone.model.api.libraries.Library;
+import dev.asyncprone.model.api.libraries.Mutiny;
+import dev.asyncprone.model.api.libraries.ReactiveStreams;
+import dev.asyncprone.model.api.libraries.Reactor;
+import dev.asyncprone.model.api.libraries.Vocabulary;
 import dev.asyncprone.model.context.AsyncContext;
 import dev.asyncprone.model.context.Contexts;
 import dev.asyncprone.model.javac.Symbols;
@@ -43,15 +49,9 @@ public final class Subscriptions {
       boolean handlesErrors) {
     /** Where an error goes when a subscription has no error consumer, in words for a message. */
     public String droppedErrorHook() {
-      switch (kind.family()) {
-        case RXJAVA:
-          return "RxJavaPlugins.onError, which by default prints it and hands it to the thread's"
-              + " uncaught-exception handler";
-        case MUTINY:
-          return "Mutiny's dropped-exception handler, which logs it";
-        default:
-          return "Reactor's onErrorDropped hook, which logs it as dropped";
-      }
+      Library library = Vocabulary.ofFamily(kind.family());
+      String hook = library == null ? null : library.droppedErrorHook();
+      return hook != null ? hook : Reactor.TABLE.droppedErrorHook();
     }
 
     /** True for {@code subscribe()} with no arguments: nothing at all is done with the result. */
@@ -64,10 +64,9 @@ public final class Subscriptions {
 
   /** The subscription that the call at {@code path} is, or null if it is not one. */
   public static @Nullable Subscription of(TreePath path, VisitorState state) {
-    if (!(path.getLeaf() instanceof MethodInvocationTree)) {
+    if (!(path.getLeaf() instanceof MethodInvocationTree call)) {
       return null;
     }
-    MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
     MethodSymbol method = ASTHelpers.getSymbol(call);
     if (method == null || method.isStatic() || !Symbols.name(method, state).equals("subscribe")) {
       return null;
@@ -83,7 +82,9 @@ public final class Subscriptions {
       }
       MethodInvocationTree with = chainedCall(path);
       boolean onItemOnly =
-          with != null && Trees.methodName(with).equals("with") && !passesErrorHandler(with, state);
+          with != null
+              && Trees.methodName(with).equals(Mutiny.SUBSCRIBE_WITH)
+              && !passesErrorHandler(with, state);
       return new Subscription(call, publisher, kind, !onItemOnly);
     }
     return new Subscription(call, publisher, kind, passesErrorHandler(call, state));
@@ -143,24 +144,23 @@ public final class Subscriptions {
         continue;
       }
       Type type = parameters.get(i).type;
-      if (type instanceof Type.ArrayType) {
+      if (type instanceof Type.ArrayType array) {
         // ParallelFlux.subscribe(CoreSubscriber<? super T>[] subscribers)
-        type = ((Type.ArrayType) type).elemtype;
+        type = array.elemtype;
       }
       if (!types.isFunctionalInterface(type)) {
         // A Subscriber, Observer or CoreSubscriber has an onError of its own; a Context does not.
         String name = Symbols.name(type.tsym, state);
-        if (name.endsWith("Subscriber") || name.endsWith("Observer")) {
-          return true;
+        for (String subscriber : ReactiveStreams.SUBSCRIBER_NAMES) {
+          if (name.endsWith(subscriber)) {
+            return true;
+          }
         }
         continue;
       }
       for (Type argument : type.getTypeArguments()) {
-        Type bound =
-            argument.hasTag(com.sun.tools.javac.code.TypeTag.WILDCARD)
-                ? ((Type.WildcardType) argument).type
-                : argument;
-        if (bound != null && AsyncTypes.isSubtypeNamed(bound, "java.lang.Throwable", state)) {
+        Type bound = argument instanceof Type.WildcardType wildcard ? wildcard.type : argument;
+        if (bound != null && AsyncTypes.isSubtypeNamed(bound, JdkTypes.THROWABLE, state)) {
           return true;
         }
       }
@@ -173,8 +173,8 @@ public final class Subscriptions {
     if (parent != null
         && parent.getLeaf() instanceof MemberSelectTree
         && parent.getParentPath() != null
-        && parent.getParentPath().getLeaf() instanceof MethodInvocationTree) {
-      return (MethodInvocationTree) parent.getParentPath().getLeaf();
+        && parent.getParentPath().getLeaf() instanceof MethodInvocationTree call) {
+      return call;
     }
     return null;
   }

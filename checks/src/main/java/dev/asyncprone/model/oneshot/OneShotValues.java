@@ -1,6 +1,5 @@
 package dev.asyncprone.model.oneshot;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ConditionalExpressionTree;
@@ -22,13 +21,13 @@ import com.sun.tools.javac.code.TypeTag;
 import dev.asyncprone.model.api.Annotations;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
-import dev.asyncprone.model.api.Awaits;
+import dev.asyncprone.model.api.libraries.Contracts;
+import dev.asyncprone.model.api.libraries.JdkTypes;
+import dev.asyncprone.model.api.libraries.Libraries;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
-import dev.asyncprone.model.javac.Uses;
 import dev.asyncprone.model.javac.Variables;
 import dev.asyncprone.model.support.PerCompilationCache;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
@@ -48,73 +47,6 @@ import org.jspecify.annotations.Nullable;
  * state ({@code isDone()}, {@code toString()}, a getter) is not a consumption.
  */
 public final class OneShotValues {
-  private static final String BASE_STREAM = "java.util.stream.BaseStream";
-  private static final String ITERABLE = "java.lang.Iterable";
-  private static final String MUTINY_GROUPS = "io.smallrye.mutiny.groups.";
-
-  /** Methods that return the value they are called on, unconsumed. */
-  private static final ImmutableSet<String> STREAM_PASS_THROUGH =
-      ImmutableSet.of("parallel", "sequential", "onClose");
-
-  private static final ImmutableSet<String> FUTURE_PASS_THROUGH =
-      ImmutableSet.of("toCompletableFuture", "orTimeout", "completeOnTimeout", "completeAsync");
-
-  /** Operators whose result shares one run of the source among all its consumers. */
-  private static final ImmutableSet<String> SHARING =
-      ImmutableSet.of(
-          "cache",
-          "cacheInvalidateIf",
-          "cacheInvalidateWhen",
-          "share",
-          "shareNext",
-          "replay",
-          "publish",
-          "memoize",
-          "autoConnect",
-          "refCount",
-          "toFuture",
-          "toCompletableFuture");
-
-  /** Operators of a Flux, Observable or Flowable whose function runs once per element. */
-  private static final ImmutableSet<String> PER_ELEMENT_OPERATORS =
-      ImmutableSet.of(
-          "map",
-          "mapNotNull",
-          "filter",
-          "filterWhen",
-          "doOnNext",
-          "doOnEach",
-          "handle",
-          "reduce",
-          "reduceWith",
-          "scan",
-          "scanWith",
-          "takeWhile",
-          "skipWhile",
-          "takeUntil",
-          "skipUntil",
-          "all",
-          "any",
-          "distinct",
-          "distinctUntilChanged",
-          "groupBy",
-          "bufferUntil",
-          "bufferWhile",
-          "windowUntil",
-          "windowWhile",
-          "collect",
-          "index",
-          "generate",
-          "sort",
-          "sorted",
-          "forEach",
-          "forEachWhile",
-          "blockingForEach",
-          "blockingSubscribe");
-
-  private static final ImmutableSet<String> COLLECTION_PER_ELEMENT =
-      ImmutableSet.of("forEach", "forEachRemaining", "removeIf", "replaceAll", "sort", "compute");
-
   /** Where the contract of a value comes from. */
   public enum Source {
     /** A {@code java.util.stream.BaseStream}: built in. */
@@ -289,7 +221,7 @@ public final class OneShotValues {
   }
 
   public static boolean isStream(@Nullable Type type, VisitorState state) {
-    return AsyncTypes.isSubtypeNamed(type, BASE_STREAM, state);
+    return AsyncTypes.isSubtypeNamed(type, JdkTypes.BASE_STREAM, state);
   }
 
   private static final PerCompilationCache<Symbol, Optional<Symbol>> AWAIT_ONCE_TYPES =
@@ -308,11 +240,11 @@ public final class OneShotValues {
   }
 
   private static @Nullable Symbol findAwaitOnceType(Type type, VisitorState state) {
-    if (Annotations.has(type.tsym, Annotations.AWAIT_ONCE, state)) {
+    if (Annotations.has(type.tsym, Contracts.AWAIT_ONCE, state)) {
       return type.tsym;
     }
     for (Type supertype : state.getTypes().closure(state.getTypes().erasure(type))) {
-      if (Annotations.has(supertype.tsym, Annotations.AWAIT_ONCE, state)) {
+      if (Annotations.has(supertype.tsym, Contracts.AWAIT_ONCE, state)) {
         return supertype.tsym;
       }
     }
@@ -325,14 +257,14 @@ public final class OneShotValues {
   }
 
   private static boolean findAwaitOnce(MethodSymbol method, VisitorState state) {
-    if (Annotations.has(method, Annotations.AWAIT_ONCE, state)) {
+    if (Annotations.has(method, Contracts.AWAIT_ONCE, state)) {
       return true;
     }
     if (!Annotations.mayInherit(method, state)) {
       return false;
     }
     for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
-      if (Annotations.has(superMethod, Annotations.AWAIT_ONCE, state)) {
+      if (Annotations.has(superMethod, Contracts.AWAIT_ONCE, state)) {
         return true;
       }
     }
@@ -349,7 +281,7 @@ public final class OneShotValues {
 
   /** The contract of a parameter's value: a stream, an {@code @AwaitOnce} type or parameter. */
   public static @Nullable Origin ofParameter(VarSymbol parameter, VisitorState state) {
-    if (Annotations.has(parameter, Annotations.AWAIT_ONCE, state)) {
+    if (Annotations.has(parameter, Contracts.AWAIT_ONCE, state)) {
       return new Origin(Source.PARAMETER, parameter, parameter.type);
     }
     return ofValue(parameter, null, state);
@@ -386,13 +318,12 @@ public final class OneShotValues {
   public static @Nullable MethodSymbol awaitOnceSource(
       @Nullable ExpressionTree value, VisitorState state) {
     ExpressionTree e = strip(value);
-    if (e instanceof ConditionalExpressionTree) {
-      ConditionalExpressionTree conditional = (ConditionalExpressionTree) e;
+    if (e instanceof ConditionalExpressionTree conditional) {
       MethodSymbol whenTrue = awaitOnceSource(conditional.getTrueExpression(), state);
       return whenTrue != null ? whenTrue : awaitOnceSource(conditional.getFalseExpression(), state);
     }
-    while (e instanceof MethodInvocationTree) {
-      MethodSymbol method = ASTHelpers.getSymbol((MethodInvocationTree) e);
+    while (e instanceof MethodInvocationTree call) {
+      MethodSymbol method = ASTHelpers.getSymbol(call);
       if (isAwaitOnceMethod(method, state)) {
         return method;
       }
@@ -400,8 +331,8 @@ public final class OneShotValues {
       boolean stillCold = kind != null && kind.isLazy();
       if (method == null
           || method.isStatic()
-          || SHARING.contains(Symbols.name(method, state))
-          || !(stillCold || isMutinyGroup(method, state))) {
+          || Libraries.isSharing(Symbols.name(method, state))
+          || !(stillCold || Consumptions.isMutinyGroup(method, state))) {
         return null;
       }
       e = strip(Trees.receiver(e));
@@ -411,66 +342,17 @@ public final class OneShotValues {
 
   /** The uses a call makes of local variables' values that consume them. */
   public static List<Use> usesIn(Tree invocation, VisitorState state) {
-    List<Use> uses = new ArrayList<>();
-    Symbol symbol = ASTHelpers.getSymbol(invocation);
-    if (!(symbol instanceof MethodSymbol)) {
-      return uses;
-    }
-    MethodSymbol method = (MethodSymbol) symbol;
-    ExpressionTree awaited = null;
-    if (invocation instanceof MethodInvocationTree) {
-      MethodInvocationTree call = (MethodInvocationTree) invocation;
-      if (!method.isStatic()) {
-        VarSymbol receiver = root(Trees.receiver(call), state);
-        if (receiver != null && consumes(call, method, state)) {
-          uses.add(new Use(receiver, call, How.CALL, null));
-        }
-      } else {
-        Awaits.Await await = Awaits.of(call, state);
-        awaited = await == null ? null : strip(await.future());
-        VarSymbol variable = local(awaited);
-        if (variable != null) {
-          uses.add(new Use(variable, call, How.CALL, null));
-        }
-      }
-    }
-    List<? extends ExpressionTree> arguments = Trees.arguments(invocation);
-    List<VarSymbol> parameters = method.getParameters();
-    for (int i = 0; i < arguments.size() && !parameters.isEmpty(); i++) {
-      ExpressionTree argument = arguments.get(i);
-      VarSymbol variable = local(argument);
-      if (variable == null || strip(argument) == awaited) {
-        continue;
-      }
-      VarSymbol parameter = parameters.get(Math.min(i, parameters.size() - 1));
-      if (Annotations.has(parameter, Annotations.AWAIT_ONCE, state)
-          || composes(method, parameter, state)) {
-        uses.add(new Use(variable, argument, How.ARGUMENT, invocation));
-      }
-    }
-    return uses;
+    return Consumptions.usesIn(invocation, state);
   }
 
   /** The use a method reference bound to a local makes of it ({@code m::block}), or null. */
   public static @Nullable Use useIn(MemberReferenceTree reference, VisitorState state) {
-    Symbol symbol = ASTHelpers.getSymbol(reference);
-    VarSymbol variable = local(reference.getQualifierExpression());
-    if (variable == null
-        || !(symbol instanceof MethodSymbol)
-        || symbol.isStatic()
-        || !consumes(reference, (MethodSymbol) symbol, state)) {
-      return null;
-    }
-    return new Use(variable, reference, How.REFERENCE, null);
+    return Consumptions.useIn(reference, state);
   }
 
   /** The use an enhanced for loop makes of the local it iterates, or null. */
   public static @Nullable Use useIn(EnhancedForLoopTree loop, VisitorState state) {
-    VarSymbol variable = local(loop.getExpression());
-    if (variable == null || !AsyncTypes.isSubtypeNamed(variable.type, ITERABLE, state)) {
-      return null;
-    }
-    return new Use(variable, strip(loop.getExpression()), How.ITERATION, loop);
+    return Consumptions.useIn(loop, state);
   }
 
   /**
@@ -480,138 +362,7 @@ public final class OneShotValues {
    * future's callback does) or nothing is known.
    */
   public static @Nullable String repeatedBy(TreePath functionalPath, VisitorState state) {
-    MethodInvocationTree call = Uses.handedTo(functionalPath);
-    MethodSymbol method = call == null ? null : ASTHelpers.getSymbol(call);
-    if (method == null) {
-      return null;
-    }
-    String name = Symbols.name(method, state);
-    Type owner = method.owner.type;
-    String ownerName = Symbols.qualifiedName(method.owner, state);
-    if (isStream(owner, state)
-        || ownerName.equals("java.util.stream.Collectors")
-        || ownerName.equals("java.util.Comparator")) {
-      return name.equals("onClose") ? null : name;
-    }
-    if (COLLECTION_PER_ELEMENT.contains(name)
-        && (AsyncTypes.isSubtypeNamed(owner, ITERABLE, state)
-            || AsyncTypes.isSubtypeNamed(owner, "java.util.Iterator", state)
-            || AsyncTypes.isSubtypeNamed(owner, "java.util.Map", state))
-        && !name.equals("compute")) {
-      return name;
-    }
-    if ((name.equals("scheduleAtFixedRate") || name.equals("scheduleWithFixedDelay"))
-        && AsyncTypes.isSubtypeNamed(
-            owner, "java.util.concurrent.ScheduledExecutorService", state)) {
-      return name;
-    }
-    AsyncKind kind = AsyncTypes.kindOf(owner, state);
-    boolean manyElements =
-        kind == AsyncKind.FLUX || kind == AsyncKind.RX_OBSERVABLE || kind == AsyncKind.RX_FLOWABLE;
-    if (manyElements
-        && (PER_ELEMENT_OPERATORS.contains(name)
-            || name.startsWith("flatMap")
-            || name.startsWith("concatMap")
-            || name.startsWith("switchMap"))) {
-      return name;
-    }
-    if (ownerName.startsWith(MUTINY_GROUPS + "MultiOnItem")
-        || ownerName.startsWith(MUTINY_GROUPS + "MultiSelect")) {
-      return name;
-    }
-    return null;
-  }
-
-  /**
-   * True if {@code method}, called on a value, consumes it: an await, a subscription, a stream
-   * operation, a method that derives a new future, publisher or stream from it, an iteration.
-   */
-  static boolean consumes(Tree callOrReference, MethodSymbol method, VisitorState state) {
-    if (isObjectMethod(method) || isPassThrough(method, state)) {
-      return false;
-    }
-    if (Awaits.of(callOrReference, state) != null) {
-      return true;
-    }
-    String name = Symbols.name(method, state);
-    if (name.startsWith("subscribe")) {
-      return true;
-    }
-    if (isStream(method.owner.type, state)) {
-      return !name.equals("close") && !name.equals("isParallel");
-    }
-    Type returned = method.getReturnType();
-    if (AsyncTypes.isFutureLike(returned, state) || isStream(returned, state)) {
-      return true;
-    }
-    return AsyncTypes.isSubtypeNamed(method.owner.type, ITERABLE, state)
-        && (name.equals("iterator") || name.equals("spliterator") || name.equals("forEach"));
-  }
-
-  /**
-   * The local a call is made on, through calls that hand back the same value: {@code s} for {@code
-   * s.parallel()}, {@code f} for {@code f.toCompletableFuture()}, {@code uni} for {@code
-   * uni.onItem()}.
-   */
-  private static @Nullable VarSymbol root(@Nullable ExpressionTree receiver, VisitorState state) {
-    ExpressionTree e = strip(receiver);
-    while (e instanceof MethodInvocationTree) {
-      MethodSymbol method = ASTHelpers.getSymbol((MethodInvocationTree) e);
-      if (method == null || method.isStatic() || !isPassThrough(method, state)) {
-        return null;
-      }
-      e = strip(Trees.receiver(e));
-    }
-    return local(e);
-  }
-
-  private static boolean isPassThrough(MethodSymbol method, VisitorState state) {
-    String name = Symbols.name(method, state);
-    if (STREAM_PASS_THROUGH.contains(name) && isStream(method.owner.type, state)) {
-      return true;
-    }
-    if (FUTURE_PASS_THROUGH.contains(name)
-        && AsyncTypes.isOwnedBy(method, AsyncKind.COMPLETION_STAGE.className(), state)) {
-      return true;
-    }
-    return isMutinyGroup(method, state) && !name.startsWith("subscribe");
-  }
-
-  /** {@code uni.onItem()}, {@code uni.await()}: a method of Uni or Multi returning a group. */
-  private static boolean isMutinyGroup(MethodSymbol method, VisitorState state) {
-    AsyncKind owner = AsyncTypes.kindOf(method.owner.type, state);
-    Type returned = method.getReturnType();
-    return (owner == AsyncKind.UNI || owner == AsyncKind.MULTI)
-        && returned != null
-        && returned.tsym != null
-        && Symbols.qualifiedName(returned.tsym, state).startsWith(MUTINY_GROUPS);
-  }
-
-  /**
-   * True if {@code parameter} of a reactive or stream operator takes a publisher, future or stream
-   * that the operator's result consumes: {@code Mono.zip(a, b)}, {@code then(m)}, {@code
-   * Stream.concat(a, b)}, {@code Mono.fromFuture(f)}.
-   */
-  private static boolean composes(MethodSymbol method, VarSymbol parameter, VisitorState state) {
-    AsyncKind owner = AsyncTypes.kindOf(method.owner.type, state);
-    if (!((owner != null && owner.isLazy()) || isStream(method.owner.type, state))) {
-      return false;
-    }
-    Type type = parameter.type;
-    if (type.hasTag(TypeTag.ARRAY)) {
-      type = state.getTypes().elemtype(type);
-    }
-    return AsyncTypes.isFutureLike(type, state) || isStream(type, state);
-  }
-
-  private static boolean isObjectMethod(MethodSymbol method) {
-    if (method.owner.getQualifiedName().contentEquals("java.lang.Object")) {
-      return true;
-    }
-    String name = method.getSimpleName().toString();
-    int arity = method.getParameters().size();
-    return (arity == 0 && (name.equals("toString") || name.equals("hashCode")))
-        || (arity == 1 && name.equals("equals"));
+    return Consumptions.repeatedBy(functionalPath, state);
   }
 
   /** {@code expression} without the parentheses and casts around it. */
@@ -619,8 +370,8 @@ public final class OneShotValues {
     ExpressionTree e = expression;
     while (e instanceof ParenthesizedTree || e instanceof TypeCastTree) {
       e =
-          e instanceof ParenthesizedTree
-              ? ((ParenthesizedTree) e).getExpression()
+          e instanceof ParenthesizedTree parenthesized
+              ? parenthesized.getExpression()
               : ((TypeCastTree) e).getExpression();
     }
     return e;

@@ -1,7 +1,6 @@
 package dev.asyncprone.model.support;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.ErrorProneFlags;
 import java.util.Locale;
@@ -26,18 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class Options {
   public static final String PREFIX = "AsyncProne:";
-
-  public static final ImmutableSet<String> BUILT_IN_BLOCKING_ANNOTATIONS =
-      ImmutableSet.of(
-          "dev.asyncprone.annotations.Blocking",
-          "org.jetbrains.annotations.Blocking",
-          "io.smallrye.common.annotation.Blocking");
-
-  public static final ImmutableSet<String> BUILT_IN_NON_BLOCKING_ANNOTATIONS =
-      ImmutableSet.of(
-          "dev.asyncprone.annotations.NonBlocking",
-          "org.jetbrains.annotations.NonBlocking",
-          "io.smallrye.common.annotation.NonBlocking");
 
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
 
@@ -95,22 +82,14 @@ public final class Options {
 
   private final ErrorProneFlags flags;
   private final ImmutableList<String> extraBlockingMethods;
-  private final ImmutableSet<String> blockingAnnotations;
-  private final ImmutableSet<String> nonBlockingAnnotations;
+  private final ImmutableList<String> extraBlockingAnnotations;
+  private final ImmutableList<String> extraNonBlockingAnnotations;
 
   private Options(ErrorProneFlags flags) {
     this.flags = flags;
     this.extraBlockingMethods = flags.getListOrEmpty(PREFIX + "BlockingMethods");
-    this.blockingAnnotations =
-        ImmutableSet.<String>builder()
-            .addAll(BUILT_IN_BLOCKING_ANNOTATIONS)
-            .addAll(flags.getListOrEmpty(PREFIX + "BlockingAnnotations"))
-            .build();
-    this.nonBlockingAnnotations =
-        ImmutableSet.<String>builder()
-            .addAll(BUILT_IN_NON_BLOCKING_ANNOTATIONS)
-            .addAll(flags.getListOrEmpty(PREFIX + "NonBlockingAnnotations"))
-            .build();
+    this.extraBlockingAnnotations = flags.getListOrEmpty(PREFIX + "BlockingAnnotations");
+    this.extraNonBlockingAnnotations = flags.getListOrEmpty(PREFIX + "NonBlockingAnnotations");
   }
 
   public static Options from(ErrorProneFlags flags) {
@@ -125,12 +104,14 @@ public final class Options {
     return extraBlockingMethods;
   }
 
-  public ImmutableSet<String> blockingAnnotations() {
-    return blockingAnnotations;
+  /** The annotations a build adds to the built-in {@code @Blocking} ones. */
+  public ImmutableList<String> extraBlockingAnnotations() {
+    return extraBlockingAnnotations;
   }
 
-  public ImmutableSet<String> nonBlockingAnnotations() {
-    return nonBlockingAnnotations;
+  /** The annotations a build adds to the built-in {@code @NonBlocking} ones. */
+  public ImmutableList<String> extraNonBlockingAnnotations() {
+    return extraNonBlockingAnnotations;
   }
 
   /**

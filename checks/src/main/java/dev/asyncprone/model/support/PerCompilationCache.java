@@ -1,8 +1,6 @@
 package dev.asyncprone.model.support;
 
 import com.google.errorprone.VisitorState;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -21,13 +19,7 @@ public final class PerCompilationCache<K, V> {
   private final ContextLocal<Map<K, V>> values = new ContextLocal<>();
 
   public V get(K k, VisitorState state, Function<K, V> compute) {
-    Map<K, V> values = values(state);
-    V value = values.get(k);
-    if (value == null) {
-      value = compute.apply(k);
-      values.put(k, value);
-    }
-    return value;
+    return Memos.get(values(state), k, compute);
   }
 
   /** The answer kept for {@code k}, or null if none was computed yet. */
@@ -35,13 +27,7 @@ public final class PerCompilationCache<K, V> {
     return values(state).get(k);
   }
 
-  /**
-   * The answer for the first of a sequence of nodes (the links of a receiver chain, the calls
-   * chained on one) where each node's answer is built from the next one's by {@code step}, and the
-   * answer past the last node is {@code atEnd}. Walks only until a node whose answer is kept, then
-   * builds and keeps the answers back to the first: asking at every node of a sequence of n costs n
-   * steps in all, not n squared.
-   */
+  /** {@link Memos#along}, with the answers kept for the compilation. */
   public <N> V along(
       @Nullable N first,
       Function<N, @Nullable N> next,
@@ -49,23 +35,7 @@ public final class PerCompilationCache<K, V> {
       V atEnd,
       BiFunction<N, V, V> step,
       VisitorState state) {
-    Map<K, V> values = values(state);
-    Deque<N> pending = new ArrayDeque<>();
-    V value = atEnd;
-    for (N node = first; node != null; node = next.apply(node)) {
-      V known = values.get(keyOf.apply(node));
-      if (known != null) {
-        value = known;
-        break;
-      }
-      pending.push(node);
-    }
-    while (!pending.isEmpty()) {
-      N node = pending.pop();
-      value = step.apply(node, value);
-      values.put(keyOf.apply(node), value);
-    }
-    return value;
+    return Memos.along(values(state), first, next, keyOf, atEnd, step);
   }
 
   private Map<K, V> values(VisitorState state) {

@@ -13,7 +13,9 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.Library;
 import dev.asyncprone.model.javac.Lambdas;
+import dev.asyncprone.model.javac.Trees;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
@@ -48,15 +50,16 @@ public class AsyncWrapsTest {
                             + (waiting.inTry() ? " in try" : "")))
             .build();
       }
-      String valueWrap = AsyncWraps.valueWrap(tree, state);
-      if (valueWrap == null) {
+      Library.ValueWrap wrapped = AsyncWraps.valueWrap(tree, state);
+      if (wrapped == null) {
         return Description.NO_MATCH;
       }
+      String valueWrap = Trees.methodName(tree);
       TreePath lambda = Lambdas.lambdaReturning(state.getPath());
       Tree compose = lambda == null ? null : lambda.getParentPath().getLeaf();
       String plain =
           compose instanceof MethodInvocationTree
-              ? AsyncWraps.plainOperator((MethodInvocationTree) compose, valueWrap, state)
+              ? AsyncWraps.plainOperator((MethodInvocationTree) compose, wrapped, state)
               : null;
       boolean exact =
           compose != null

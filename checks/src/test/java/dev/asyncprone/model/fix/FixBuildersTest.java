@@ -35,7 +35,7 @@ public class FixBuildersTest {
       if (!Trees.methodName(tree).equals("probe")) {
         return Description.NO_MATCH;
       }
-      VarSymbol executor = Fixes.soleBlockingExecutor(state.getPath(), state);
+      VarSymbol executor = FixSources.soleBlockingExecutor(state.getPath(), state);
       return buildDescription(tree)
           .setMessage(executor == null ? "NONE" : "SOLE " + executor.getSimpleName())
           .build();
@@ -65,7 +65,9 @@ public class FixBuildersTest {
     @Override
     public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
       return Trees.methodName(tree).equals("probe")
-          ? buildDescription(tree).setMessage("FRESH " + Fixes.freshName("ignored", state)).build()
+          ? buildDescription(tree)
+              .setMessage("FRESH " + FixSources.freshName("ignored", state))
+              .build()
           : Description.NO_MATCH;
     }
   }

@@ -9,6 +9,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.MethodInvocationTree;
+import dev.asyncprone.model.fix.Fixes;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
@@ -35,7 +36,7 @@ public class NestedFuturesTest {
                   + " twin="
                   + nested.twin(state)
                   + " fix="
-                  + (nested.fix(state) != null))
+                  + (Fixes.composeNested(nested, state) != null))
           .build();
     }
   }

@@ -1,0 +1,150 @@
+package dev.asyncprone.model.fix;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.Jdk;
+import dev.asyncprone.model.api.libraries.JdkTypes;
+import dev.asyncprone.model.api.libraries.TimedTwin;
+import dev.asyncprone.model.await.Timeouts;
+import dev.asyncprone.model.javac.Exceptions;
+import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.support.Options.Timeout;
+import org.jspecify.annotations.Nullable;
+
+/** The rewrites that bound a wait ({@link Timeouts}) where they compile in place. */
+public final class WaitBounds {
+  /** CompletableFuture's operator that fails it once a timeout passes (Java 9 on). */
+  private static final String OR_TIMEOUT = "orTimeout";
+
+  private WaitBounds() {}
+
+  /** True if {@link #bound} may offer a fix for a wait bounded so. */
+  public static boolean mayBound(TimedTwin bound) {
+    return bound.ordinal() <= TimedTwin.PERMIT.ordinal();
+  }
+
+  /**
+   * The rewrite that bounds {@code wait} by {@code t}, where it compiles in place and keeps what
+   * the code does when the wait ends in time; null elsewhere. {@code get()} becomes {@code get(30,
+   * TimeUnit.SECONDS)} where TimeoutException may be thrown, else, on a CompletableFuture, {@code
+   * orTimeout(30, TimeUnit.SECONDS).get()}; {@code join()} becomes {@code orTimeout(30,
+   * TimeUnit.SECONDS).join()}; {@code block()} becomes {@code block(Duration.ofSeconds(30))};
+   * {@code latch.await();} becomes {@code if (!latch.await(30, TimeUnit.SECONDS)) { throw ...; }}.
+   */
+  public static @Nullable SuggestedFix bound(Timeouts.Wait wait, Timeout t, VisitorState state) {
+    if (!(wait.tree() instanceof MethodInvocationTree call)
+        || ASTHelpers.getReceiver(call) == null) {
+      return null;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    int closing = state.getEndPosition(call) - 1;
+    switch (wait.bound()) {
+      case GET:
+        if (Exceptions.isHandledAt(state.getPath(), Jdk.TIMEOUT_EXCEPTION, state)) {
+          return fix.replace(closing, closing, timeUnitArgs(t, fix, state)).build();
+        }
+        // A CompletableFuture that times out fails get() with the ExecutionException that the
+        // code already handles.
+        return AsyncTypes.isSubtypeNamed(
+                ASTHelpers.getType(receiver), Jdk.COMPLETABLE_FUTURE, state)
+            ? orTimeout(receiver, t, fix, state)
+            : null;
+      case JOIN:
+        return orTimeout(receiver, t, fix, state);
+      case DURATION:
+        return fix.replace(closing, closing, duration(t, fix, state)).build();
+      case AT_MOST:
+        return fix.replace(
+                call, state.getSourceForNode(receiver) + ".atMost(" + duration(t, fix, state) + ")")
+            .build();
+      case LATCH:
+      case PERMIT:
+        return orFail(call, wait.bound(), t, fix, state);
+      default:
+        return null;
+    }
+  }
+
+  private static @Nullable SuggestedFix orTimeout(
+      ExpressionTree receiver, Timeout t, SuggestedFix.Builder fix, VisitorState state) {
+    if (!(state.getSymbolFromString(Jdk.COMPLETABLE_FUTURE) instanceof Symbol.ClassSymbol future)
+        || future.members().findFirst(state.getName(OR_TIMEOUT)) == null) {
+      return null; // compiled for Java 8, which has no orTimeout
+    }
+    return fix.postfixWith(receiver, "." + OR_TIMEOUT + "(" + timeUnitArgs(t, fix, state) + ")")
+        .build();
+  }
+
+  /**
+   * {@code latch.await();} to {@code if (!latch.await(30, TimeUnit.SECONDS)) { throw new
+   * IllegalStateException(...); }}, and {@code acquire()} to {@code tryAcquire(...)} alike: the
+   * code after it still runs only once the latch opened or the permit came. Only for a statement of
+   * a block, where an if statement may stand; not for {@code acquireUninterruptibly()}, whose
+   * bounded form throws InterruptedException.
+   */
+  private static @Nullable SuggestedFix orFail(
+      MethodInvocationTree call,
+      TimedTwin bound,
+      Timeout t,
+      SuggestedFix.Builder fix,
+      VisitorState state) {
+    TreePath statement = state.getPath().getParentPath();
+    if (!(statement.getLeaf() instanceof ExpressionStatementTree)
+        || !(statement.getParentPath().getLeaf() instanceof BlockTree)
+        || Trees.methodName(call).equals("acquireUninterruptibly")) {
+      return null;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    String label = Trees.label(receiver, state).replace("\\", "\\\\").replace("\"", "\\\"");
+    String permits =
+        call.getArguments().isEmpty()
+            ? ""
+            : state.getSourceForNode(call.getArguments().get(0)) + ", ";
+    String timed =
+        bound == TimedTwin.LATCH
+            ? "await(" + timeUnitArgs(t, fix, state) + ")"
+            : "tryAcquire(" + permits + timeUnitArgs(t, fix, state) + ")";
+    String failure =
+        label
+            + (bound == TimedTwin.LATCH ? " did not count down" : " did not grant a permit")
+            + " within "
+            + t.describe();
+    return fix.replace(
+            statement.getLeaf(),
+            "if (!"
+                + state.getSourceForNode(receiver)
+                + "."
+                + timed
+                + ") { throw new IllegalStateException(\""
+                + failure
+                + "\"); }")
+        .build();
+  }
+
+  private static String timeUnitArgs(Timeout t, SuggestedFix.Builder fix, VisitorState state) {
+    return t.amount()
+        + ", "
+        + SuggestedFixes.qualifyType(state, fix, Jdk.TIME_UNIT)
+        + "."
+        + t.timeUnitName();
+  }
+
+  private static String duration(Timeout t, SuggestedFix.Builder fix, VisitorState state) {
+    return SuggestedFixes.qualifyType(state, fix, JdkTypes.DURATION)
+        + "."
+        + t.durationFactory()
+        + "("
+        + t.amount()
+        + ")";
+  }
+}
