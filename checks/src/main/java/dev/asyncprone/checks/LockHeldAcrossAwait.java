@@ -70,18 +70,19 @@ public final class LockHeldAcrossAwait extends BugChecker
 
   private final BlockingCalls blockingCalls;
   private final Contexts contexts;
-  private final Locks locks = new Locks();
+  private final Locks locks;
 
   /** For ServiceLoader, which finds the check; Error Prone makes it with the injected one. */
   public LockHeldAcrossAwait() {
-    this(new BlockingCalls(Options.defaults()), new Contexts(Options.defaults()));
+    this(new BlockingCalls(Options.defaults()), new Contexts(Options.defaults()), new Locks());
   }
 
-  /** With the compilation's one {@link BlockingCalls} and {@link Contexts}. */
+  /** With the compilation's one {@link BlockingCalls}, {@link Contexts} and {@link Locks}. */
   @Inject
-  LockHeldAcrossAwait(BlockingCalls blockingCalls, Contexts contexts) {
+  LockHeldAcrossAwait(BlockingCalls blockingCalls, Contexts contexts, Locks locks) {
     this.blockingCalls = blockingCalls;
     this.contexts = contexts;
+    this.locks = locks;
   }
 
   @Override

@@ -21,13 +21,16 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.Jdk;
+import dev.asyncprone.model.api.libraries.JdkTypes;
+import dev.asyncprone.model.api.libraries.Libraries;
+import dev.asyncprone.model.api.libraries.Library.CompletionListener;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.javac.Variables;
 import dev.asyncprone.model.support.PerCompilationCache;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -40,33 +43,6 @@ import org.jspecify.annotations.Nullable;
  * run, and is not one.
  */
 public final class CompletionQueues {
-  private static final String COMPLETION_SERVICE = "java.util.concurrent.CompletionService";
-
-  /** Calls on a queue that put nothing in it. */
-  private static final Set<String> TAKES_AND_READS =
-      Set.of(
-          "take",
-          "poll",
-          "remove",
-          "peek",
-          "element",
-          "isEmpty",
-          "size",
-          "clear",
-          "contains",
-          "remainingCapacity",
-          "drainTo");
-
-  /** Calls on a future that run their callback once it is complete. */
-  private static final Set<String> COMPLETION_CALLBACKS =
-      Set.of(
-          "addListener",
-          "whenComplete",
-          "whenCompleteAsync",
-          "handle",
-          "handleAsync",
-          "onComplete");
-
   /** How many methods deep a queue is followed when it is passed on. */
   private static final int DEPTH = 3;
 
@@ -99,10 +75,10 @@ public final class CompletionQueues {
     if (!take) {
       return false;
     }
-    if (AsyncTypes.isOwnedBy(m, COMPLETION_SERVICE, state)) {
+    if (AsyncTypes.isOwnedBy(m, Jdk.COMPLETION_SERVICE, state)) {
       return !name.equals("remove");
     }
-    if (!AsyncTypes.isOwnedBy(m, "java.util.Queue", state)) {
+    if (!AsyncTypes.isOwnedBy(m, JdkTypes.QUEUE, state)) {
       return false;
     }
     ExpressionTree receiver = Trees.receiver(e);
@@ -226,7 +202,7 @@ public final class CompletionQueues {
       }
       MethodSymbol m = ASTHelpers.getSymbol(call);
       String name = m == null ? "" : Symbols.name(m, state);
-      if (TAKES_AND_READS.contains(name)) {
+      if (JdkTypes.QUEUE_READS.contains(name)) {
         return true;
       }
       return (name.equals("add") || name.equals("offer") || name.equals("put"))
@@ -311,17 +287,14 @@ public final class CompletionQueues {
     if (m == null) {
       return false;
     }
-    String name = Symbols.name(m, state);
+    CompletionListener listener = Libraries.completionListener(m, state);
     ExpressionTree watched;
-    if (m.isStatic()) {
-      watched =
-          name.equals("addCallback")
-                  && Symbols.isOwner(m, "com.google.common.util.concurrent.Futures", state)
-                  && !call.getArguments().isEmpty()
-              ? call.getArguments().get(0)
-              : null;
+    if (listener == null) {
+      watched = null;
+    } else if (listener.futureIsFirstArgument()) {
+      watched = call.getArguments().isEmpty() ? null : call.getArguments().get(0);
     } else {
-      watched = COMPLETION_CALLBACKS.contains(name) ? Trees.receiver(call) : null;
+      watched = Trees.receiver(call);
     }
     return watched != null
         && ASTHelpers.stripParentheses(watched) instanceof IdentifierTree

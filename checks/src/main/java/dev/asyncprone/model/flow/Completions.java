@@ -1,6 +1,5 @@
 package dev.asyncprone.model.flow;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -10,11 +9,16 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import dev.asyncprone.model.api.AsyncKind;
+import com.sun.tools.javac.code.Type;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.Jdk;
+import dev.asyncprone.model.api.libraries.Libraries;
+import dev.asyncprone.model.api.libraries.Library.CompletionListener;
+import dev.asyncprone.model.api.libraries.Library.StageCallbacks;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
-import dev.asyncprone.model.support.PerCompilationCache;
+import dev.asyncprone.model.support.ContextLocal;
+import dev.asyncprone.model.support.PerUnitCache;
 import java.util.HashSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -25,31 +29,8 @@ import org.jspecify.annotations.Nullable;
  * callback handed to a stage may take as done when it runs.
  */
 final class Completions {
-  private static final String GUAVA_FUTURES = "com.google.common.util.concurrent.Futures";
-
-  /**
-   * Stage methods whose result may complete before their receiver: the first of two, or a timeout's
-   * default value. A callback on their result proves nothing about the receiver.
-   */
-  private static final ImmutableSet<String> MAY_COMPLETE_FIRST =
-      ImmutableSet.of(
-          "applyToEither",
-          "applyToEitherAsync",
-          "acceptEither",
-          "acceptEitherAsync",
-          "runAfterEither",
-          "runAfterEitherAsync",
-          "completeOnTimeout",
-          "any",
-          "anyOf",
-          "whenAnyComplete");
-
-  /** Methods that register a listener to run once their receiver completes. */
-  private static final ImmutableSet<String> LISTENER_REGISTRATIONS =
-      ImmutableSet.of("addListener", "addListeners", "whenComplete", "onComplete", "handle");
-
-  private static final PerCompilationCache<ExpressionTree, Set<Symbol>> CHAIN_SOURCES =
-      new PerCompilationCache<>();
+  private static final ContextLocal<PerUnitCache<ExpressionTree, Set<Symbol>>> CHAIN_SOURCES =
+      new ContextLocal<>();
 
   private Completions() {}
 
@@ -60,54 +41,49 @@ final class Completions {
    * receiver, so asking at every stage of a chain of n stages costs n steps in all.
    */
   static Set<Symbol> sources(@Nullable ExpressionTree expression, VisitorState state) {
-    return CHAIN_SOURCES.along(
-        expression == null ? null : ASTHelpers.stripParentheses(expression),
-        e -> {
-          ExpressionTree receiver = e instanceof MethodInvocationTree ? Trees.receiver(e) : null;
-          return receiver == null || mayCompleteFirst(e)
-              ? null
-              : ASTHelpers.stripParentheses(receiver);
-        },
-        e -> e,
-        Set.of(),
-        (e, below) -> {
-          if (!(e instanceof MethodInvocationTree call)) {
-            return Set.copyOf(Trees.rootSymbols(e, state));
-          }
-          MethodSymbol m = ASTHelpers.getSymbol(call);
-          if (m == null || !isAllOf(m)) {
-            return below;
-          }
-          Set<Symbol> withInputs = new HashSet<>(below);
-          for (ExpressionTree argument : call.getArguments()) {
-            withInputs.addAll(Trees.rootSymbols(argument, state));
-          }
-          return Set.copyOf(withInputs);
-        },
-        state);
+    return CHAIN_SOURCES
+        .get(state, PerUnitCache::new)
+        .along(
+            expression == null ? null : ASTHelpers.stripParentheses(expression),
+            e -> {
+              ExpressionTree receiver =
+                  e instanceof MethodInvocationTree ? Trees.receiver(e) : null;
+              return receiver == null || mayCompleteFirst(e)
+                  ? null
+                  : ASTHelpers.stripParentheses(receiver);
+            },
+            e -> e,
+            Set.of(),
+            (e, below) -> {
+              if (!(e instanceof MethodInvocationTree call)) {
+                return Set.copyOf(Trees.rootSymbols(e, state));
+              }
+              MethodSymbol m = ASTHelpers.getSymbol(call);
+              if (m == null || !Libraries.isAllOf(m, state)) {
+                return below;
+              }
+              Set<Symbol> withInputs = new HashSet<>(below);
+              for (ExpressionTree argument : call.getArguments()) {
+                withInputs.addAll(Trees.rootSymbols(argument, state));
+              }
+              return Set.copyOf(withInputs);
+            },
+            state);
   }
 
   private static boolean mayCompleteFirst(ExpressionTree call) {
-    return MAY_COMPLETE_FIRST.contains(Trees.methodName(call));
+    return Libraries.mayCompleteFirst(Trees.methodName(call));
   }
 
-  /** The all-of combinators: their result completes once every input has. */
-  static boolean isAllOf(MethodSymbol m) {
-    String name = m.getSimpleName().toString();
-    String owner = m.owner.getQualifiedName().toString();
-    switch (owner) {
-      case "java.util.concurrent.CompletableFuture":
-        return name.equals("allOf");
-      case GUAVA_FUTURES:
-        return name.equals("whenAllSucceed")
-            || name.equals("whenAllComplete")
-            || name.equals("allAsList")
-            || name.equals("successfulAsList");
-      case "io.vertx.core.Future":
-        return name.equals("all") || name.equals("join");
-      default:
-        return false;
+  /** True if a stage along the chain that ends at {@code expression} may fail before its source. */
+  private static boolean mayFailFirst(@Nullable ExpressionTree expression) {
+    for (ExpressionTree e = expression; e != null; e = Trees.receiver(e)) {
+      e = ASTHelpers.stripParentheses(e);
+      if (e instanceof MethodInvocationTree && Libraries.mayFailFirst(Trees.methodName(e))) {
+        return true;
+      }
     }
+    return false;
   }
 
   /**
@@ -117,20 +93,35 @@ final class Completions {
    */
   static Set<Symbol> doneWhenCallbackRuns(MethodInvocationTree invocation, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(invocation);
-    if (method == null || !isStageCallback(method, state) || mayCompleteFirst(invocation)) {
+    if (method == null || mayCompleteFirst(invocation)) {
+      return Set.of();
+    }
+    StageCallbacks callbacks = Libraries.stageCallbacks(method, state);
+    CompletionListener listener = Libraries.completionListener(method, state);
+    if (callbacks == null && listener == null) {
       return Set.of();
     }
     Set<Symbol> done = new HashSet<>();
-    String name = Symbols.name(method, state);
-    if (name.startsWith("thenCombine")
-        || name.startsWith("thenAcceptBoth")
-        || name.startsWith("runAfterBoth")) {
+    if (Libraries.takesBothInputs(Symbols.name(method, state))
+        && !invocation.getArguments().isEmpty()) {
       done.addAll(Trees.rootSymbols(invocation.getArguments().get(0), state));
     }
-    if (Symbols.isOwner(method, GUAVA_FUTURES, state) && !invocation.getArguments().isEmpty()) {
-      done.addAll(sources(invocation.getArguments().get(0), state));
+    boolean firstArgument =
+        callbacks != null ? callbacks.inputIsFirstArgument() : listener.futureIsFirstArgument();
+    if ((listener != null || Libraries.isFailureHandler(method, state))
+        && mayFailFirst(
+            firstArgument ? invocation.getArguments().get(0) : Trees.receiver(invocation))) {
+      // whenComplete on orTimeout(...): it runs on the timeout, with the source still pending
+      return done;
     }
-    done.addAll(sources(ASTHelpers.getReceiver(invocation), state));
+    if (firstArgument) {
+      // Futures.transform(input, fn, executor): fn runs once input is done.
+      if (!invocation.getArguments().isEmpty()) {
+        done.addAll(sources(invocation.getArguments().get(0), state));
+      }
+    } else {
+      done.addAll(sources(ASTHelpers.getReceiver(invocation), state));
+    }
     return done;
   }
 
@@ -140,46 +131,28 @@ final class Completions {
    */
   static Set<Symbol> listenedFutures(
       MethodInvocationTree invocation, TreePath lambda, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(invocation);
+    CompletionListener listener =
+        method == null ? null : Libraries.completionListener(method, state);
+    if (listener == null || listener.futureIsFirstArgument()) {
+      return Set.of();
+    }
     ExpressionTree receiver = Trees.receiver(invocation);
-    if (receiver == null
-        || !LISTENER_REGISTRATIONS.contains(Trees.methodName(invocation))
-        || !AsyncTypes.isFutureLike(ASTHelpers.getType(receiver), state)
-            && !hasIsDone(ASTHelpers.getType(receiver), state)) {
+    Type listened = receiver == null ? null : ASTHelpers.getType(receiver);
+    if (listened == null) {
       return Set.of();
     }
     Set<Symbol> done = new HashSet<>();
     for (VariableTree parameter : ((LambdaExpressionTree) lambda.getLeaf()).getParameters()) {
       Symbol symbol = ASTHelpers.getSymbol(parameter);
-      if (symbol != null && hasIsDone(symbol.type, state)) {
+      // The future itself, not a value of it: whenComplete((value, e) -> ...) on a future of a
+      // future is handed the inner one, which may still be pending.
+      if (symbol != null
+          && AsyncTypes.isSubtypeNamed(symbol.type, Jdk.FUTURE, state)
+          && state.getTypes().isSubtype(listened, symbol.type)) {
         done.add(symbol);
       }
     }
     return done;
-  }
-
-  private static boolean isStageCallback(MethodSymbol method, VisitorState state) {
-    return AsyncTypes.isOwnedBy(method, AsyncKind.COMPLETION_STAGE.className(), state)
-        || AsyncTypes.isOwnedBy(method, AsyncKind.VERTX_FUTURE.className(), state)
-        || Symbols.isOwner(
-            method, "com.google.common.util.concurrent.Futures.FutureCombiner", state)
-        || Symbols.isOwner(method, "com.google.common.util.concurrent.FluentFuture", state)
-        || Symbols.isOwner(method, GUAVA_FUTURES, state)
-        || (Symbols.name(method, state).equals("addListener")
-            && hasIsDone(method.owner.type, state));
-  }
-
-  /** True for a type with a no-argument {@code isDone()}: a future of any library. */
-  private static boolean hasIsDone(
-      com.sun.tools.javac.code.@Nullable Type type, VisitorState state) {
-    if (type == null || !(type.tsym instanceof Symbol.ClassSymbol)) {
-      return false;
-    }
-    for (Symbol member :
-        state.getTypes().membersClosure(type, false).getSymbolsByName(state.getName("isDone"))) {
-      if (member instanceof MethodSymbol m && m.getParameters().isEmpty()) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,6 +1,5 @@
 package dev.asyncprone.model.flow;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
@@ -16,14 +15,16 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.code.TypeTag;
-import dev.asyncprone.model.api.AsyncTypes;
-import dev.asyncprone.model.javac.Symbols;
+import dev.asyncprone.model.api.libraries.Jdk;
+import dev.asyncprone.model.api.libraries.Libraries;
+import dev.asyncprone.model.api.libraries.Library.CompletionProbe;
+import dev.asyncprone.model.api.libraries.Library.DoneWhen;
 import dev.asyncprone.model.javac.Trees;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,31 +36,6 @@ import org.jspecify.annotations.Nullable;
  * or inside a {@code ?:} or a switch, proves nothing; nor does {@code f.isDone() == false}.
  */
 final class DoneConditions {
-  /** No-argument probes that are true only once the future has completed. */
-  private static final ImmutableSet<String> COMPLETED_PROBES =
-      ImmutableSet.of(
-          "isDone",
-          "isSuccess",
-          "isCompletedExceptionally",
-          "isCompletedNormally",
-          "isCompletedAbnormally",
-          "isCancelled",
-          "isComplete",
-          "succeeded",
-          "failed");
-
-  /** The states of {@code Future.state()} (JDK 19) that a completed future is in. */
-  private static final ImmutableSet<String> COMPLETED_STATES =
-      ImmutableSet.of("SUCCESS", "FAILED", "CANCELLED");
-
-  /**
-   * Types whose instances hold their value from assembly on: an await on one returns at once.
-   * Reactor's {@code Fuseable.ScalarCallable}, RxJava 3's {@code ScalarSupplier}.
-   */
-  private static final List<String> SCALAR_SOURCES =
-      List.of(
-          "reactor.core.Fuseable.ScalarCallable", "io.reactivex.rxjava3.operators.ScalarSupplier");
-
   private DoneConditions() {}
 
   /**
@@ -83,7 +59,7 @@ final class DoneConditions {
         return scalarSource((InstanceOfTree) e, state);
       case METHOD_INVOCATION:
         MethodInvocationTree call = (MethodInvocationTree) e;
-        return isCompletedProbe(call, state)
+        return probe(call, state) == DoneWhen.TRUE
             ? Trees.rootSymbols(ASTHelpers.getReceiver(call), state)
             : DoneSummaries.provenBy(call, true, depth, state);
       case NOT_EQUAL_TO:
@@ -126,7 +102,9 @@ final class DoneConditions {
     ExpressionTree left = ASTHelpers.stripParentheses(comparison.getLeftOperand());
     ExpressionTree right = ASTHelpers.stripParentheses(comparison.getRightOperand());
     for (ExpressionTree[] pair : new ExpressionTree[][] {{left, right}, {right, left}}) {
-      if (pair[0] instanceof MethodInvocationTree call && isGetNowOf(call, pair[1], state)) {
+      if (pair[0] instanceof MethodInvocationTree call
+          && probe(call, state) == DoneWhen.NOT_ITS_ARGUMENT
+          && isItsArgument(call, pair[1])) {
         return Trees.rootSymbols(ASTHelpers.getReceiver(call), state);
       }
     }
@@ -146,50 +124,36 @@ final class DoneConditions {
               : comparison.getLeftOperand();
       Symbol constant = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(other));
       if (e instanceof MethodInvocationTree call
-          && Trees.methodName(call).equals("state")
-          && call.getArguments().isEmpty()
+          && probe(call, state) == DoneWhen.IN_A_COMPLETED_STATE
           && constant != null
-          && constant.getKind() == javax.lang.model.element.ElementKind.ENUM_CONSTANT
-          && COMPLETED_STATES.contains(constant.getSimpleName().toString())
-          && AsyncTypes.isSubtypeNamed(
-              ASTHelpers.getType(ASTHelpers.getReceiver(call)),
-              "java.util.concurrent.Future",
-              state)) {
+          && constant.getKind() == ElementKind.ENUM_CONSTANT
+          && Jdk.COMPLETED_STATES.contains(constant.getSimpleName().toString())) {
         return Trees.rootSymbols(ASTHelpers.getReceiver(call), state);
       }
     }
     return Set.of();
   }
 
-  /** True for {@code f.getNow(x)} where {@code other} is the same constant or variable as x. */
-  private static boolean isGetNowOf(
-      MethodInvocationTree call, ExpressionTree other, VisitorState state) {
-    if (!Trees.methodName(call).equals("getNow") || call.getArguments().size() != 1) {
+  /** True if {@code other} is the same constant or variable as the argument of {@code call}. */
+  private static boolean isItsArgument(MethodInvocationTree call, ExpressionTree other) {
+    if (call.getArguments().size() != 1) {
       return false;
     }
-    ExpressionTree absent = ASTHelpers.stripParentheses(call.getArguments().get(0));
-    if (absent instanceof LiteralTree a && other instanceof LiteralTree b) {
+    ExpressionTree argument = ASTHelpers.stripParentheses(call.getArguments().get(0));
+    if (argument instanceof LiteralTree a && other instanceof LiteralTree b) {
       return Objects.equals(a.getValue(), b.getValue());
     }
-    Symbol a = ASTHelpers.getSymbol(absent);
+    Symbol a = ASTHelpers.getSymbol(argument);
     return a != null
-        && (absent.getKind() == Tree.Kind.IDENTIFIER || absent instanceof MemberSelectTree)
+        && (argument.getKind() == Tree.Kind.IDENTIFIER || argument instanceof MemberSelectTree)
         && a == ASTHelpers.getSymbol(other);
   }
 
-  /** A no-argument probe that is true only once its receiver has completed. */
-  static boolean isCompletedProbe(MethodInvocationTree call, VisitorState state) {
+  /** What the completion probe {@code call} is ({@code isDone()}, {@code getNow(x)}), or null. */
+  private static @Nullable DoneWhen probe(MethodInvocationTree call, VisitorState state) {
     MethodSymbol m = ASTHelpers.getSymbol(call);
-    if (m == null
-        || !m.getParameters().isEmpty()
-        || m.getReturnType().getTag() != TypeTag.BOOLEAN) {
-      return false;
-    }
-    String name = Symbols.name(m, state);
-    // isDone() of any class says so; the other names only on a future.
-    return name.equals("isDone")
-        || (COMPLETED_PROBES.contains(name)
-            && AsyncTypes.isFutureLike(ASTHelpers.getType(ASTHelpers.getReceiver(call)), state));
+    CompletionProbe probe = m == null ? null : Libraries.completionProbe(m, state);
+    return probe == null ? null : probe.doneWhen();
   }
 
   private static Set<Symbol> scalarSource(InstanceOfTree test, VisitorState state) {
@@ -197,17 +161,15 @@ final class DoneConditions {
     if (type == null && test.getPattern() instanceof BindingPatternTree binding) {
       type = ASTHelpers.getType(binding.getVariable());
     }
-    for (String scalar : SCALAR_SOURCES) {
-      if (AsyncTypes.isSubtypeNamed(type, scalar, state)) {
-        Set<Symbol> tested = new HashSet<>(Trees.rootSymbols(test.getExpression(), state));
-        Symbol self = thisClass(test.getExpression());
-        if (self != null) {
-          tested.add(self);
-        }
-        return tested;
-      }
+    if (!Libraries.isScalarSource(type, state)) {
+      return Set.of();
     }
-    return Set.of();
+    Set<Symbol> tested = new HashSet<>(Trees.rootSymbols(test.getExpression(), state));
+    Symbol self = thisClass(test.getExpression());
+    if (self != null) {
+      tested.add(self);
+    }
+    return tested;
   }
 
   /** For the expression {@code this} (or {@code Outer.this}), the class it is; else null. */

@@ -1,6 +1,5 @@
 package dev.asyncprone.model.flow;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
@@ -17,7 +16,8 @@ import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.Awaits;
 import dev.asyncprone.model.api.Awaits.Await;
-import dev.asyncprone.model.javac.Symbols;
+import dev.asyncprone.model.api.libraries.JdkTypes;
+import dev.asyncprone.model.api.libraries.Libraries;
 import dev.asyncprone.model.javac.Trees;
 import java.util.HashSet;
 import java.util.Map;
@@ -43,17 +43,6 @@ import org.jspecify.annotations.Nullable;
  * copy of another variable).
  */
 final class DoneTransfer extends RecordingTransfer<DoneFacts> {
-  /** Calls that throw unless their first argument is true. */
-  private static final ImmutableSet<String> PRECONDITIONS =
-      ImmutableSet.of(
-          "com.google.common.base.Preconditions#checkState",
-          "com.google.common.base.Preconditions#checkArgument",
-          "com.google.common.base.Verify#verify");
-
-  /** Calls whose result holds the same elements as their receiver or argument. */
-  private static final ImmutableSet<String> COPIES =
-      ImmutableSet.of("toArray", "toList", "copyOf", "asList", "copyOfRange");
-
   private final int depth;
   private final VisitorState state;
 
@@ -98,7 +87,9 @@ final class DoneTransfer extends RecordingTransfer<DoneFacts> {
       return regular(before.withDone(done));
     }
     MethodSymbol method = ASTHelpers.getSymbol(call);
-    if (method != null && isPrecondition(method) && !call.getArguments().isEmpty()) {
+    if (method != null
+        && Libraries.isPrecondition(method, state)
+        && !call.getArguments().isEmpty()) {
       return regular(
           before.withDone(DoneConditions.whenTrue(call.getArguments().get(0), depth, state)));
     }
@@ -151,7 +142,8 @@ final class DoneTransfer extends RecordingTransfer<DoneFacts> {
       sources.remove(variable);
       return after.withImplied(variable, sources);
     }
-    if (value instanceof MethodInvocationTree copy && COPIES.contains(Trees.methodName(copy))) {
+    if (value instanceof MethodInvocationTree copy
+        && JdkTypes.ELEMENT_COPIES.contains(Trees.methodName(copy))) {
       // futures = list.toArray(new CompletableFuture<?>[0]): the same futures.
       Set<Symbol> sources = new HashSet<>(Trees.rootSymbols(copy, state));
       for (ExpressionTree argument : copy.getArguments()) {
@@ -181,11 +173,5 @@ final class DoneTransfer extends RecordingTransfer<DoneFacts> {
       value = v.getInitializer();
     }
     return value == null ? null : ASTHelpers.stripParentheses(value);
-  }
-
-  private boolean isPrecondition(MethodSymbol method) {
-    return method.isStatic()
-        && PRECONDITIONS.contains(
-            Symbols.qualifiedName(method.owner, state) + "#" + Symbols.name(method, state));
   }
 }

@@ -16,6 +16,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.support.ContextLocal;
 import dev.asyncprone.model.support.PerUnitCache;
@@ -39,8 +40,6 @@ import org.jspecify.annotations.Nullable;
  * not followed.
  */
 public final class HeldLocks {
-  private static final String LOCK = "java.util.concurrent.locks.Lock";
-
   private static final ContextLocal<PerUnitCache<Tree, Flow<LockFacts>>> FLOWS =
       new ContextLocal<>();
 
@@ -84,7 +83,7 @@ public final class HeldLocks {
     Symbol symbol = ASTHelpers.getSymbol(tree);
     return symbol instanceof MethodSymbol
         && Symbols.name(symbol, state).equals(name)
-        && AsyncTypes.isOwnedBy(symbol, LOCK, state);
+        && AsyncTypes.isOwnedBy(symbol, Jdk.LOCK, state);
   }
 
   /** The name of the lock {@code invocation} (a {@code Lock} method call) is called on. */

@@ -10,6 +10,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.flow.HeldLocks.Held;
 import dev.asyncprone.model.flow.HeldLocks.Kind;
 import java.util.Map;
@@ -29,8 +30,6 @@ import org.jspecify.annotations.Nullable;
  * returned true, {@code unlock()} releases it; an assignment renames what it overwrites.
  */
 final class LockTransfer extends RecordingTransfer<LockFacts> {
-  private static final String LOCK = "java.util.concurrent.locks.Lock";
-
   private final @Nullable ClassSymbol self;
   private final VisitorState state;
 
@@ -87,7 +86,7 @@ final class LockTransfer extends RecordingTransfer<LockFacts> {
         assignment instanceof AssignmentTree a
             ? a.getExpression()
             : assignment instanceof VariableTree v ? v.getInitializer() : null;
-    if (value == null || !AsyncTypes.isSubtypeNamed(ASTHelpers.getType(value), LOCK, state)) {
+    if (value == null || !AsyncTypes.isSubtypeNamed(ASTHelpers.getType(value), Jdk.LOCK, state)) {
       return null;
     }
     LockRef ref = LockRef.of(value, self, HeldLocks.name(value, state));

@@ -23,6 +23,8 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.Jdk;
+import dev.asyncprone.model.api.libraries.JdkTypes;
 import dev.asyncprone.model.flow.HeldLocks;
 import dev.asyncprone.model.flow.HeldLocks.Held;
 import dev.asyncprone.model.flow.HeldLocks.Kind;
@@ -35,6 +37,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.inject.Inject;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
@@ -45,13 +48,12 @@ import org.jspecify.annotations.Nullable;
  * every write of them in their class holds it.
  */
 public final class Locks {
-  private static final String LOCK = "java.util.concurrent.locks.Lock";
-  private static final String CONDITION = "java.util.concurrent.locks.Condition";
-  private static final String REENTRANT_LOCK = "java.util.concurrent.locks.ReentrantLock";
-  private static final String REENTRANT_READ_WRITE_LOCK =
-      "java.util.concurrent.locks.ReentrantReadWriteLock";
 
   private final PerUnitCache<ClassTree, Map<Symbol, Set<String>>> guards = new PerUnitCache<>();
+
+  /** One for the compilation, shared by the checks that ask which fields a lock guards. */
+  @Inject
+  public Locks() {}
 
   /**
    * Of the locks {@code held} around a blocking call, those it keeps holding while it waits: all
@@ -68,10 +70,10 @@ public final class Locks {
         call instanceof MethodInvocationTree ? ASTHelpers.getReceiver((ExpressionTree) call) : null;
     List<Held> kept = new ArrayList<>(held);
     if (Symbols.name(method, state).equals("wait")
-        && Symbols.qualifiedName(method.owner, state).equals("java.lang.Object")) {
+        && Symbols.qualifiedName(method.owner, state).equals(JdkTypes.OBJECT)) {
       String monitor = HeldLocks.monitorName(receiver, state.getPath(), state);
       kept.removeIf(h -> h.kind() == Kind.MONITOR && h.name().equals(monitor));
-    } else if (AsyncTypes.isOwnedBy(method, CONDITION, state)) {
+    } else if (AsyncTypes.isOwnedBy(method, Jdk.CONDITION, state)) {
       String lock = receiver == null ? null : conditionOwner(receiver, state.getPath(), state);
       if (lock == null) {
         return List.of();
@@ -97,9 +99,9 @@ public final class Locks {
 
   private static boolean isReentrant(
       com.sun.tools.javac.code.@Nullable Type type, VisitorState state) {
-    return AsyncTypes.isSubtypeNamed(type, REENTRANT_LOCK, state)
-        || AsyncTypes.isSubtypeNamed(type, REENTRANT_READ_WRITE_LOCK + ".ReadLock", state)
-        || AsyncTypes.isSubtypeNamed(type, REENTRANT_READ_WRITE_LOCK + ".WriteLock", state);
+    return AsyncTypes.isSubtypeNamed(type, Jdk.REENTRANT_LOCK, state)
+        || AsyncTypes.isSubtypeNamed(type, Jdk.REENTRANT_READ_WRITE_LOCK + ".ReadLock", state)
+        || AsyncTypes.isSubtypeNamed(type, Jdk.REENTRANT_READ_WRITE_LOCK + ".WriteLock", state);
   }
 
   /**
@@ -108,7 +110,7 @@ public final class Locks {
    */
   public static @Nullable String conditionOwner(
       ExpressionTree condition, TreePath at, VisitorState state) {
-    if (!AsyncTypes.isSubtypeNamed(ASTHelpers.getType(condition), CONDITION, state)) {
+    if (!AsyncTypes.isSubtypeNamed(ASTHelpers.getType(condition), Jdk.CONDITION, state)) {
       return null;
     }
     ExpressionTree e = ASTHelpers.stripParentheses(condition);
@@ -117,7 +119,7 @@ public final class Locks {
     if (made instanceof MethodInvocationTree
         && Trees.methodName(made).equals("newCondition")
         && AsyncTypes.isSubtypeNamed(
-            ASTHelpers.getType(ASTHelpers.getReceiver(made)), LOCK, state)) {
+            ASTHelpers.getType(ASTHelpers.getReceiver(made)), Jdk.LOCK, state)) {
       return HeldLocks.lockName(made, state);
     }
     return null;

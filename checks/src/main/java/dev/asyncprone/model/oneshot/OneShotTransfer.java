@@ -11,6 +11,7 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.JdkTypes;
 import dev.asyncprone.model.flow.Facts;
 import dev.asyncprone.model.flow.RecordingTransfer;
 import dev.asyncprone.model.javac.Symbols;
@@ -221,7 +222,7 @@ final class OneShotTransfer extends RecordingTransfer<Facts<VarSymbol, VarState>
             || name.equals("push")
             || name.equals("set");
     return keeps
-        && (AsyncTypes.isOwnedBy(method, "java.util.Collection", state)
-            || AsyncTypes.isOwnedBy(method, "java.util.Map", state));
+        && (AsyncTypes.isOwnedBy(method, JdkTypes.COLLECTION, state)
+            || AsyncTypes.isOwnedBy(method, JdkTypes.MAP, state));
   }
 }

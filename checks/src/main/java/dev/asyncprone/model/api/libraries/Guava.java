@@ -129,6 +129,7 @@ public final class Guava {
               "immediateVoidFuture")
           .staticOperatorClasses(FUTURES, FLUENT_FUTURE)
           .timeoutOperators("withTimeout")
+          .mayFailFirst("withTimeout", "nonCancellationPropagating")
           .failureHandlers(statics(exactly(FUTURES), "catching", "catchingAsync"))
           .failureHandlers(instance(exactly(FLUENT_FUTURE), "catching", "catchingAsync"))
           .asyncWrap(statics(exactly(FUTURES), "submit"), Executor.SECOND_ARGUMENT, 2, null)

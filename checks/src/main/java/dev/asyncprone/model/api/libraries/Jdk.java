@@ -27,6 +27,11 @@ public final class Jdk {
   public static final String FUTURE = "java.util.concurrent.Future";
   public static final String FLOW_PUBLISHER = "java.util.concurrent.Flow.Publisher";
   public static final String FORK_JOIN_TASK = "java.util.concurrent.ForkJoinTask";
+
+  /** The states of {@code Future.state()} (JDK 19) that a completed future is in. */
+  public static final ImmutableSet<String> COMPLETED_STATES =
+      ImmutableSet.of("SUCCESS", "FAILED", "CANCELLED");
+
   public static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
   public static final String EXECUTOR = "java.util.concurrent.Executor";
   public static final String EXECUTOR_SERVICE = "java.util.concurrent.ExecutorService";
@@ -134,6 +139,10 @@ public final class Jdk {
               instance(subtypeOf(FUTURE), "getNow", "resultNow", "exceptionNow", "isDone", "state"))
           .completionProbe(instance(subtypeOf(FUTURE), "isDone", "isCancelled"), DoneWhen.TRUE)
           .completionProbe(
+              instance(subtypeOf(FORK_JOIN_TASK), "isCompletedNormally", "isCompletedAbnormally"),
+              DoneWhen.TRUE)
+          .completionProbe(instance(subtypeOf(FUTURE), "state"), DoneWhen.IN_A_COMPLETED_STATE)
+          .completionProbe(
               instance(subtypeOf(COMPLETABLE_FUTURE), "isCompletedExceptionally"), DoneWhen.TRUE)
           .completionProbe(
               instance(subtypeOf(COMPLETABLE_FUTURE), "getNow"), DoneWhen.NOT_ITS_ARGUMENT)
@@ -146,6 +155,9 @@ public final class Jdk {
                   "handleAsync"))
           .stageCallbacks(subtypeOf(COMPLETION_STAGE), false)
           .bothInputs("thenCombine", "thenAcceptBoth", "runAfterBoth")
+          .mayCompleteFirst(
+              "applyToEither", "acceptEither", "runAfterEither", "completeOnTimeout", "anyOf")
+          .mayFailFirst("orTimeout")
           .map(instance(Owner.family(AsyncKind.Family.JDK), "thenApply", "thenApplyAsync"))
           .composeTwin(
               ComposeTwin.of(

@@ -19,6 +19,29 @@ public final class JdkTypes {
   public static final String LIST = "java.util.List";
   public static final String ARRAY_LIST = "java.util.ArrayList";
   public static final String QUEUE = "java.util.Queue";
+
+  /** Calls on a queue that put nothing in it. */
+  public static final ImmutableSet<String> QUEUE_READS =
+      ImmutableSet.of(
+          "take",
+          "poll",
+          "remove",
+          "peek",
+          "element",
+          "isEmpty",
+          "size",
+          "clear",
+          "contains",
+          "remainingCapacity",
+          "drainTo");
+
+  /**
+   * Calls whose result holds the same elements as the collection or array they are given or called
+   * on: {@code list.toArray(...)}, {@code List.copyOf(list)}, {@code stream.toList()}.
+   */
+  public static final ImmutableSet<String> ELEMENT_COPIES =
+      ImmutableSet.of("toArray", "toList", "copyOf", "asList", "copyOfRange");
+
   public static final String MAP = "java.util.Map";
   public static final String MAP_ENTRY = "java.util.Map.Entry";
   public static final String ITERATOR = "java.util.Iterator";

@@ -89,6 +89,8 @@ public final class Libraries {
   private static final NameIndex<Library> STATIC_OPERATOR_CLASSES =
       names(Library::staticOperatorClasses);
   private static final NameIndex<Library> BOTH_INPUTS = prefixes(Library::bothInputs);
+  private static final NameIndex<Library> MAY_COMPLETE_FIRST = prefixes(Library::mayCompleteFirst);
+  private static final NameIndex<Library> MAY_FAIL_FIRST = prefixes(Library::mayFailFirst);
 
   private Libraries() {}
 
@@ -159,6 +161,24 @@ public final class Libraries {
    */
   public static boolean takesBothInputs(String name) {
     return BOTH_INPUTS.contains(name);
+  }
+
+  /**
+   * True for a stage method whose result may complete normally before the future it is called on:
+   * the first of two ({@code applyToEither}), a default on timeout ({@code completeOnTimeout}). A
+   * callback on its result may run while that future is still pending.
+   */
+  public static boolean mayCompleteFirst(String name) {
+    return MAY_COMPLETE_FIRST.contains(name);
+  }
+
+  /**
+   * True for a stage method whose result may fail before the future it is called on completes
+   * ({@code orTimeout}, Guava's {@code withTimeout}): a callback that runs on failure may run while
+   * that future is still pending; one that runs on success may not.
+   */
+  public static boolean mayFailFirst(String name) {
+    return MAY_FAIL_FIRST.contains(name);
   }
 
   /**

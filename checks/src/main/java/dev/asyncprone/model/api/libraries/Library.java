@@ -23,6 +23,12 @@ import org.jspecify.annotations.Nullable;
  * @param stageCallbacks methods whose callback runs once the future they belong to is complete
  * @param bothInputs name prefixes of two-input stage methods ({@code thenCombine}): their callback
  *     also runs once the other input is complete
+ * @param mayCompleteFirst name prefixes of stage methods whose result may complete normally before
+ *     the future they are called on ({@code applyToEither}, {@code completeOnTimeout}): a callback
+ *     on their result proves nothing about that future
+ * @param mayFailFirst name prefixes of stage methods whose result may fail before the future they
+ *     are called on completes ({@code orTimeout}): a callback that runs on failure proves nothing
+ *     about that future
  * @param maps operators that map a value with a function ({@code thenApply}, {@code map})
  * @param composeTwins for a map whose function returns a future, the operator that waits for it
  * @param callbackTwins for a callback that starts async work and drops it ({@code thenAccept},
@@ -74,6 +80,8 @@ public record Library(
     ImmutableList<CompletionListener> completionListeners,
     ImmutableList<StageCallbacks> stageCallbacks,
     ImmutableSet<String> bothInputs,
+    ImmutableSet<String> mayCompleteFirst,
+    ImmutableSet<String> mayFailFirst,
     ImmutableList<Methods> maps,
     ImmutableList<ComposeTwin> composeTwins,
     ImmutableList<CallbackTwin> callbackTwins,
@@ -121,7 +129,9 @@ public record Library(
     /** {@code f.isDone()}: when it returns true. */
     TRUE,
     /** {@code f.getNow(x) != x}: when it returns something other than its argument. */
-    NOT_ITS_ARGUMENT
+    NOT_ITS_ARGUMENT,
+    /** {@code f.state() == State.SUCCESS}: when it returns one of {@link Jdk#COMPLETED_STATES}. */
+    IN_A_COMPLETED_STATE
   }
 
   /**

@@ -35,6 +35,8 @@ public final class LibraryBuilder {
   private final List<CompletionListener> completionListeners = new ArrayList<>();
   private final List<StageCallbacks> stageCallbacks = new ArrayList<>();
   private final Set<String> bothInputs = new HashSet<>();
+  private final Set<String> mayCompleteFirst = new HashSet<>();
+  private final Set<String> mayFailFirst = new HashSet<>();
   private final List<Methods> maps = new ArrayList<>();
   private final List<ComposeTwin> composeTwins = new ArrayList<>();
   private final List<CallbackTwin> callbackTwins = new ArrayList<>();
@@ -107,6 +109,16 @@ public final class LibraryBuilder {
 
   public LibraryBuilder bothInputs(String... prefixes) {
     bothInputs.addAll(List.of(prefixes));
+    return this;
+  }
+
+  public LibraryBuilder mayCompleteFirst(String... prefixes) {
+    mayCompleteFirst.addAll(List.of(prefixes));
+    return this;
+  }
+
+  public LibraryBuilder mayFailFirst(String... prefixes) {
+    mayFailFirst.addAll(List.of(prefixes));
     return this;
   }
 
@@ -287,6 +299,8 @@ public final class LibraryBuilder {
         ImmutableList.copyOf(completionListeners),
         ImmutableList.copyOf(stageCallbacks),
         ImmutableSet.copyOf(bothInputs),
+        ImmutableSet.copyOf(mayCompleteFirst),
+        ImmutableSet.copyOf(mayFailFirst),
         ImmutableList.copyOf(maps),
         ImmutableList.copyOf(composeTwins),
         ImmutableList.copyOf(callbackTwins),

@@ -63,6 +63,7 @@ public final class Vertx {
           .await(
               AwaitRule.instance(kind(AsyncKind.VERTX_FUTURE), "await", TimedTwin.OTHER)
                   .boundedWith(2))
+          .mayFailFirst("timeout")
           .completionProbe(
               instance(subtypeOf(FUTURE), "isComplete", "succeeded", "failed"), DoneWhen.TRUE)
           .completionListener(instance(subtypeOf(FUTURE), "onComplete"))
