@@ -1,75 +1,61 @@
 /**
- * What every asyncprone check needs to know about async code, written once.
+ * What every asyncprone check needs to know about async code, written once, in layers. A package
+ * uses only the layers below it; the concerns share one layer and do not use each other ({@code
+ * LayersTest} reads the imports and fails otherwise). From the bottom:
  *
- * <ul>
- *   <li>{@link dev.asyncprone.model.api.AsyncTypes} and {@link dev.asyncprone.model.api.AsyncKind}:
- *       which types are future-like (CompletionStage, Future, ListenableFuture, Reactor, RxJava 3,
- *       Mutiny, Vert.x, Reactive Streams), matched by the names of supertypes so that no library
- *       has to be on the classpath.
- *   <li>{@link dev.asyncprone.model.api.Awaits}: the calls that wait for a future-like to complete,
- *       the reads that do not, and the futures known to be done where an await runs (an {@code
- *       isDone()} guard, also through a helper method); {@link
- *       dev.asyncprone.model.flow.CompletionQueues}: futures taken from a CompletionService or from
- *       a queue that only completion callbacks fill.
- *   <li>{@link dev.asyncprone.model.context.BlockingCalls}: whether a call may block and why (an
- *       await, the catalog in {@code blocking-methods.txt} read by {@link
- *       dev.asyncprone.model.api.BlockingCatalog}, a {@code @Blocking} annotation).
- *   <li>{@link dev.asyncprone.model.context.Contexts} and {@link
- *       dev.asyncprone.model.context.AsyncContext}: for a tree, the innermost enclosing context
- *       that decides whether it may block, with the words for a message.
- *   <li>{@link dev.asyncprone.model.javac.Uses}: where the value of an expression goes (dropped,
- *       returned, stored, passed on, chained on); {@link dev.asyncprone.model.observe.Chains}:
- *       whether a chain of calls on a future or publisher handles failure, or subscribes; {@link
- *       dev.asyncprone.model.observe.Drops}: a future or publisher dropped where nobody observes
- *       it, and what that loses; {@link dev.asyncprone.model.observe.Subscriptions}: the calls that
- *       subscribe, and whether errors have somewhere to go; {@link
- *       dev.asyncprone.model.observe.ErrorChannels} and {@link
- *       dev.asyncprone.model.observe.HandedOutcomes}: failures reported somewhere else than the
- *       dropped future (an object's {@code exceptionHandler}; a completer handed to the call whose
- *       future is returned); {@link dev.asyncprone.model.api.Operators} and {@link
- *       dev.asyncprone.model.observe.NestedFutures}: maps, their composing twins, and a future of a
- *       future whose inner one is lost.
- *   <li>{@link dev.asyncprone.model.locks.Locks}: the monitors and {@code Lock}s held at a point,
- *       along the statement order of a method ({@code lock(); try { ... } finally { unlock(); }}),
- *       computed once per block; the locks a wait releases; the fields a lock guards.
- *   <li>{@link dev.asyncprone.model.interrupts.Interrupts}: who restores the interrupt flag, and
- *       where a thread's or task's work ends.
- *   <li>{@link dev.asyncprone.model.await.Timeouts}: the waits with no bound, and the rewrites that
- *       bound them where they compile in place.
- *   <li>{@link dev.asyncprone.model.javac.EveryPath}: does every path through a block meet a
- *       marking statement before it leaves; where each unmarked path goes.
- *   <li>{@link dev.asyncprone.model.javac.Exceptions}: where a checked exception may be thrown and
- *       still compile, for fixes that add one.
- *   <li>{@link dev.asyncprone.model.oneshot.OneShotValues}, {@link
- *       dev.asyncprone.model.oneshot.OneShotFlow} and {@link
- *       dev.asyncprone.model.fix.OneShotFixes}: values that may be consumed only once
- *       ({@code @AwaitOnce}, streams) and the uses that consume them; where a local holding one is
- *       consumed again, on the method's control-flow graph; the fixes that consume it once.
- *   <li>{@link dev.asyncprone.model.fix.Fixes}: shared builders for suggested fixes.
- *   <li>{@link dev.asyncprone.model.support.Options}: every {@code -XepOpt:AsyncProne:...} flag.
- *   <li>Independence, for checks that would start work earlier or side by side: {@link
- *       dev.asyncprone.model.await.FutureCalls} (the call that starts a future's work, batches, the
- *       objects a call works on), {@link dev.asyncprone.model.javac.Variables} (what a tree reads
- *       and writes), {@link dev.asyncprone.model.api.Verbs} (reads, writes and gates by name),
- *       {@link dev.asyncprone.model.await.Compositions} (thenCompose and its kin, and what combines
- *       instead), {@link dev.asyncprone.model.await.Loops} (loops, their elements, the awaits paid
- *       per element), {@link dev.asyncprone.model.javac.NewLocals} (names, types and indentation
- *       for new locals).
- *   <li>{@link dev.asyncprone.model.observe.NullRelays}: a wrapper of a function that passes on the
- *       null of the function of the same interface it wraps.
- *   <li>{@link dev.asyncprone.model.api.Annotations}, {@link dev.asyncprone.model.javac.Trees},
- *       {@link dev.asyncprone.model.support.Guard}, {@link dev.asyncprone.model.support.Docs}:
- *       annotation contracts, small tree questions, the crash guard every matcher runs under, the
- *       docs link.
- *   <li>What keeps the checks cheap, since they run on every build: {@link
- *       dev.asyncprone.model.javac.Symbols} (names and supertype names, decoded once per
- *       compilation), {@code PerCompilationCache} (answers about a symbol or a tree, kept for the
- *       compilation and shared by the checks), {@code LastTreeMemo} (an answer computed by the
- *       first check that matches a tree and read by the others), {@code PerUnitCache} (per-method
- *       answers for one file). The rules behind them: reject cheaply first; never index javac's
- *       linked lists; never rescan a method or a chain per node (see bench/README.md for the
- *       measurements).
- * </ul>
+ * <ol>
+ *   <li><b>{@code support}</b>: what keeps the checks correct and cheap, not about async code.
+ *       {@code Options} (every {@code -XepOpt:AsyncProne:...} flag, parsed once), {@code Guard}
+ *       (every matcher runs under it, so that a check never fails the user's build), {@code Docs}
+ *       (the link in every message), and the caches: {@code ContextLocal} (one value per
+ *       compilation), {@code PerCompilationCache} (answers about a symbol), {@code PerUnitCache}
+ *       (answers about a tree, for one file), {@code LastTreeMemo} (an answer the first check that
+ *       matches a tree computes and the others read). The rules behind them: reject cheaply first;
+ *       never index javac's linked lists; never rescan a method per node.
+ *   <li><b>{@code javac}</b>: small questions about trees and symbols, with no library knowledge:
+ *       {@code Trees}, {@code Symbols}, {@code Variables} (what a tree reads and writes), {@code
+ *       Lambdas}, {@code Uses} (where a value goes: dropped, returned, stored, chained on), {@code
+ *       EveryPath}, {@code Exceptions}, {@code Expressions}, {@code FunctionalTargets}, {@code
+ *       NewLocals}.
+ *   <li><b>{@code api}</b>: the libraries, as data. Every fact about a library is in its table in
+ *       {@code api.libraries} ({@code Jdk}, {@code JdkTypes}, {@code Guava}, {@code Reactor}, {@code
+ *       RxJava}, {@code Mutiny}, {@code Vertx}, {@code Netty}, {@code ReactiveStreams}, {@code
+ *       Spring}, {@code Mockito}, {@code Contracts}): its awaits with their bounds and timed twins,
+ *       the reads that never wait, completion probes and listeners, stage callbacks, compose twins,
+ *       all-of combinators, stages that may complete or fail before their source, hand-offs and
+ *       schedulers, subscribe methods, preconditions. {@code Libraries} and {@code Vocabulary}
+ *       answer over all tables; adding a library is one table and one line in {@code
+ *       Libraries.ALL}. Beside them: {@code AsyncKind} and {@code AsyncTypes} (which types are
+ *       future-like, matched by the names of supertypes, so no library has to be on the classpath),
+ *       {@code Awaits} (what an await is), {@code BlockingCatalog} (the catalog of blocking methods,
+ *       the resource {@code blocking-methods.txt}), {@code Annotations} (the contracts), {@code
+ *       Operators}, {@code Verbs}.
+ *   <li><b>{@code flow}</b>: what is known at a point of a method, from forward dataflow analyses
+ *       on its control-flow graph (Error Prone's dataflow framework), run once per method and kept
+ *       for the file: {@code Flow} (the harness: one graph for the method and one for each lambda,
+ *       analysed when a question is asked inside it), {@code Facts} (the store: a small immutable
+ *       map with a must- or may-join and kills), {@code RecordingTransfer} (keeps the store before
+ *       each node, so that a question is a lookup). On it, {@code KnownDone} (futures known
+ *       complete where an await runs) and {@code HeldLocks} (monitors and locks held, named by
+ *       symbols, not by text); a reassignment kills what was known of its variable, on the path
+ *       where it happens.
+ *   <li><b>{@code context}</b>: for any tree, the innermost enclosing context that decides whether
+ *       it may block ({@code Contexts}, {@code AsyncContext}, one {@code HandOff} rule per library,
+ *       {@code ContextWords} for the messages), and whether a call may block and why ({@code
+ *       BlockingCalls}). One instance of each per compilation, injected into the checks.
+ *   <li><b>the concerns</b>, one layer: {@code await} (waits with no bound, loops, async wraps,
+ *       compositions, independent calls), {@code observe} (where a future's outcome goes: chains,
+ *       drops, subscriptions, error channels, outcomes handed to a completer, nested futures),
+ *       {@code locks} (locks a wait releases, locks owned by a thread, guarded fields), {@code
+ *       interrupts} (who restores the interrupt flag), {@code oneshot} (values that may be consumed
+ *       once, on the flow harness).
+ *   <li><b>{@code fix}</b>: builders of suggested fixes, reading the layers below; no analysis
+ *       imports them.
+ * </ol>
+ *
+ * <p>Rules learned from one library's internals are general facts of these analyses where they can
+ * be; where a rule must name a library's class, it lives in that library's table, with a line
+ * saying which idiom it exists for.
  */
 @org.jspecify.annotations.NullMarked
 package dev.asyncprone.model;
