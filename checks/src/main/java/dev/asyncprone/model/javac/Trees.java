@@ -15,7 +15,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
-import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
@@ -23,9 +22,6 @@ import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -186,49 +182,6 @@ public final class Trees {
    */
   public static TreePath detachedPath(Tree declaration, VisitorState state) {
     return new TreePath(new TreePath(state.getPath().getCompilationUnit()), declaration);
-  }
-
-  /**
-   * The statements of {@code block} before {@code statement}, the nearest first, at most {@code
-   * limit} of them; empty if {@code statement} is not one of the block's. One pass: javac's lists
-   * are linked, so indexing into them in a loop costs the square of the block's length.
-   */
-  public static List<StatementTree> statementsBefore(BlockTree block, Tree statement, int limit) {
-    ArrayDeque<StatementTree> before = new ArrayDeque<>();
-    for (StatementTree s : block.getStatements()) {
-      if (s == statement) {
-        List<StatementTree> nearestFirst = new ArrayList<>(before);
-        Collections.reverse(nearestFirst);
-        return nearestFirst;
-      }
-      before.addLast(s);
-      if (before.size() > limit) {
-        before.removeFirst();
-      }
-    }
-    return List.of();
-  }
-
-  /**
-   * The statements before the tree at {@code path} in each block around it, the nearest block first
-   * and in each block the nearest statement first, at most {@code perBlock} of each block; up to
-   * the method or class around it, and unless {@code intoLambdas}, up to a lambda.
-   */
-  public static List<StatementTree> statementsBeforeInBlocks(
-      TreePath path, int perBlock, boolean intoLambdas) {
-    List<StatementTree> before = new ArrayList<>();
-    TreePath child = path;
-    for (TreePath p = path.getParentPath(); p != null; child = p, p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof BlockTree) {
-        before.addAll(statementsBefore((BlockTree) leaf, child.getLeaf(), perBlock));
-      } else if (leaf.getKind() == Tree.Kind.METHOD
-          || leaf.getKind() == Tree.Kind.CLASS
-          || (!intoLambdas && leaf instanceof LambdaExpressionTree)) {
-        break;
-      }
-    }
-    return before;
   }
 
   /**
