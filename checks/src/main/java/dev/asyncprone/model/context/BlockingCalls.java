@@ -135,7 +135,7 @@ public final class BlockingCalls {
 
   /**
    * The blocking call that {@code tree} is, if it waits where it runs: not an await of a future
-   * known to be done there ({@link Awaits#isKnownDone}), which returns at once.
+   * known to be done there ({@link KnownDone#isKnownDone}), which returns at once.
    */
   public @Nullable BlockingCall waitingAt(Tree tree, VisitorState state) {
     return WAITING.get(
