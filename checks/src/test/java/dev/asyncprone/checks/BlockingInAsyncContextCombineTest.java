@@ -71,7 +71,8 @@ public class BlockingInAsyncContextCombineTest {
                 "    // BUG: Diagnostic contains: compose instead: thenCompose(...)",
                 "    return price.thenApply(p -> stock(sku).join());",
                 "  }",
-                "  CompletableFuture<Integer> sometimes(CompletableFuture<Price> price, String sku) {",
+                "  CompletableFuture<Integer> sometimes(CompletableFuture<Price> price, String sku)"
+                    + " {",
                 "    // BUG: Diagnostic contains: compose instead: thenCompose(...)",
                 "    return price.thenApply(p -> p.cents() == 0 ? 0 : stock(sku).join());",
                 "  }"))

@@ -24,7 +24,8 @@ public class NullFutureReturnedNullnessTest {
             "import org.jspecify.annotations.Nullable;",
             "class Cache {",
             "  @Nullable CompletableFuture<Void> pending(String key) { return null; }",
-            "  java.util.concurrent.@Nullable CompletableFuture<String> qualified() { return null; }",
+            "  java.util.concurrent.@Nullable CompletableFuture<String> qualified() { return null;"
+                + " }",
             "  public @Nullable CompletableFuture<@Nullable Void> both() { return null; }",
             "}")
         .expectNoDiagnostics()
@@ -49,7 +50,8 @@ public class NullFutureReturnedNullnessTest {
             "    return CompletableFuture.completedFuture(null);",
             "  }",
             "  CompletionStage<@Nullable String> read() {",
-            "    // BUG: Diagnostic contains: This returns null where a CompletionStage is expected",
+            "    // BUG: Diagnostic contains: This returns null where a CompletionStage is"
+                + " expected",
             "    return null;",
             "  }",
             "}")
@@ -66,7 +68,8 @@ public class NullFutureReturnedNullnessTest {
             "class Jobs {",
             "  @Nullable CompletableFuture<Void> running() { return null; }",
             "  CompletableFuture<@Nullable Void> done() {",
-            "    // BUG: Diagnostic contains: return CompletableFuture.completedFuture(null) instead",
+            "    // BUG: Diagnostic contains: return CompletableFuture.completedFuture(null)"
+                + " instead",
             "    return null;",
             "  }",
             "}")
