@@ -14,7 +14,10 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
@@ -26,6 +29,7 @@ import dev.asyncprone.model.context.AsyncContext;
 import dev.asyncprone.model.context.BlockingCalls;
 import dev.asyncprone.model.context.BlockingCalls.BlockingCall;
 import dev.asyncprone.model.context.Contexts;
+import dev.asyncprone.model.fix.CombineFix;
 import dev.asyncprone.model.fix.FixSources;
 import dev.asyncprone.model.javac.Lambdas;
 import dev.asyncprone.model.javac.Symbols;
@@ -89,6 +93,12 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
               ? "compose instead: compose(...) returning the future, not its value"
               : "move it to a worker with vertx.executeBlocking(...)";
         }
+        if (call.isAwait() && combines(call, context, state)) {
+          return "combine instead: thenCombine("
+              + FixSources.awaitedSource(call.await().future(), state)
+              + ", (value, other) -> ...), since that future does not depend on this callback's"
+              + " value";
+        }
         return call.isAwait()
             ? "compose instead: thenCompose(...)"
             : "move it to an executor meant for blocking work: "
@@ -137,6 +147,38 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
   }
 
   /**
+   * True for a {@code join()} in part of a {@code thenApply} callback's result ({@code p ->
+   * p.cents() * stock(sku).join()}) whose future reads nothing the callback declares: the rewrite
+   * is {@code thenCombine}, not {@code thenCompose}. A join that is the whole result composes
+   * ({@code p -> stock(sku).join()} to {@code thenCompose(p -> stock(sku))}).
+   */
+  private static boolean combines(BlockingCall call, AsyncContext context, VisitorState state) {
+    Awaits.Await await = call.await();
+    return await != null
+        && await.future() != null
+        && !await.bounded()
+        && await.methodName().equals("join")
+        && context.callbackMethod().equals("thenApply")
+        && familyOf(context, state) == AsyncKind.Family.JDK
+        && context.scope() instanceof LambdaExpressionTree lambda
+        && !isAWholeResult(state.getPath())
+        && CombineFix.combines(await.future(), lambda, state.getPath());
+  }
+
+  /**
+   * True if the tree at {@code path} is returned as it is: a lambda's body, or a return's value.
+   */
+  private static boolean isAWholeResult(TreePath path) {
+    TreePath parent = path.getParentPath();
+    while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
+      parent = parent.getParentPath();
+    }
+    return parent == null
+        || parent.getLeaf() instanceof LambdaExpressionTree
+        || parent.getLeaf() instanceof ReturnTree;
+  }
+
+  /**
    * The mechanical rewrites: {@code thenApply(x -> g(x).join())} to {@code thenCompose(x -> g(x))};
    * {@code map(x -> g(x).block())} to {@code flatMap} ({@code concatMap} on a Flux, which keeps the
    * order); Guava {@code transform(f, x -> getUnchecked(g(x)), e)} to {@code transformAsync}: where
@@ -147,6 +189,18 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
       BlockingCall call, AsyncContext context, VisitorState state) {
     Awaits.Await await = call.await();
     MethodInvocationTree callback = context.callbackOf();
+    if (callback != null && combines(call, context, state)) {
+      AsyncKind awaited =
+          AsyncTypes.kindOf(FixSources.stripToCompletableFuture(await.future()), state);
+      return awaited == AsyncKind.COMPLETABLE_FUTURE || awaited == AsyncKind.COMPLETION_STAGE
+          ? CombineFix.thenCombine(
+              callback,
+              (LambdaExpressionTree) context.scope(),
+              call.tree(),
+              FixSources.stripToCompletableFuture(await.future()),
+              state)
+          : null;
+    }
     if (await == null
         || await.bounded()
         || await.future() == null

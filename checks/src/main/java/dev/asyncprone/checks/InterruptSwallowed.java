@@ -32,6 +32,7 @@ import dev.asyncprone.model.support.Guard;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** A catch of InterruptedException that forgets the thread was asked to stop. */
@@ -143,7 +144,7 @@ public final class InterruptSwallowed extends BugChecker implements CatchTreeMat
         return "the path that throws an exception that does not carry it";
       case BREAK:
       case CONTINUE:
-        return "the path that leaves by '" + exit.kind().name().toLowerCase() + "'";
+        return "the path that leaves by '" + exit.kind().name().toLowerCase(Locale.ROOT) + "'";
       default:
         return "the path that runs to the end of the catch";
     }

@@ -223,6 +223,9 @@ public final class UnobservedFuture extends BugChecker
    * severity itself ({@code -Xep:UnobservedFuture:WARN}), which then applies to every finding, or
    * makes every error a warning ({@code -XepAllErrorsAsWarnings}).
    */
+  // overrideSeverity is restricted because an override can hide the build's own -Xep severity;
+  // this one applies only where the build set none for this check and does not demote errors.
+  @SuppressWarnings("RestrictedApi")
   private void severe(Description.Builder description, VisitorState state) {
     if (!state.errorProneOptions().isDropErrorsToWarnings()
         && !state.errorProneOptions().getSeverityMap().containsKey(canonicalName())) {

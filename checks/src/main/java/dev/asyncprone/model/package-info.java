@@ -18,18 +18,18 @@
  *       EveryPath}, {@code Exceptions}, {@code Expressions}, {@code FunctionalTargets}, {@code
  *       NewLocals}.
  *   <li><b>{@code api}</b>: the libraries, as data. Every fact about a library is in its table in
- *       {@code api.libraries} ({@code Jdk}, {@code JdkTypes}, {@code Guava}, {@code Reactor}, {@code
- *       RxJava}, {@code Mutiny}, {@code Vertx}, {@code Netty}, {@code ReactiveStreams}, {@code
- *       Spring}, {@code Mockito}, {@code Contracts}): its awaits with their bounds and timed twins,
- *       the reads that never wait, completion probes and listeners, stage callbacks, compose twins,
- *       all-of combinators, stages that may complete or fail before their source, hand-offs and
- *       schedulers, subscribe methods, preconditions. {@code Libraries} and {@code Vocabulary}
+ *       {@code api.libraries} ({@code Jdk}, {@code JdkTypes}, {@code Guava}, {@code Reactor},
+ *       {@code RxJava}, {@code Mutiny}, {@code Vertx}, {@code Netty}, {@code ReactiveStreams},
+ *       {@code Spring}, {@code Mockito}, {@code Contracts}): its awaits with their bounds and timed
+ *       twins, the reads that never wait, completion probes and listeners, stage callbacks, compose
+ *       twins, all-of combinators, stages that may complete or fail before their source, hand-offs
+ *       and schedulers, subscribe methods, preconditions. {@code Libraries} and {@code Vocabulary}
  *       answer over all tables; adding a library is one table and one line in {@code
  *       Libraries.ALL}. Beside them: {@code AsyncKind} and {@code AsyncTypes} (which types are
  *       future-like, matched by the names of supertypes, so no library has to be on the classpath),
- *       {@code Awaits} (what an await is), {@code BlockingCatalog} (the catalog of blocking methods,
- *       the resource {@code blocking-methods.txt}), {@code Annotations} (the contracts), {@code
- *       Operators}, {@code Verbs}.
+ *       {@code Awaits} (what an await is), {@code BlockingCatalog} (the catalog of blocking
+ *       methods, the resource {@code blocking-methods.txt}), {@code Annotations} (the contracts),
+ *       {@code Operators}, {@code Verbs}.
  *   <li><b>{@code flow}</b>: what is known at a point of a method, from forward dataflow analyses
  *       on its control-flow graph (Error Prone's dataflow framework), run once per method and kept
  *       for the file: {@code Flow} (the harness: one graph for the method and one for each lambda,

@@ -305,14 +305,55 @@ public class BlockingInAsyncContextTest {
             "class Service {",
             "  @Slow String slow() { return \"\"; }",
             "  @EventLoop void handle(Legacy legacy, Ftp ftp) {",
-            "    // BUG: Diagnostic contains: Legacy.fetch() may block and blocks the thread that"
-                + " calls handle() (handle() is annotated @EventLoop)",
+            "    // BUG: Diagnostic contains: Legacy.fetch() is named blocking by"
+                + " -XepOpt:AsyncProne:BlockingMethods and blocks the thread that calls handle()"
+                + " (handle() is annotated @EventLoop)",
             "    legacy.fetch();",
             "    legacy.cached();",
             "    // BUG: Diagnostic contains: Ftp.put()",
             "    ftp.put(\"x\");",
             "    // BUG: Diagnostic contains: Ftp.get()",
             "    ftp.get(\"x\");",
+            "    // BUG: Diagnostic contains: slow() is annotated @Slow",
+            "    slow();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void flagsNameNestedClassesWithDollarOrDot() {
+    helper
+        .setArgs(
+            "-XepOpt:AsyncProne:BlockingMethods=com.acme.Mail$Sender#send,com.acme.Mail.Queue#put",
+            "-XepOpt:AsyncProne:BlockingAnnotations=com.acme.Marks$Slow",
+            "-XepOpt:AsyncProne:NonBlockingAnnotations=com.acme.Marks.EventLoop")
+        .addSourceLines(
+            "com/acme/Marks.java",
+            "package com.acme;",
+            "public class Marks {",
+            "  public @interface Slow {}",
+            "  public @interface EventLoop {}",
+            "}")
+        .addSourceLines(
+            "com/acme/Mail.java",
+            "package com.acme;",
+            "public class Mail {",
+            "  public static class Sender { public void send(String m) {} }",
+            "  public static class Queue { public void put(String m) {} public void peek() {} }",
+            "}")
+        .addSourceLines(
+            "com/acme/Service.java",
+            "package com.acme;",
+            "class Service {",
+            "  @Marks.Slow void slow() {}",
+            "  @Marks.EventLoop void handle(Mail.Sender sender, Mail.Queue queue) {",
+            "    // BUG: Diagnostic contains: Sender.send() is named blocking by"
+                + " -XepOpt:AsyncProne:BlockingMethods",
+            "    sender.send(\"x\");",
+            "    // BUG: Diagnostic contains: Queue.put() is named blocking by",
+            "    queue.put(\"x\");",
+            "    queue.peek();",
             "    // BUG: Diagnostic contains: slow() is annotated @Slow",
             "    slow();",
             "  }",

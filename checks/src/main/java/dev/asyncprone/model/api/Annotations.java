@@ -153,7 +153,11 @@ public final class Annotations {
     return false;
   }
 
-  /** True if the symbol or its return type carries an annotation whose simple name is Nullable. */
+  /**
+   * True if the symbol or its return type itself carries an annotation whose simple name is
+   * Nullable: a declaration annotation (JSR-305, JetBrains), or a type-use annotation on the return
+   * type (JSpecify, JetBrains), but not one inside it ({@code CompletableFuture<@Nullable Void>}).
+   */
   public static boolean isNullable(@Nullable Symbol symbol) {
     if (symbol == null) {
       return false;
@@ -165,10 +169,26 @@ public final class Annotations {
     }
     for (Attribute.TypeCompound compound : symbol.getRawTypeAttributes()) {
       if (compound.type.tsym.getSimpleName().contentEquals("Nullable")
-          && compound.position.type == com.sun.tools.javac.code.TargetType.METHOD_RETURN) {
+          && compound.position.type == com.sun.tools.javac.code.TargetType.METHOD_RETURN
+          && onTheTypeItself(compound.position)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * True if a type annotation's path leads to the annotated type itself, not into it: {@code
+   * CompletableFuture<@Nullable Void>} says the future's value may be null, not the future. Only
+   * steps into the inner type of a nested class are allowed ({@code Outer.@Nullable Inner}).
+   */
+  private static boolean onTheTypeItself(com.sun.tools.javac.code.TypeAnnotationPosition position) {
+    for (com.sun.tools.javac.code.TypeAnnotationPosition.TypePathEntry step : position.location) {
+      if (step.tag
+          != com.sun.tools.javac.code.TypeAnnotationPosition.TypePathEntryKind.INNER_TYPE) {
+        return false;
+      }
+    }
+    return true;
   }
 }

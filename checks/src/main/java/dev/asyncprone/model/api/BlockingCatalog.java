@@ -62,6 +62,9 @@ public final class BlockingCatalog {
   private static final String UNTIL = "until";
   private static final String DEFAULT_REASON = "may block";
 
+  /** What a method named by the build's flag waits for, in a message: the flag is the source. */
+  static final String FLAG_REASON = "is named blocking by -XepOpt:AsyncProne:BlockingMethods";
+
   private static volatile @Nullable BlockingCatalog builtIn;
 
   private final Map<String, List<Entry>> byMethodName;
@@ -105,7 +108,7 @@ public final class BlockingCatalog {
     Map<String, Entry> wildcards = new HashMap<>();
     String reason = DEFAULT_REASON;
     List<String> all = new ArrayList<>(lines);
-    all.add("@ " + DEFAULT_REASON);
+    all.add("@ " + FLAG_REASON);
     all.addAll(extra);
     for (String raw : all) {
       String line = raw.strip();
@@ -120,7 +123,7 @@ public final class BlockingCatalog {
       String method = words[0];
       int hash = method.indexOf('#');
       if (hash <= 0 || hash == method.length() - 1) {
-        // A malformed flag value must not break the build; it matches nothing.
+        // Not reached for a flag value: Options rejected a malformed one before.
         continue;
       }
       Entry entry =

@@ -38,13 +38,13 @@ import org.jspecify.annotations.Nullable;
  * {@code @AwaitOnce} (on a method, a type or a parameter) and the built-in one of {@code
  * java.util.stream.BaseStream}.
  *
- * <p>A use consumes a value when it awaits it ({@link Awaits}), subscribes to it ({@code
- * subscribe*}), runs any stream operation on it but {@code close}, {@code isParallel} and the
- * pass-throughs {@code parallel}, {@code sequential}, {@code onClose}, derives a new future,
- * publisher or stream from it ({@code thenApply}, {@code map}, {@code flatMap}, ...), iterates it,
- * passes it to an {@code @AwaitOnce} parameter, or passes it to a reactive or stream operator that
- * composes it ({@code Mono.zip(m, ...)}, {@code then(m)}, {@code Stream.concat(s, ...)}). Reading
- * state ({@code isDone()}, {@code toString()}, a getter) is not a consumption.
+ * <p>A use consumes a value when it awaits it ({@link dev.asyncprone.model.api.Awaits}), subscribes
+ * to it ({@code subscribe*}), runs any stream operation on it but {@code close}, {@code isParallel}
+ * and the pass-throughs {@code parallel}, {@code sequential}, {@code onClose}, derives a new
+ * future, publisher or stream from it ({@code thenApply}, {@code map}, {@code flatMap}, ...),
+ * iterates it, passes it to an {@code @AwaitOnce} parameter, or passes it to a reactive or stream
+ * operator that composes it ({@code Mono.zip(m, ...)}, {@code then(m)}, {@code Stream.concat(s,
+ * ...)}). Reading state ({@code isDone()}, {@code toString()}, a getter) is not a consumption.
  */
 public final class OneShotValues {
   /** Where the contract of a value comes from. */

@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
  *   <li>{@code NonBlockingAnnotations}: more annotations that mark a method or type as one that
  *       must not block.
  *   <li>{@code UnboundedWait}: {@code WARN} or {@code ERROR} turns on the UnboundedWait check,
- *       which is quiet by default; {@code OFF} (or anything else) leaves it quiet.
+ *       which is quiet by default; {@code OFF} leaves it quiet.
  *   <li>{@code DefaultTimeout}: the bound UnboundedWait's fixes add, {@code 30s}, {@code 500ms},
  *       {@code 2m}, {@code 1h}; without it UnboundedWait offers no fix.
  * </ul>
+ *
+ * <p>A value that is not valid stops the compile with a message that names the option, the value
+ * and what is accepted ({@link OptionValues}); class names take {@code Outer$Inner} and {@code
+ * Outer.Inner} alike for a nested class.
  */
 public final class Options {
   public static final String PREFIX = "AsyncProne:";
@@ -84,12 +88,33 @@ public final class Options {
   private final ImmutableList<String> extraBlockingMethods;
   private final ImmutableList<String> extraBlockingAnnotations;
   private final ImmutableList<String> extraNonBlockingAnnotations;
+  private final Optional<SeverityLevel> unboundedWait;
+  private final Optional<Timeout> defaultTimeout;
 
+  /**
+   * Parses and validates every flag: a value that is not valid throws (see {@link OptionValues}).
+   */
   private Options(ErrorProneFlags flags) {
     this.flags = flags;
-    this.extraBlockingMethods = flags.getListOrEmpty(PREFIX + "BlockingMethods");
-    this.extraBlockingAnnotations = flags.getListOrEmpty(PREFIX + "BlockingAnnotations");
-    this.extraNonBlockingAnnotations = flags.getListOrEmpty(PREFIX + "NonBlockingAnnotations");
+    this.extraBlockingMethods =
+        OptionValues.methods(
+            PREFIX + "BlockingMethods",
+            get("BlockingMethods").orElse(""),
+            flags.getListOrEmpty(PREFIX + "BlockingMethods"));
+    this.extraBlockingAnnotations =
+        OptionValues.classNames(
+            PREFIX + "BlockingAnnotations",
+            get("BlockingAnnotations").orElse(""),
+            flags.getListOrEmpty(PREFIX + "BlockingAnnotations"));
+    this.extraNonBlockingAnnotations =
+        OptionValues.classNames(
+            PREFIX + "NonBlockingAnnotations",
+            get("NonBlockingAnnotations").orElse(""),
+            flags.getListOrEmpty(PREFIX + "NonBlockingAnnotations"));
+    this.unboundedWait =
+        get("UnboundedWait").flatMap(v -> OptionValues.level(PREFIX + "UnboundedWait", v));
+    this.defaultTimeout =
+        get("DefaultTimeout").map(v -> OptionValues.timeout(PREFIX + "DefaultTimeout", v));
   }
 
   public static Options from(ErrorProneFlags flags) {
@@ -116,28 +141,16 @@ public final class Options {
 
   /**
    * The severity {@code -XepOpt:AsyncProne:UnboundedWait} asks for: WARNING for {@code WARN} (or
-   * {@code WARNING}), ERROR for {@code ERROR}; empty when it is absent, {@code OFF}, or not a
-   * level, so that a mistyped value leaves the check quiet rather than breaking the build.
+   * {@code WARNING}), ERROR for {@code ERROR}; empty when it is absent or {@code OFF}. Any other
+   * value stopped the compile when these options were made.
    */
   public Optional<SeverityLevel> unboundedWait() {
-    return get("UnboundedWait")
-        .flatMap(
-            value -> {
-              switch (value.strip().toUpperCase(Locale.ROOT)) {
-                case "WARN":
-                case "WARNING":
-                  return Optional.of(SeverityLevel.WARNING);
-                case "ERROR":
-                  return Optional.of(SeverityLevel.ERROR);
-                default:
-                  return Optional.empty();
-              }
-            });
+    return unboundedWait;
   }
 
-  /** The bound of {@code -XepOpt:AsyncProne:DefaultTimeout}, if it is given and well formed. */
+  /** The bound of {@code -XepOpt:AsyncProne:DefaultTimeout}, if it is given. */
   public Optional<Timeout> defaultTimeout() {
-    return get("DefaultTimeout").flatMap(Timeout::parse);
+    return defaultTimeout;
   }
 
   /** The raw value of {@code -XepOpt:AsyncProne:<name>}, for flags that one check reads. */

@@ -30,9 +30,12 @@ public class BlockingCatalogTest {
         List.of(new BlockingCatalog.Entry("java.lang.Thread", "sleep", "sleeps")),
         catalog.entriesNamed("sleep"));
     assertEquals("does I/O", catalog.wildcardFor("java.nio.file.Files").waitsFor());
-    // Extra entries from a flag get the neutral reason, and malformed ones are ignored.
+    // Extra entries from a flag say the flag is their source; malformed lines are skipped here
+    // (Options rejects a malformed flag value before it gets here: OptionsTest).
     assertEquals(
-        List.of(new BlockingCatalog.Entry("com.acme.Db", "query", "may block")),
+        List.of(
+            new BlockingCatalog.Entry(
+                "com.acme.Db", "query", "is named blocking by -XepOpt:AsyncProne:BlockingMethods")),
         catalog.entriesNamed("query"));
     assertTrue(catalog.entriesNamed("nothing").isEmpty());
     assertNull(catalog.wildcardFor("trailing"));

@@ -2,11 +2,15 @@ package dev.asyncprone.model.support;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.InvalidCommandLineOptionException;
 import dev.asyncprone.model.support.Options.Timeout;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.Test;
@@ -26,8 +30,12 @@ public class OptionsTest {
         Optional.of(SeverityLevel.WARNING), with("UnboundedWait", "warning").unboundedWait());
     assertEquals(Optional.of(SeverityLevel.ERROR), with("UnboundedWait", "ERROR").unboundedWait());
     assertEquals(Optional.empty(), with("UnboundedWait", "OFF").unboundedWait());
-    assertEquals(Optional.empty(), with("UnboundedWait", "loud").unboundedWait());
     assertEquals(Optional.empty(), Options.defaults().unboundedWait());
+    assertInvalid(
+        "UnboundedWait",
+        "loud",
+        "-XepOpt:AsyncProne:UnboundedWait=loud is not valid: 'loud' is not a level; expected WARN"
+            + " (or WARNING), ERROR or OFF");
   }
 
   @Test
@@ -43,11 +51,87 @@ public class OptionsTest {
         with("DefaultTimeout", "2m").defaultTimeout());
     assertEquals(
         Optional.of(new Timeout(1, TimeUnit.HOURS)), with("DefaultTimeout", "1H").defaultTimeout());
-    assertFalse(with("DefaultTimeout", "30").defaultTimeout().isPresent());
-    assertFalse(with("DefaultTimeout", "soon").defaultTimeout().isPresent());
-    assertFalse(with("DefaultTimeout", "-5s").defaultTimeout().isPresent());
-    assertFalse(with("DefaultTimeout", "99999999999s").defaultTimeout().isPresent());
+    for (String bad : List.of("30", "soon", "thirty", "-5s", "0s", "99999999999s", "30 sec")) {
+      assertInvalid(
+          "DefaultTimeout",
+          bad,
+          "-XepOpt:AsyncProne:DefaultTimeout="
+              + bad
+              + " is not valid: '"
+              + bad
+              + "' is not a duration; expected a positive whole number with a unit, ms, s, m or h"
+              + " (500ms, 30s, 2m, 1h)");
+    }
     assertFalse(Options.defaults().defaultTimeout().isPresent());
+  }
+
+  @Test
+  public void blockingMethods() {
+    assertEquals(
+        List.of("com.acme.Db#query", "com.acme.Io#*", "com.acme.Io#<init>"),
+        with("BlockingMethods", "com.acme.Db#query, com.acme.Io#*,com.acme.Io#<init>,")
+            .extraBlockingMethods());
+    // A nested class in either spelling: both spellings are kept, so either name matches.
+    assertEquals(
+        List.of("com.acme.Mail.Sender#send", "com.acme.Mail$Sender#send"),
+        with("BlockingMethods", "com.acme.Mail$Sender#send").extraBlockingMethods());
+    assertEquals(
+        List.of("com.acme.Mail.Sender#send"),
+        with("BlockingMethods", "com.acme.Mail.Sender#send").extraBlockingMethods());
+    assertInvalid(
+        "BlockingMethods",
+        "com.acme.Db#query,com.acme.Mailer.send",
+        "-XepOpt:AsyncProne:BlockingMethods=com.acme.Db#query,com.acme.Mailer.send is not valid:"
+            + " 'com.acme.Mailer.send' has no '#' between class and method; expected"
+            + " comma-separated Class#method entries (com.acme.Db#query; com.acme.Db#* for every"
+            + " method, com.acme.Db#<init> for its constructors; com.acme.Outer$Inner#m or"
+            + " com.acme.Outer.Inner#m for a nested class)");
+    assertInvalidContaining("BlockingMethods", "Db#query", "'Db' in 'Db#query' is not a qualified");
+    assertInvalidContaining("BlockingMethods", "com.acme.Db#", "'' in 'com.acme.Db#' is not a");
+    assertInvalidContaining(
+        "BlockingMethods", "com.acme.Db#query()", "'query()' in 'com.acme.Db#query()' is not a");
+    assertInvalidContaining(
+        "BlockingMethods", "com/acme/Db#query", "'com/acme/Db' in 'com/acme/Db#query' is not a");
+  }
+
+  @Test
+  public void annotationNames() {
+    assertTrue(
+        with("BlockingAnnotations", "com.acme.Slow")
+            .extraBlockingAnnotations()
+            .contains("com.acme.Slow"));
+    assertTrue(
+        dev.asyncprone.model.api.Annotations.blocking(with("BlockingAnnotations", "com.acme.Slow"))
+            .containsAll(dev.asyncprone.model.api.Annotations.blocking(Options.defaults())));
+    Options nested = with("NonBlockingAnnotations", "com.acme.Marks$EventLoop");
+    assertTrue(nested.extraNonBlockingAnnotations().contains("com.acme.Marks.EventLoop"));
+    assertTrue(nested.extraNonBlockingAnnotations().contains("com.acme.Marks$EventLoop"));
+    for (String option : List.of("BlockingAnnotations", "NonBlockingAnnotations")) {
+      assertInvalid(
+          option,
+          "com.acme.Slow,@Slow",
+          "-XepOpt:AsyncProne:"
+              + option
+              + "=com.acme.Slow,@Slow is not valid: '@Slow' is not a qualified class name; expected"
+              + " comma-separated fully qualified class names (com.acme.Slow; com.acme.Outer$Inner"
+              + " or com.acme.Outer.Inner for a nested class)");
+      assertInvalidContaining(option, "Slow", "'Slow' is not a qualified class name");
+      assertInvalidContaining(option, "com.acme.Slow()", "'com.acme.Slow()' is not a qualified");
+      assertInvalidContaining(option, "com..Slow", "'com..Slow' is not a qualified");
+    }
+  }
+
+  private static void assertInvalid(String name, String value, String message) {
+    InvalidCommandLineOptionException e =
+        assertThrows(InvalidCommandLineOptionException.class, () -> with(name, value));
+    assertEquals(message, e.getMessage());
+  }
+
+  private static void assertInvalidContaining(String name, String value, String part) {
+    InvalidCommandLineOptionException e =
+        assertThrows(InvalidCommandLineOptionException.class, () -> with(name, value));
+    assertTrue(e.getMessage(), e.getMessage().contains(part));
+    assertTrue(e.getMessage(), e.getMessage().startsWith("-XepOpt:AsyncProne:" + name + "="));
   }
 
   @Test
