@@ -142,4 +142,105 @@ public class ResourceClosedBeforeAsyncRealCodeTest {
             "}")
         .doTest();
   }
+
+  /**
+   * Vert.x's Http1xServerResponse.sendFileInternal and Micronaut's DefaultHttpClient.exchange: the
+   * finally closes only if the work was never handed over ({@code ret == null}, {@code mono ==
+   * null}); once it is, a completion callback closes ({@code addListener}, {@code doOnTerminate}).
+   * Next to them, the same code whose finally closes on every path.
+   */
+  @Test
+  public void closedByTheFinallyOnlyIfNotHandedOver_vertxAndMicronautStyle() {
+    helper
+        .addSourceLines(
+            "Responses.java",
+            "import java.io.*;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import reactor.core.publisher.Mono;",
+            "class Responses {",
+            "  interface Body extends Closeable { @Override void close(); }",
+            "  CompletableFuture<Void> sendFile(RandomAccessFile file) {",
+            "    return CompletableFuture.completedFuture(null);",
+            "  }",
+            "  Mono<String> send(Body body) { return Mono.empty(); }",
+            "  CompletableFuture<Void> sendFileInternal(RandomAccessFile file, boolean close) {",
+            "    CompletableFuture<Void> ret = null;",
+            "    try {",
+            "      ret = sendFile(file).whenComplete((v, e) -> {",
+            "        if (close) {",
+            "          try {",
+            "            file.close();",
+            "          } catch (IOException ignore) {",
+            "          }",
+            "        }",
+            "      });",
+            "      return ret;",
+            "    } finally {",
+            "      if (ret == null && close) {",
+            "        try {",
+            "          file.close();",
+            "        } catch (IOException ignore) {",
+            "        }",
+            "      }",
+            "    }",
+            "  }",
+            "  Mono<String> exchange(Body requestBody) {",
+            "    Mono<String> mono = null;",
+            "    try {",
+            "      mono = send(requestBody);",
+            "    } finally {",
+            "      if (mono == null) {",
+            "        requestBody.close();",
+            "      }",
+            "    }",
+            "    return mono.doOnTerminate(requestBody::close);",
+            "  }",
+            "  Mono<String> exchangeClosingAlways(Body requestBody) {",
+            "    Mono<String> mono = null;",
+            "    try {",
+            "      // BUG: Diagnostic contains: 'requestBody' is closed by the finally block",
+            "      mono = send(requestBody);",
+            "    } finally {",
+            "      requestBody.close();",
+            "    }",
+            "    return mono;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * Vert.x's HttpUtils.resolveFile: a RandomAccessFile opened only to see that the file can be
+   * read, while the future opens the file anew; next to it, a future that reads the same one.
+   */
+  @Test
+  public void resourceOnlyCheckedWhileTheFutureOpensItsOwn_vertxStyle() {
+    helper
+        .addSourceLines(
+            "Files2.java",
+            "import io.vertx.core.Future;",
+            "import java.io.*;",
+            "class Files2 {",
+            "  Future<Long> open(String name) { return Future.succeededFuture(0L); }",
+            "  Future<Long> resolve(File file, long offset) throws IOException {",
+            "    try (RandomAccessFile raf = new RandomAccessFile(file, \"r\")) {",
+            "      return open(file.getPath()).map(length -> Math.min(length, file.length()));",
+            "    }",
+            "  }",
+            "  Future<Long> resolveReadingIt(File file) throws IOException {",
+            "    try (RandomAccessFile raf = new RandomAccessFile(file, \"r\")) {",
+            "      // BUG: Diagnostic contains: 'raf' is closed",
+            "      return open(file.getPath()).map(length -> readLength(raf));",
+            "    }",
+            "  }",
+            "  static long readLength(RandomAccessFile raf) {",
+            "    try {",
+            "      return raf.length();",
+            "    } catch (IOException e) {",
+            "      throw new UncheckedIOException(e);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

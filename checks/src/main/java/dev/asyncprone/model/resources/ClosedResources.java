@@ -103,12 +103,12 @@ public final class ClosedResources {
       }
     }
     if (tryTree.getFinallyBlock() != null) {
-      List<MethodInvocationTree> closes = new ArrayList<>();
-      collectCloses(tryTree.getFinallyBlock().getStatements(), closes);
-      for (MethodInvocationTree close : closes) {
-        VarSymbol closed = closedVariable(close);
-        if (closed != null) {
-          add(resources, closed, null, tryPath, How.FINALLY, close, state);
+      List<Close> closes = new ArrayList<>();
+      collectCloses(tryTree.getFinallyBlock().getStatements(), null, closes);
+      for (Close close : closes) {
+        VarSymbol closed = closedVariable(close.call());
+        if (closed != null && (close.unlessNull() == null || close.unlessNull() == closed)) {
+          add(resources, closed, null, tryPath, How.FINALLY, close.call(), state);
         }
       }
     }
@@ -152,28 +152,42 @@ public final class ClosedResources {
     return Boolean.TRUE.equals(found);
   }
 
+  /** A close call in a finally, and the variable it runs only if not null, if any. */
+  private record Close(MethodInvocationTree call, @Nullable Symbol unlessNull) {}
+
   /**
-   * The close calls that {@code statements} make on every path: as statements, in nested blocks,
-   * under a null check, and in the body of a try that catches what they throw.
+   * The close calls that {@code statements} make on every path: as statements, in nested blocks, in
+   * the body of a try that catches what they throw, and under a null check ({@code if (ch !=
+   * null)}), which {@code unlessNull} notes: it must test the variable the call closes.
    */
   private static void collectCloses(
-      List<? extends StatementTree> statements, List<MethodInvocationTree> closes) {
+      List<? extends StatementTree> statements, @Nullable Symbol unlessNull, List<Close> closes) {
     for (StatementTree statement : statements) {
       if (statement instanceof ExpressionStatementTree expression
           && expression.getExpression() instanceof MethodInvocationTree call) {
-        closes.add(call);
+        closes.add(new Close(call, unlessNull));
       } else if (statement instanceof BlockTree block) {
-        collectCloses(block.getStatements(), closes);
+        collectCloses(block.getStatements(), unlessNull, closes);
       } else if (statement instanceof TryTree nested) {
-        collectCloses(nested.getBlock().getStatements(), closes);
-      } else if (statement instanceof IfTree test
-          && test.getElseStatement() == null
-          && ASTHelpers.stripParentheses(test.getCondition()) instanceof BinaryTree comparison
-          && comparison.getKind() == Tree.Kind.NOT_EQUAL_TO
-          && Trees.comparedWithNull(comparison) != null) {
-        collectCloses(List.of(test.getThenStatement()), closes);
+        collectCloses(nested.getBlock().getStatements(), unlessNull, closes);
+      } else if (unlessNull == null && statement instanceof IfTree test) {
+        Symbol tested = nullChecked(test);
+        if (tested != null) {
+          collectCloses(List.of(test.getThenStatement()), tested, closes);
+        }
       }
     }
+  }
+
+  /** The variable of {@code if (x != null) ...} with no else, or null. */
+  private static @Nullable Symbol nullChecked(IfTree test) {
+    if (test.getElseStatement() != null
+        || !(ASTHelpers.stripParentheses(test.getCondition()) instanceof BinaryTree comparison)
+        || comparison.getKind() != Tree.Kind.NOT_EQUAL_TO) {
+      return null;
+    }
+    ExpressionTree tested = Trees.comparedWithNull(comparison);
+    return tested == null ? null : ASTHelpers.getSymbol(tested);
   }
 
   /**
