@@ -78,28 +78,23 @@ final class Carriers {
         break;
       }
       Tree future = carrier.getLeaf();
+      if (use.kind() == Uses.Kind.CHAINED || use.kind() == Uses.Kind.PASSED) {
+        if (awaits(use.user(), future, state)) {
+          return outcome(Fate.AWAITED, null, user, carrier, null, kind);
+        }
+        if (isFutureLike(use.user(), state)) {
+          carrier = user; // an operator on it, or a combinator given it: follow what it makes
+          continue;
+        }
+      }
       switch (use.kind()) {
         case CHAINED:
-          if (awaits(use.user(), future, state)) {
-            return outcome(Fate.AWAITED, null, user, carrier, null, kind);
-          }
-          if (isFutureLike(use.user(), state)) {
-            carrier = user;
-            continue;
-          }
           // uni.await().indefinitely(): the await is on the receiver's receiver.
           Uses.Use then = Uses.of(user, state);
           return then.kind() == Uses.Kind.CHAINED && awaits(then.user(), future, state)
               ? outcome(Fate.AWAITED, null, user, carrier, null, kind)
               : outcome(Fate.IGNORED, null, user, carrier, null, kind);
         case PASSED:
-          if (awaits(use.user(), future, state)) {
-            return outcome(Fate.AWAITED, null, user, carrier, null, kind);
-          }
-          if (isFutureLike(use.user(), state)) {
-            carrier = user;
-            continue;
-          }
           ExpressionTree receiver =
               use.user() instanceof MethodInvocationTree call ? Trees.receiver(call) : null;
           for (Symbol root : Trees.rootSymbols(receiver, state)) {
