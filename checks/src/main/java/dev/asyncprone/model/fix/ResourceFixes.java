@@ -67,6 +67,11 @@ public final class ResourceFixes {
     VariableTree declaration = resource.declaration();
     TreePath parent = resource.tryPath().getParentPath();
     List<? extends StatementTree> statements = resource.block().getStatements();
+    // The method whose own code the try is: a lambda's return type is not written down.
+    MethodTree method =
+        Trees.methodRunning(resource.tryPath()) == null
+            ? null
+            : ASTHelpers.findEnclosingNode(resource.tryPath(), MethodTree.class);
     if (declaration == null
         || declaration.getInitializer() == null
         || tryTree.getResources().size() != 1
@@ -78,7 +83,7 @@ public final class ResourceFixes {
         || statements.get(statements.size() - 1) != leak.at()
         || !(leak.at() instanceof ReturnTree ret)
         || ret.getExpression() == null
-        || !(enclosingCode(resource.tryPath()) instanceof MethodTree method)
+        || method == null
         || leavesEarly(resource.block(), ret)) {
       return null;
     }
@@ -223,20 +228,6 @@ public final class ResourceFixes {
           String.format("%s.%s(() -> %s, %s, %s)", publisher, Reactor.USING, open, body, cleanup);
     }
     return fix.replace(leak.resource().tryTree(), "return " + replacement + ";").build();
-  }
-
-  /** The method or lambda whose code the tree at {@code path} is. */
-  private static @Nullable Tree enclosingCode(TreePath path) {
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree) {
-        return leaf;
-      }
-      if (leaf instanceof ClassTree) {
-        return null;
-      }
-    }
-    return null;
   }
 
   /**

@@ -80,7 +80,7 @@ final class Carriers {
       Tree future = carrier.getLeaf();
       if (use.kind() == Uses.Kind.CHAINED || use.kind() == Uses.Kind.PASSED) {
         if (awaits(use.user(), future, state)) {
-          return outcome(Fate.AWAITED, null, user, carrier, null, kind);
+          return new Outcome(Fate.AWAITED, null, user, carrier, null, kind);
         }
         if (isFutureLike(use.user(), state)) {
           carrier = user; // an operator on it, or a combinator given it: follow what it makes
@@ -92,49 +92,39 @@ final class Carriers {
           // uni.await().indefinitely(): the await is on the receiver's receiver.
           Uses.Use then = Uses.of(user, state);
           return then.kind() == Uses.Kind.CHAINED && awaits(then.user(), future, state)
-              ? outcome(Fate.AWAITED, null, user, carrier, null, kind)
-              : outcome(Fate.IGNORED, null, user, carrier, null, kind);
+              ? new Outcome(Fate.AWAITED, null, user, carrier, null, kind)
+              : new Outcome(Fate.IGNORED, null, user, carrier, null, kind);
         case PASSED:
           ExpressionTree receiver =
               use.user() instanceof MethodInvocationTree call ? Trees.receiver(call) : null;
           for (Symbol root : Trees.rootSymbols(receiver, state)) {
             if (root instanceof VarSymbol collection && inBlock.test(collection)) {
-              return outcome(Fate.HELD, null, user, carrier, collection, kind);
+              return new Outcome(Fate.HELD, null, user, carrier, collection, kind);
             }
           }
-          return outcome(Fate.ESCAPED, Leaves.PASSED, user, carrier, null, kind);
+          return new Outcome(Fate.ESCAPED, Leaves.PASSED, user, carrier, null, kind);
         case RETURNED:
           return use.user() instanceof ReturnTree
-              ? outcome(Fate.ESCAPED, Leaves.RETURNED, user, carrier, null, kind)
-              : outcome(Fate.IGNORED, null, user, carrier, null, kind);
+              ? new Outcome(Fate.ESCAPED, Leaves.RETURNED, user, carrier, null, kind)
+              : new Outcome(Fate.IGNORED, null, user, carrier, null, kind);
         case STORED:
           Tree target =
               use.user() instanceof AssignmentTree assignment
                   ? assignment.getVariable()
                   : use.user() instanceof VariableTree ? use.user() : null;
           return ASTHelpers.getSymbol(target) instanceof VarSymbol variable
-              ? outcome(Fate.HELD, null, user, carrier, variable, kind)
-              : outcome(Fate.IGNORED, null, user, carrier, null, kind);
+              ? new Outcome(Fate.HELD, null, user, carrier, variable, kind)
+              : new Outcome(Fate.IGNORED, null, user, carrier, null, kind);
         case STATEMENT:
           // A publisher nobody subscribes to does nothing.
           return kind != null && kind.isLazy()
-              ? outcome(Fate.IGNORED, null, user, carrier, null, kind)
-              : outcome(Fate.ESCAPED, Leaves.LEFT_RUNNING, user, carrier, null, kind);
+              ? new Outcome(Fate.IGNORED, null, user, carrier, null, kind)
+              : new Outcome(Fate.ESCAPED, Leaves.LEFT_RUNNING, user, carrier, null, kind);
         default:
-          return outcome(Fate.IGNORED, null, user, carrier, null, kind);
+          return new Outcome(Fate.IGNORED, null, user, carrier, null, kind);
       }
     }
-    return outcome(Fate.IGNORED, null, carrier, carrier, null, null);
-  }
-
-  private static Outcome outcome(
-      Fate fate,
-      @Nullable Leaves leaves,
-      TreePath at,
-      TreePath carrier,
-      @Nullable VarSymbol held,
-      @Nullable AsyncKind kind) {
-    return new Outcome(fate, leaves, at, carrier, held, kind);
+    return new Outcome(Fate.IGNORED, null, carrier, carrier, null, null);
   }
 
   private static boolean isFutureLike(Tree tree, VisitorState state) {
