@@ -48,7 +48,8 @@
  *       drops, subscriptions, error channels, outcomes handed to a completer, nested futures),
  *       {@code locks} (locks a wait releases, locks owned by a thread, guarded fields), {@code
  *       interrupts} (who restores the interrupt flag), {@code oneshot} (values that may be consumed
- *       once, on the flow harness).
+ *       once, on the flow harness), {@code resources} (the resources a try closes when its block
+ *       ends, and the async work started in the block that still uses them).
  *   <li><b>{@code fix}</b>: builders of suggested fixes, reading the layers below; no analysis
  *       imports them.
  * </ol>

@@ -41,6 +41,7 @@ public class LayersTest {
           Map.entry("locks", 5),
           Map.entry("interrupts", 5),
           Map.entry("oneshot", 5),
+          Map.entry("resources", 5),
           Map.entry("fix", 6));
 
   /** A reference to a class of the checks or of a model package, subpackages included. */

@@ -47,7 +47,12 @@ public class FindingsMatchMarksTest {
   public void everyCheckWithAMarkedFindingHasOne() throws Exception {
     // Guards the test above against a check that silently reports nothing at all.
     Set<Finding> marks = SampleBuild.marks(SampleBuild.sources());
-    for (String check : List.of("BlockingInAsyncContext", "NullFutureReturned", "NonBlockingOverride")) {
+    for (String check :
+        List.of(
+            "BlockingInAsyncContext",
+            "NullFutureReturned",
+            "NonBlockingOverride",
+            "ResourceClosedBeforeAsync")) {
       assertTrue(check, marks.stream().anyMatch(m -> m.check().equals(check)));
     }
   }

@@ -62,6 +62,12 @@ public final class BlockingCatalog {
   private static final String UNTIL = "until";
   private static final String DEFAULT_REASON = "may block";
 
+  /**
+   * What the catalog's waits for work on other threads wait for ({@code latch.await()}, {@code
+   * awaitTermination}, {@code Thread.join}): the heading of their section of the resource.
+   */
+  public static final String WAITS_FOR_ANOTHER_THREAD = "waits for another thread";
+
   /** What a method named by the build's flag waits for, in a message: the flag is the source. */
   static final String FLAG_REASON = "is named blocking by -XepOpt:AsyncProne:BlockingMethods";
 

@@ -85,6 +85,17 @@ public final class KnownDone {
     return facts != null && facts.anyDone(awaited);
   }
 
+  /**
+   * True if the future in {@code variable} is known done before the tree at {@code path}, by the
+   * same analysis: an await of it returned on every path there ({@code f.join(); return f;}), a
+   * probe said so, ... A publisher never is: it runs again for each subscriber.
+   */
+  public static boolean isKnownDoneAt(TreePath path, Symbol variable, VisitorState state) {
+    DoneFacts facts =
+        Flow.before(path, FLOWS.get(state, PerUnitCache::new), new Analysis(0, true, state), state);
+    return facts != null && facts.isDone(variable);
+  }
+
   /** The analysis; {@code depth} counts the helper methods a question has gone through. */
   static final class Analysis implements Flow.Analysis<DoneFacts> {
     private final int depth;

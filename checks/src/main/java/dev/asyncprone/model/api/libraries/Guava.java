@@ -136,6 +136,9 @@ public final class Guava {
           .combineTwo("Futures.whenAllSucceed(%1$s, %2$s)")
           .preconditions(statics(exactly(PRECONDITIONS), "checkState", "checkArgument"))
           .preconditions(statics(exactly(VERIFY), "verify"))
+          .closeOnCompletion(
+              AsyncKind.LISTENABLE_FUTURE,
+              "%1$s.addListener(() -> %2$s.close(), MoreExecutors." + DIRECT_EXECUTOR + "())")
           .build();
 
   private Guava() {}

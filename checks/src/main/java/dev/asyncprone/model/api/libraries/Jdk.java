@@ -50,6 +50,10 @@ public final class Jdk {
   public static final String RUNNABLE = "java.lang.Runnable";
   public static final String INTERRUPTED_EXCEPTION = "java.lang.InterruptedException";
   public static final String HTTP_CLIENT = "java.net.http.HttpClient";
+  public static final String STRUCTURED_TASK_SCOPE = "java.util.concurrent.StructuredTaskScope";
+
+  /** The stage callback that runs on success and on failure alike, and keeps the outcome. */
+  public static final String WHEN_COMPLETE = "whenComplete";
 
   /** The JDK's packages: its methods override only the JDK's, and carry none of our contracts. */
   public static final ImmutableSet<String> PACKAGES = ImmutableSet.of("java.", "javax.", "jdk.");
@@ -68,7 +72,7 @@ public final class Jdk {
           "runAfterEither",
           "thenCompose",
           "handle",
-          "whenComplete",
+          WHEN_COMPLETE,
           "exceptionally",
           "exceptionallyCompose");
 
@@ -233,6 +237,16 @@ public final class Jdk {
           .asyncWrap(instance(subtypeOf(EXECUTOR_SERVICE), "submit"), Executor.RECEIVER, 1, null)
           .combineTwo("%1$s.thenCombine(%2$s, (ignored, next) -> next)")
           .cancellableSources(either(exactly(HTTP_CLIENT), "sendAsync"))
+          // close() waits for the work: an ExecutorService (JDK 19 and later) shuts down and awaits
+          // termination, a StructuredTaskScope joins its forks, an HttpClient (JDK 21) lets the
+          // requests sent on it complete.
+          .closeWaits(EXECUTOR_SERVICE, STRUCTURED_TASK_SCOPE, HTTP_CLIENT)
+          .closeOnCompletion(
+              AsyncKind.COMPLETABLE_FUTURE,
+              "%1$s." + WHEN_COMPLETE + "((value, failure) -> %2$s.close())")
+          .closeOnCompletion(
+              AsyncKind.COMPLETION_STAGE,
+              "%1$s." + WHEN_COMPLETE + "((value, failure) -> %2$s.close())")
           .build();
 
   private Jdk() {}

@@ -45,6 +45,17 @@ public final class JdkTypes {
   public static final String MAP = "java.util.Map";
   public static final String MAP_ENTRY = "java.util.Map.Entry";
   public static final String ITERATOR = "java.util.Iterator";
+  public static final String SPLITERATOR = "java.util.Spliterator";
+  public static final String AUTO_CLOSEABLE = "java.lang.AutoCloseable";
+
+  /**
+   * Types of a value that reads what it was made from when it is consumed, not when it is made: an
+   * iterator, a spliterator, and anything closeable (a stream of lines, a statement, an input
+   * stream), which lives no longer than the resource it came from.
+   */
+  public static final ImmutableSet<String> VIEWS =
+      ImmutableSet.of(AUTO_CLOSEABLE, ITERATOR, SPLITERATOR);
+
   public static final String OPTIONAL = "java.util.Optional";
   public static final String OBJECTS = "java.util.Objects";
   public static final String ARRAYS = "java.util.Arrays";

@@ -13,6 +13,7 @@ import dev.asyncprone.model.api.libraries.Library.CompletionProbe;
 import dev.asyncprone.model.api.libraries.Library.ComposeTwin;
 import dev.asyncprone.model.api.libraries.Library.Composition;
 import dev.asyncprone.model.api.libraries.Library.StageCallbacks;
+import dev.asyncprone.model.api.libraries.Library.UsingFactory;
 import dev.asyncprone.model.api.libraries.Library.ValueWrap;
 import dev.asyncprone.model.javac.Symbols;
 import java.util.Collection;
@@ -348,6 +349,38 @@ public final class Libraries {
   /** True for a factory of a {@code Schedulers} class whose threads must not block. */
   public static boolean isNonBlockingScheduler(String name) {
     return NON_BLOCKING_SCHEDULERS.contains(name);
+  }
+
+  // ---------------------------------------------------------------------------- resources
+
+  /**
+   * The factory that ties a resource to each subscription of a publisher of kind {@code kind}
+   * ({@code Flux.using}), or null where the kind has none (a future, whose work is under way).
+   */
+  public static @Nullable UsingFactory usingFactory(@Nullable AsyncKind kind) {
+    for (Library library : ALL) {
+      for (UsingFactory factory : library.usingFactories()) {
+        if (factory.kind() == kind) {
+          return factory;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True if closing a {@code type} waits for the work started on it ({@code ExecutorService} on JDK
+   * 19 and later, {@code StructuredTaskScope}): its close ends no work early.
+   */
+  public static boolean closeWaits(@Nullable Type type, VisitorState state) {
+    for (Library library : ALL) {
+      for (String waits : library.closeWaits()) {
+        if (AsyncTypes.isSubtypeNamed(type, waits, state)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------------------- indexes

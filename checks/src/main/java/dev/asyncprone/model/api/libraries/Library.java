@@ -69,6 +69,13 @@ import org.jspecify.annotations.Nullable;
  *     reaches the work behind it
  * @param shareOnce per cold type, the suffix that makes it run once and share its result among
  *     every consumer ({@code .cache()})
+ * @param usingFactories factories of a publisher that opens a resource when it is subscribed and
+ *     closes it when the subscription ends ({@code Flux.using}): the way to tie a resource to lazy
+ *     work
+ * @param closeWaits types whose {@code close()} waits for the work started on them ({@code
+ *     ExecutorService} on JDK 19 and later), so that closing one ends no work early
+ * @param closeOnCompletion per future type, how to close a resource once a future of it completes:
+ *     {@code %1$s} the future, {@code %2$s} the resource
  */
 public record Library(
     String name,
@@ -114,7 +121,10 @@ public record Library(
     ImmutableList<Methods> preconditions,
     ImmutableSet<String> scalarSources,
     ImmutableList<Methods> cancellableSources,
-    ImmutableMap<AsyncKind, String> shareOnce) {
+    ImmutableMap<AsyncKind, String> shareOnce,
+    ImmutableList<UsingFactory> usingFactories,
+    ImmutableSet<String> closeWaits,
+    ImmutableMap<AsyncKind, String> closeOnCompletion) {
 
   /**
    * A call that tells whether a future is complete.
@@ -237,6 +247,17 @@ public record Library(
     SECOND_ARGUMENT,
     RECEIVER
   }
+
+  /**
+   * A factory of a publisher that opens a resource when it is subscribed and closes it when the
+   * subscription ends, whichever way it ends.
+   *
+   * @param kind the publisher type it makes
+   * @param methods the factory's methods
+   * @param shape how a call reads in a message, {@code %1$s} the resource's name: {@code
+   *     Flux.using(() -> open, %1$s -> ..., %1$s -> %1$s.close())}
+   */
+  public record UsingFactory(AsyncKind kind, Methods methods, String shape) {}
 
   public static LibraryBuilder named(String name, AsyncKind.@Nullable Family family) {
     return new LibraryBuilder(name, family);

@@ -14,6 +14,7 @@ import dev.asyncprone.model.api.libraries.Library.DoneWhen;
 import dev.asyncprone.model.api.libraries.Library.EmptyValue;
 import dev.asyncprone.model.api.libraries.Library.Executor;
 import dev.asyncprone.model.api.libraries.Library.StageCallbacks;
+import dev.asyncprone.model.api.libraries.Library.UsingFactory;
 import dev.asyncprone.model.api.libraries.Library.ValueWrap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,6 +71,9 @@ public final class LibraryBuilder {
   private final Set<String> scalarSources = new HashSet<>();
   private final List<Methods> cancellableSources = new ArrayList<>();
   private final Map<AsyncKind, String> shareOnce = new HashMap<>();
+  private final List<UsingFactory> usingFactories = new ArrayList<>();
+  private final Set<String> closeWaits = new HashSet<>();
+  private final Map<AsyncKind, String> closeOnCompletion = new HashMap<>();
 
   LibraryBuilder(String name, AsyncKind.@Nullable Family family) {
     this.name = name;
@@ -288,6 +292,21 @@ public final class LibraryBuilder {
     return this;
   }
 
+  public LibraryBuilder usingFactory(AsyncKind kind, Methods methods, String shape) {
+    usingFactories.add(new UsingFactory(kind, methods, shape));
+    return this;
+  }
+
+  public LibraryBuilder closeWaits(String... classNames) {
+    closeWaits.addAll(List.of(classNames));
+    return this;
+  }
+
+  public LibraryBuilder closeOnCompletion(AsyncKind kind, String template) {
+    closeOnCompletion.put(kind, template);
+    return this;
+  }
+
   public Library build() {
     return new Library(
         name,
@@ -333,6 +352,9 @@ public final class LibraryBuilder {
         ImmutableList.copyOf(preconditions),
         ImmutableSet.copyOf(scalarSources),
         ImmutableList.copyOf(cancellableSources),
-        ImmutableMap.copyOf(shareOnce));
+        ImmutableMap.copyOf(shareOnce),
+        ImmutableList.copyOf(usingFactories),
+        ImmutableSet.copyOf(closeWaits),
+        ImmutableMap.copyOf(closeOnCompletion));
   }
 }

@@ -23,6 +23,12 @@ public final class Mutiny {
   public static final String UNI_AWAIT = GROUPS + "UniAwait";
   public static final String UNI_AWAIT_OPTIONAL = GROUPS + "UniAwaitOptional";
   public static final String UNI_CREATE = GROUPS + "UniCreate";
+
+  /**
+   * {@code Multi.createFrom()}: among its factories, {@code resource}, which closes what it opens.
+   */
+  public static final String MULTI_CREATE = GROUPS + "MultiCreate";
+
   public static final String UNI_ON_ITEM = GROUPS + "UniOnItem";
   public static final String MULTI_SUBSCRIBE = GROUPS + "MultiSubscribe";
 
@@ -90,6 +96,17 @@ public final class Mutiny {
           .awaitAll("Uni.combine().all().unis(%s).asTuple().await().indefinitely()")
           .droppedErrorHook("Mutiny's dropped-exception handler, which logs it")
           .shareOnce(AsyncKind.UNI, ".memoize().indefinitely()")
+          // Uni has no resource factory of its own: a Multi over the resource, made a Uni.
+          .usingFactory(
+              AsyncKind.UNI,
+              instance(exactly(MULTI_CREATE), "resource"),
+              "Multi.createFrom().resource(() -> open, %1$s -> ...).withFinalizer(%1$s ->"
+                  + " %1$s.close()).toUni()")
+          .usingFactory(
+              AsyncKind.MULTI,
+              instance(exactly(MULTI_CREATE), "resource"),
+              "Multi.createFrom().resource(() -> open, %1$s -> ...).withFinalizer(%1$s ->"
+                  + " %1$s.close())")
           .build();
 
   private Mutiny() {}

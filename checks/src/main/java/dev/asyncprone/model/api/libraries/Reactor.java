@@ -19,6 +19,15 @@ public final class Reactor {
   public static final String FLUX = "reactor.core.publisher.Flux";
   public static final String SCALAR_CALLABLE = "reactor.core.Fuseable.ScalarCallable";
 
+  /** The factories that tie a resource to a subscription: a resource closed synchronously. */
+  public static final String USING = "using";
+
+  /** ... and one whose supplier is a publisher and whose cleanup returns one. */
+  public static final String USING_WHEN = "usingWhen";
+
+  /** The factory of a Mono of what a {@code Callable} returns, when it is subscribed. */
+  public static final String FROM_CALLABLE = "fromCallable";
+
   public static final Library TABLE =
       Library.named("Reactor", AsyncKind.Family.REACTOR)
           .packages("reactor.core.publisher.")
@@ -140,9 +149,9 @@ public final class Reactor {
               "flatMap*",
               "concatMap*",
               "switchMap*")
-          .asyncWrap(statics(exactly(MONO), "fromCallable", "fromSupplier"), Executor.NONE, 1, null)
+          .asyncWrap(statics(exactly(MONO), FROM_CALLABLE, "fromSupplier"), Executor.NONE, 1, null)
           .subscriptionFactories(
-              "fromCallable",
+              FROM_CALLABLE,
               "fromSupplier",
               "fromRunnable",
               "fromFuture",
@@ -153,8 +162,8 @@ public final class Reactor {
               "create",
               "push",
               "generate",
-              "using",
-              "usingWhen")
+              USING,
+              USING_WHEN)
           .schedulerSwitches("publishOn", "subscribeOn")
           .downstreamSchedulerSwitches("subscribeOn")
           .nonBlockingSchedulers("parallel", "single", "immediate", "newParallel", "newSingle")
@@ -164,6 +173,14 @@ public final class Reactor {
           .scalarSources(SCALAR_CALLABLE)
           .cancellableSources(either(exactly(MONO), "toFuture"))
           .shareOnce(AsyncKind.MONO, ".cache()")
+          .usingFactory(
+              AsyncKind.MONO,
+              statics(exactly(MONO), USING, USING_WHEN),
+              "Mono.using(() -> open, %1$s -> ..., %1$s -> %1$s.close())")
+          .usingFactory(
+              AsyncKind.FLUX,
+              statics(exactly(FLUX), USING, USING_WHEN),
+              "Flux.using(() -> open, %1$s -> ..., %1$s -> %1$s.close())")
           .build();
 
   private Reactor() {}

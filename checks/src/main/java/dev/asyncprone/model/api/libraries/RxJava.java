@@ -2,6 +2,7 @@ package dev.asyncprone.model.api.libraries;
 
 import static dev.asyncprone.model.api.libraries.Methods.instance;
 import static dev.asyncprone.model.api.libraries.Methods.statics;
+import static dev.asyncprone.model.api.libraries.Owner.exactly;
 import static dev.asyncprone.model.api.libraries.Owner.kind;
 
 import dev.asyncprone.model.api.AsyncKind;
@@ -23,6 +24,9 @@ public final class RxJava {
   public static final String SCALAR_SUPPLIER = "io.reactivex.rxjava3.operators.ScalarSupplier";
 
   private static final Owner RXJAVA = Owner.family(AsyncKind.Family.RXJAVA);
+
+  /** The factories that tie a resource to a subscription. */
+  public static final String USING = "using";
 
   public static final Library TABLE =
       Library.named("RxJava", AsyncKind.Family.RXJAVA)
@@ -122,7 +126,7 @@ public final class RxJava {
               "defer",
               "create",
               "generate",
-              "using")
+              USING)
           .schedulerSwitches("observeOn", "subscribeOn")
           .downstreamSchedulerSwitches("subscribeOn")
           .nonBlockingSchedulers("computation", "single", "trampoline")
@@ -135,7 +139,18 @@ public final class RxJava {
           .shareOnce(AsyncKind.RX_SINGLE, ".cache()")
           .shareOnce(AsyncKind.RX_MAYBE, ".cache()")
           .shareOnce(AsyncKind.RX_COMPLETABLE, ".cache()")
+          .usingFactory(AsyncKind.RX_SINGLE, statics(exactly(SINGLE), USING), using("Single"))
+          .usingFactory(AsyncKind.RX_MAYBE, statics(exactly(MAYBE), USING), using("Maybe"))
+          .usingFactory(
+              AsyncKind.RX_COMPLETABLE, statics(exactly(COMPLETABLE), USING), using("Completable"))
+          .usingFactory(
+              AsyncKind.RX_OBSERVABLE, statics(exactly(OBSERVABLE), USING), using("Observable"))
+          .usingFactory(AsyncKind.RX_FLOWABLE, statics(exactly(FLOWABLE), USING), using("Flowable"))
           .build();
+
+  private static String using(String type) {
+    return type + ".using(() -> open, %1$s -> ..., %1$s -> %1$s.close())";
+  }
 
   private RxJava() {}
 }

@@ -94,6 +94,7 @@ public final class Vertx {
                   "transform"))
           .receiverReturning("onSuccess", "onFailure", "onComplete")
           .combineTwo("Future.all(%1$s, %2$s).map(all -> all.resultAt(1))")
+          .closeOnCompletion(AsyncKind.VERTX_FUTURE, "%1$s.onComplete(result -> %2$s.close())")
           .build();
 
   private Vertx() {}

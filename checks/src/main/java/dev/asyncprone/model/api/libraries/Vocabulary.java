@@ -71,6 +71,16 @@ public final class Vocabulary {
     return next == null ? null : kindFact(next, Library::continueWith);
   }
 
+  /**
+   * How to close {@code resource} once {@code future}, of kind {@code kind}, completes ({@code
+   * f.whenComplete((value, failure) -> r.close())}), or null where the kind has no such hook.
+   */
+  public static @Nullable String closeOnCompletion(
+      @Nullable AsyncKind kind, String future, String resource) {
+    String template = kind == null ? null : kindFact(kind, Library::closeOnCompletion);
+    return template == null ? null : String.format(template, future, resource);
+  }
+
   private static <V> @Nullable V kindFact(
       AsyncKind kind, Function<Library, Map<AsyncKind, V>> facts) {
     for (Library library : Libraries.ALL) {
