@@ -192,7 +192,8 @@ public final class UnobservedFuture extends BugChecker
   /** {@code thenApply(x -> fetchAsync(x))}: a future of a future, whose inner one is lost. */
   private Description nestedFuture(MethodInvocationTree tree, VisitorState state) {
     NestedFutures.Nested nested = NestedFutures.of(state.getPath(), state);
-    if (nested == null) {
+    if (nested == null || ErrorProneTwins.reportingNested(state.getPath(), state) != null) {
+      // Where Error Prone's own check reports the future of a future, it is one mistake.
       return Description.NO_MATCH;
     }
     AsyncKind inner = nested.inner();

@@ -81,6 +81,17 @@ public class OneFindingPerMistakeTest {
                 "    // BUG: Diagnostic contains: [UnobservedFuture]",
                 "    stage(to);",
                 "  }",
+                "  // A future of a future: FutureReturnValueIgnored reports the nesting of Futures.",
+                "  CompletableFuture<?> nested(CompletableFuture<String> f) {",
+                "    // BUG: Diagnostic contains: [FutureReturnValueIgnored]",
+                "    return f.thenApply(x -> sendAsync(x));",
+                "  }",
+                "  // Of publishers, only asyncprone.",
+                "  reactor.core.publisher.Flux<?> nestedPublisher(reactor.core.publisher.Flux<String>"
+                    + " f) {",
+                "    // BUG: Diagnostic contains: [UnobservedFuture]",
+                "    return f.map(x -> audit(x)).then().flux();",
+                "  }",
                 "  @SuppressWarnings(\"FutureReturnValueIgnored\")",
                 "  void deliberate(String to) {",
                 "    sendAsync(to);",
@@ -113,6 +124,10 @@ public class OneFindingPerMistakeTest {
                 "  void report(ExecutorService pool) {",
                 "    // BUG: Diagnostic contains: [UnobservedFuture]",
                 "    pool.submit(() -> System.out.println(\"report\"));",
+                "  }",
+                "  CompletableFuture<?> nested(CompletableFuture<String> f) {",
+                "    // BUG: Diagnostic contains: [UnobservedFuture]",
+                "    return f.thenApply(x -> sendAsync(x));",
                 "  }",
                 "}"))
         .doTest();

@@ -66,6 +66,42 @@ public final class ErrorProneTwins {
   }
 
   /**
+   * The name of the Error Prone check that reports the call at {@code path} for making a future of
+   * a future, if one runs in this compilation and is not suppressed there: FutureReturnValueIgnored
+   * reports any call whose value is a {@code java.util.concurrent.Future} of a {@code Future}
+   * ("Method returns a nested type", its {@code checkLostType}), wherever the value goes, unless it
+   * reports the call as a dropped result instead. Null if none does.
+   */
+  public static @Nullable String reportingNested(TreePath path, VisitorState state) {
+    if (!(path.getLeaf() instanceof MethodInvocationTree call)) {
+      return null;
+    }
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    VisitorState here = state.withPath(path);
+    if (method == null) {
+      return null;
+    }
+    if (UNUSED.matches(call, here) && futureReturnValueIgnored(call, method, here)) {
+      return null; // reported as a dropped result: another reason than the nesting
+    }
+    Type future = here.getTypeFromString(Jdk.FUTURE);
+    Type result = ASTHelpers.getType(call);
+    Type asFuture =
+        future == null || result == null ? null : here.getTypes().asSuper(result, future.tsym);
+    if (asFuture == null
+        || asFuture.isRaw()
+        || asFuture.getTypeArguments().isEmpty()
+        || !AsyncTypes.isSubtypeNamed(
+            ASTHelpers.getUpperBound(asFuture.getTypeArguments().get(0), here.getTypes()),
+            Jdk.FUTURE,
+            here)
+        || !ErrorProneChecks.reportsAt(ErrorProne.FUTURE_RETURN_VALUE_IGNORED, path, here)) {
+      return null;
+    }
+    return ErrorProne.FUTURE_RETURN_VALUE_IGNORED.name();
+  }
+
+  /**
    * FutureReturnValueIgnored's rule: the method's declared return type, at its upper bound, is a
    * Future; neither it nor a method it overrides that returns a Future is CanIgnoreReturnValue; not
    * one of the calls it exempts.

@@ -43,7 +43,8 @@ public final class ErrorProne {
    * method's declared return type (its upper bound) is a {@code java.util.concurrent.Future},
    * unless the method, or a method it overrides that returns a Future too, is {@code
    * CanIgnoreReturnValue}, or the call is one of {@link #FUTURE_IGNORED_METHODS}. Not a {@code
-   * CompletionStage}, a publisher or a Vert.x future.
+   * CompletionStage}, a publisher or a Vert.x future. It also reports any call, wherever its value
+   * goes, whose value is a {@code Future} of a {@code Future} ("Method returns a nested type").
    */
   public static final Check FUTURE_RETURN_VALUE_IGNORED =
       new Check("FutureReturnValueIgnored", SeverityLevel.WARNING, true);
