@@ -121,9 +121,14 @@ public final class UnobservedFuture extends BugChecker
         description.setMessage(
             what
                 + ": if the task throws, its exception is kept in that Future and nobody reads"
-                + " it, so the failure vanishes without a trace. Use execute(...), which passes"
-                + " the exception to the thread's uncaught-exception handler, or keep the Future"
-                + " and check it.");
+                + " it, so the failure vanishes without a trace. "
+                + (drop.tree() instanceof MethodInvocationTree submit
+                        && Drops.executeKeepsFailures(submit, state)
+                    ? "On a ScheduledExecutorService, execute(...) may keep it in a Future too"
+                        + " (the JDK's ScheduledThreadPoolExecutor runs every task as one): catch"
+                        + " and log inside the task, or keep the Future and check it."
+                    : "Use execute(...), which passes the exception to the thread's"
+                        + " uncaught-exception handler, or keep the Future and check it."));
         fix = Fixes.returnDroppedAtEnd(drop, state);
         fix = fix != null ? fix : Fixes.executeInstead(drop.tree(), state);
         break;

@@ -1,5 +1,6 @@
 package dev.asyncprone.checks;
 
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -14,6 +15,9 @@ import org.junit.runners.JUnit4;
 public class UnobservedFutureOutcomesTest {
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(UnobservedFuture.class, getClass())
+          .setArgs(TwinsOff.ERROR_PRONE);
+  private final BugCheckerRefactoringTestHelper refactoring =
+      BugCheckerRefactoringTestHelper.newInstance(UnobservedFuture.class, getClass())
           .setArgs(TwinsOff.ERROR_PRONE);
 
   @Test
@@ -293,6 +297,52 @@ public class UnobservedFutureOutcomesTest {
             "      reconnect(attempt);",
             "      return null;",
             "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void submitOnAScheduledExecutorGetsNoExecuteFix_realCode() {
+    // Patch mode over the corpus: reactor-core's BoundedElasticScheduler.execute is super.submit
+    // on a ScheduledThreadPoolExecutor (BoundedElasticScheduler.java:1101), lettuce submits to a
+    // ScheduledExecutorService (MaintenanceAwareExpiryWriter.java:204). The JDK's
+    // ScheduledThreadPoolExecutor runs an execute()d task as a ScheduledFutureTask too, so
+    // submit -> execute would compile and still lose the failure.
+    helper
+        .addSourceLines(
+            "Timers.java",
+            "import java.util.concurrent.ExecutorService;",
+            "import java.util.concurrent.ScheduledExecutorService;",
+            "class Timers {",
+            "  public void expire(ScheduledExecutorService timers, ExecutorService pool) {",
+            "    // BUG: Diagnostic contains: On a ScheduledExecutorService, execute(...) may keep"
+                + " it",
+            "    timers.submit(() -> System.out.println(\"expired\"));",
+            "    // BUG: Diagnostic contains: Use execute(...)",
+            "    pool.submit(() -> System.out.println(\"expired\"));",
+            "  }",
+            "}")
+        .doTest();
+    refactoring
+        .addInputLines(
+            "Timers.java",
+            "import java.util.concurrent.ExecutorService;",
+            "import java.util.concurrent.ScheduledExecutorService;",
+            "class Timers {",
+            "  public void expire(ScheduledExecutorService timers, ExecutorService pool) {",
+            "    timers.submit(() -> System.out.println(\"expired\"));",
+            "    pool.submit(() -> System.out.println(\"expired\"));",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Timers.java",
+            "import java.util.concurrent.ExecutorService;",
+            "import java.util.concurrent.ScheduledExecutorService;",
+            "class Timers {",
+            "  public void expire(ScheduledExecutorService timers, ExecutorService pool) {",
+            "    timers.submit(() -> System.out.println(\"expired\"));",
+            "    pool.execute(() -> System.out.println(\"expired\"));",
             "  }",
             "}")
         .doTest();

@@ -232,10 +232,12 @@ public final class Fixes {
   /**
    * {@code executor.submit(runnable)} to {@code executor.execute(runnable)}, which hands a failure
    * to the thread's uncaught-exception handler; null unless the {@code Runnable} overload was
-   * chosen.
+   * chosen, or where {@code execute} keeps the failure in a Future too ({@link
+   * Drops#executeKeepsFailures}).
    */
   public static @Nullable SuggestedFix executeInstead(Tree submit, VisitorState state) {
     if (!(submit instanceof MethodInvocationTree call)
+        || Drops.executeKeepsFailures(call, state)
         || !(ASTHelpers.getSymbol(submit) instanceof MethodSymbol method)
         || method.getParameters().size() != 1
         || !method

@@ -251,6 +251,19 @@ public final class Drops {
     return VoidEnds.methodEndedBy(Trees.pathOf(drop.use().user(), state.getPath()));
   }
 
+  /**
+   * True if {@code execute} on the executor {@code submit} is called on may keep a task's exception
+   * in a Future as well: a {@code ScheduledExecutorService} (the JDK's {@code
+   * ScheduledThreadPoolExecutor} runs every task, {@code execute}d or not, as a {@code
+   * ScheduledFutureTask}, so that {@code execute} hands the failure to no handler either), judged
+   * by the receiver's static type, as the code shows it.
+   */
+  public static boolean executeKeepsFailures(MethodInvocationTree submit, VisitorState state) {
+    Type receiver = ASTHelpers.getReceiverType(submit);
+    return receiver != null
+        && AsyncTypes.isSubtypeNamed(receiver, Jdk.SCHEDULED_EXECUTOR_SERVICE, state);
+  }
+
   /** {@code ExecutorService.submit}, Guava's included; not {@code CompletionService.submit}. */
   public static boolean isSubmit(MethodSymbol method, VisitorState state) {
     return !method.isStatic()
