@@ -191,24 +191,7 @@ final class SampleBuild {
 
   /** The findings the sources announce with {@code // asyncprone: Check} on the reported line. */
   static Set<Finding> marks(Path root) throws IOException {
-    Set<Finding> marks = new TreeSet<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path file :
-          walk.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-          Matcher mark = MARK.matcher(lines.get(i));
-          if (mark.find()) {
-            for (String check : mark.group(1).split(",")) {
-              if (!check.isBlank()) {
-                marks.add(new Finding(root.relativize(file).toString(), i + 1, check.strip()));
-              }
-            }
-          }
-        }
-      }
-    }
-    return marks;
+    return marks(root, MARK, mark -> Arrays.asList(mark.group(1).split(",")));
   }
 
   /**
@@ -216,17 +199,31 @@ final class SampleBuild {
    * {@code takeover}, instead the asyncprone findings they announce for when that check is off.
    */
   static Set<Finding> twinMarks(Path root, boolean takeover) throws IOException {
+    return marks(
+        root,
+        TWIN_MARK,
+        mark -> {
+          String check = takeover ? mark.group(2) : mark.group(1);
+          return check == null ? List.of() : List.of(check);
+        });
+  }
+
+  /** The findings that the marks {@code pattern} finds name, per line, in every source file. */
+  private static Set<Finding> marks(
+      Path root, Pattern pattern, java.util.function.Function<Matcher, List<String>> checks)
+      throws IOException {
     Set<Finding> marks = new TreeSet<>();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path file :
           walk.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
-          Matcher mark = TWIN_MARK.matcher(lines.get(i));
+          Matcher mark = pattern.matcher(lines.get(i));
           if (mark.find()) {
-            String check = takeover ? mark.group(2) : mark.group(1);
-            if (check != null) {
-              marks.add(new Finding(root.relativize(file).toString(), i + 1, check));
+            for (String check : checks.apply(mark)) {
+              if (!check.isBlank()) {
+                marks.add(new Finding(root.relativize(file).toString(), i + 1, check.strip()));
+              }
             }
           }
         }

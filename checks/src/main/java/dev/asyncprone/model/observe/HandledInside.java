@@ -5,7 +5,6 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -19,18 +18,16 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.libraries.JdkTypes;
 import dev.asyncprone.model.api.libraries.Libraries;
+import dev.asyncprone.model.javac.Lambdas;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.PerCompilationCache;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -108,24 +105,10 @@ public final class HandledInside {
     if (!(declaration instanceof MethodTree)) {
       return false;
     }
-    List<TreePath> returns = new ArrayList<>();
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitReturn(ReturnTree node, Void unused) {
-        returns.add(getCurrentPath());
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree node, Void unused) {
-        return null;
-      }
-    }.scan(Trees.detachedPath(declaration, state), null);
+    List<TreePath> returns =
+        Lambdas.ownReturnPaths(
+            new TreePath(
+                Trees.detachedPath(declaration, state), ((MethodTree) declaration).getBody()));
     if (returns.isEmpty()) {
       return false;
     }
@@ -243,26 +226,19 @@ public final class HandledInside {
   }
 
   private static boolean passes(Tree tree, Symbol exception, Tree except) {
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree node, Void unused) {
-            if (node != except) {
-              for (ExpressionTree argument : node.getArguments()) {
-                if (ASTHelpers.getSymbol(ASTHelpers.stripParentheses(argument)) == exception) {
-                  return true;
-                }
-              }
+    return Trees.anyCall(
+        tree,
+        call -> {
+          if (call == except) {
+            return false;
+          }
+          for (ExpressionTree argument : call.getArguments()) {
+            if (ASTHelpers.getSymbol(ASTHelpers.stripParentheses(argument)) == exception) {
+              return true;
             }
-            return super.visitMethodInvocation(node, unused);
           }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(tree, null);
-    return Boolean.TRUE.equals(found);
+          return false;
+        });
   }
 
   /**
@@ -338,30 +314,7 @@ public final class HandledInside {
   }
 
   private static boolean callsOneThatWraps(Tree statement, VisitorState state, int depth) {
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree node, Void unused) {
-            return wrapsItsWork(ASTHelpers.getSymbol(node), state, depth)
-                || Boolean.TRUE.equals(super.visitMethodInvocation(node, unused));
-          }
-
-          @Override
-          public Boolean visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-            return false;
-          }
-
-          @Override
-          public Boolean visitClass(ClassTree node, Void unused) {
-            return false;
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(statement, null);
-    return Boolean.TRUE.equals(found);
+    return Trees.anyCall(statement, call -> wrapsItsWork(ASTHelpers.getSymbol(call), state, depth));
   }
 
   private static boolean catchesEverything(TryTree tryTree) {

@@ -5,14 +5,12 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
@@ -26,6 +24,7 @@ import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.javac.Uses;
+import dev.asyncprone.model.javac.Variables;
 import dev.asyncprone.model.support.PerCompilationCache;
 import java.util.Iterator;
 import javax.lang.model.element.ElementKind;
@@ -103,7 +102,7 @@ public final class SideContinuations {
       if (given.getKind() == ElementKind.FIELD && handedOut(given, state)) {
         return true;
       }
-      TreePath method1 = enclosingMethod(path);
+      TreePath method1 = Trees.enclosingMethodPath(path);
       if ((given.getKind() == ElementKind.LOCAL_VARIABLE
               || given.getKind() == ElementKind.PARAMETER)
           && method1 != null
@@ -137,7 +136,7 @@ public final class SideContinuations {
         && source.getKind() != ElementKind.PARAMETER) {
       return false;
     }
-    TreePath method1 = enclosingMethod(path);
+    TreePath method1 = Trees.enclosingMethodPath(path);
     return method1 != null
         && (observedElsewhere(source, Trees.receiver(call), method1, state)
             || elementOfHandedOutField(source, method1, state));
@@ -161,18 +160,6 @@ public final class SideContinuations {
       }
     }
     return any;
-  }
-
-  private static @Nullable TreePath enclosingMethod(TreePath path) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof MethodTree) {
-        return p;
-      }
-      if (p.getLeaf() instanceof ClassTree) {
-        return null;
-      }
-    }
-    return null;
   }
 
   /**
@@ -280,7 +267,7 @@ public final class SideContinuations {
         field,
         state,
         f -> {
-          ClassTree owner = classOf(f, state);
+          TreePath owner = classOf(f, state);
           if (owner == null) {
             return false;
           }
@@ -307,7 +294,7 @@ public final class SideContinuations {
               }
               return super.visitLambdaExpression(node, unused);
             }
-          }.scan(new TreePath(new TreePath(unitOf(state)), owner), null);
+          }.scan(owner, null);
           return found[0];
         });
   }
@@ -327,60 +314,24 @@ public final class SideContinuations {
               || !f.getModifiers().contains(Modifier.FINAL)) {
             return false;
           }
-          ClassTree owner = classOf(f, state);
-          if (owner == null) {
-            return false;
-          }
-          boolean[] ok = {true, false};
-          new TreePathScanner<Void, Void>() {
-            @Override
-            public Void visitVariable(VariableTree node, Void unused) {
-              if (ASTHelpers.getSymbol(node) == f) {
-                ok[1] = node.getInitializer() instanceof NewClassTree;
-                return null;
-              }
-              return super.visitVariable(node, unused);
-            }
-
-            @Override
-            public Void visitIdentifier(IdentifierTree node, Void unused) {
-              check(node);
-              return null;
-            }
-
-            @Override
-            public Void visitMemberSelect(MemberSelectTree node, Void unused) {
-              check(node);
-              return super.visitMemberSelect(node, unused);
-            }
-
-            private void check(ExpressionTree node) {
-              if (ASTHelpers.getSymbol(node) != f) {
-                return;
-              }
-              Uses.Use use = Uses.of(getCurrentPath(), state);
-              MethodInvocationTree next = use.chainedCall();
-              if (next == null || FAILERS.contains(Trees.methodName(next))) {
-                ok[0] = false; // assigned, passed, returned, or failed
-              }
-            }
-          }.scan(new TreePath(new TreePath(unitOf(state)), owner), null);
-          return ok[0] && ok[1];
+          TreePath owner = classOf(f, state);
+          return owner != null
+              && Variables.everyUse(
+                  f,
+                  owner,
+                  initializer -> initializer instanceof NewClassTree,
+                  use -> {
+                    // Only calls on it that do not fail it: complete, reads, callbacks.
+                    MethodInvocationTree next = Uses.of(use, state).chainedCall();
+                    return next != null && !FAILERS.contains(Trees.methodName(next));
+                  });
         });
   }
 
-  /** The source of the top-level class that declares {@code field}, or null. */
-  private static @Nullable ClassTree classOf(Symbol field, VisitorState state) {
-    Symbol outermost = field.owner;
-    while (outermost != null && outermost.owner instanceof Symbol.ClassSymbol) {
-      outermost = outermost.owner;
-    }
-    return outermost != null && Trees.sourceTree(outermost, state) instanceof ClassTree tree
-        ? tree
-        : null;
-  }
-
-  private static CompilationUnitTree unitOf(VisitorState state) {
-    return state.getPath().getCompilationUnit();
+  /** A path to the source of the top-level class that declares {@code field}, or null. */
+  private static @Nullable TreePath classOf(Symbol field, VisitorState state) {
+    Symbol.ClassSymbol outermost = ASTHelpers.outermostClass(field);
+    Tree source = outermost == null ? null : Trees.sourceTree(outermost, state);
+    return source instanceof ClassTree ? Trees.detachedPath(source, state) : null;
   }
 }
