@@ -14,6 +14,7 @@ import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.Reachability;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
@@ -28,7 +29,10 @@ import dev.asyncprone.model.fix.Fixes;
 import dev.asyncprone.model.javac.Lambdas;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.observe.Drops;
+import dev.asyncprone.model.observe.ErrorProneTwins;
+import dev.asyncprone.model.observe.VoidEnds;
 import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.ErrorProneChecks;
 import dev.asyncprone.model.support.Guard;
 import java.util.List;
 import java.util.Set;
@@ -64,21 +68,30 @@ public final class AsyncVoid extends BugChecker implements MethodTreeMatcher {
                     && ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty();
             return springAsync(tree, method, canChange, state);
           }
-          List<? extends StatementTree> statements = tree.getBody().getStatements();
-          if (statements.isEmpty()
-              || !(statements.get(statements.size() - 1) instanceof ExpressionStatementTree)) {
-            return Description.NO_MATCH;
+          TreePath methodPath = state.getPath();
+          Drops.Drop first = null;
+          TreePath firstPath = null;
+          int drops = 0;
+          for (StatementTree end : VoidEnds.of(tree.getBody()).statements()) {
+            // Every statement the method ends with drops a future: that is what it leaves behind.
+            TreePath endPath = TreePath.getPath(methodPath, end);
+            if (endPath == null || !(end instanceof ExpressionStatementTree statement)) {
+              return Description.NO_MATCH;
+            }
+            TreePath dropPath = new TreePath(endPath, statement.getExpression());
+            Drops.Drop drop = Drops.of(dropPath, state);
+            if (drop == null
+                || Drops.endOfVoidMethod(drop, state.withPath(dropPath)) != tree
+                || reportedElsewhere(dropPath, state)) {
+              return Description.NO_MATCH;
+            }
+            if (first == null) {
+              first = drop;
+              firstPath = dropPath;
+            }
+            drops++;
           }
-          ExpressionStatementTree last =
-              (ExpressionStatementTree) statements.get(statements.size() - 1);
-          TreePath lastPath =
-              new TreePath(
-                  new TreePath(new TreePath(state.getPath(), tree.getBody()), last),
-                  last.getExpression());
-          Drops.Drop drop = Drops.of(lastPath, state);
-          if (drop == null
-              || Drops.endOfVoidMethod(drop, state.withPath(lastPath)) != tree
-              || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()) {
+          if (first == null || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()) {
             return Description.NO_MATCH;
           }
           String name = method.getSimpleName() + "()";
@@ -86,25 +99,36 @@ public final class AsyncVoid extends BugChecker implements MethodTreeMatcher {
               buildDescription(tree)
                   .setMessage(
                       String.format(
-                          "%s starts async work (%s returns a %s) and returns void, dropping it:"
+                          "%s starts async work (%s returns a %s%s) and returns void, dropping it:"
                               + " its callers can neither wait for it nor see it fail, the Java"
                               + " twin of async void. %s",
                           name,
-                          Trees.label(last.getExpression(), state),
-                          drop.kind().simpleName(),
+                          Trees.label((ExpressionTree) first.tree(), state),
+                          first.kind().simpleName(),
+                          drops > 1 ? ", as does the last call of each other branch" : "",
                           FixSources.mayChangeReturnType(tree, state)
-                              ? "Return the " + drop.kind().simpleName() + " instead."
+                              ? "Return the " + first.kind().simpleName() + " instead."
                               : "Return the "
-                                  + drop.kind().simpleName()
+                                  + first.kind().simpleName()
                                   + " instead; that changes"
                                   + " a signature that others see, implement or call by annotation,"
                                   + " so no fix is suggested."));
-          SuggestedFix fix = Fixes.returnDroppedAtEnd(drop, state.withPath(lastPath));
+          SuggestedFix fix = Fixes.returnDroppedAtEnd(first, state.withPath(firstPath));
           if (fix != null) {
             description.addFix(fix);
           }
           return description.build();
         });
+  }
+
+  /**
+   * True if another check already reports the drop at {@code path}, for the same mistake:
+   * UnobservedFuture, where it runs and is not suppressed; or an Error Prone check that reports the
+   * dropped result ({@link ErrorProneTwins}). One finding per mistake.
+   */
+  private static boolean reportedElsewhere(TreePath path, VisitorState state) {
+    return ErrorProneChecks.reportsAt(Drops.UNOBSERVED_FUTURE, path, state)
+        || ErrorProneTwins.reporting(path, state) != null;
   }
 
   private Description springAsync(

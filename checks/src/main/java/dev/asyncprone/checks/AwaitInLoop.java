@@ -101,7 +101,8 @@ public final class AwaitInLoop extends BugChecker
     PerElementAwait first = awaits.get(0);
     Description.Builder description =
         buildDescription(first.await().call()).setMessage(message(loop, awaits, state));
-    SuggestedFix fix = awaits.size() == 1 ? twoLoops(loop, first, state) : null;
+    // A step whose order may be the point is left as it is: only its author knows.
+    SuggestedFix fix = awaits.size() == 1 && !first.ordered() ? twoLoops(loop, first, state) : null;
     if (fix != null) {
       description.addFix(fix);
     }
@@ -112,6 +113,22 @@ public final class AwaitInLoop extends BugChecker
     PerElementAwait first = awaits.get(0);
     String perElement =
         awaits.size() == 1 ? "" : " (" + awaits.size() + " awaits per " + loop.over() + ")";
+    if (first.ordered()) {
+      String step = Trees.methodName(first.call()) + "(...)";
+      return String.format(
+          "%s waits for %s once per %s, each round trip after the last: N elements cost N"
+              + " sequential round trips%s. Keep this order only if each %s must follow the one"
+              + " before (the same record written twice, a sequence the other side relies on);"
+              + " if not, start them together with bounded concurrency (a Semaphore around each"
+              + " call, Flux.fromIterable(...).flatMap(..., n), a fixed pool of n threads) and"
+              + " wait for them once. %s",
+          first.await().display(),
+          Trees.label(first.call(), state),
+          loop.over(),
+          perElement,
+          step,
+          batchAdvice(first.kind()));
+    }
     return String.format(
         "%s waits for %s once per %s, each round trip after the last: N elements cost N"
             + " sequential round trips%s where one batch would do. %s",

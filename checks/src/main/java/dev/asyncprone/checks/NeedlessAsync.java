@@ -5,7 +5,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.ErrorProneOptions;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
@@ -30,6 +29,7 @@ import dev.asyncprone.model.javac.Lambdas;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.Docs;
+import dev.asyncprone.model.support.ErrorProneChecks;
 import dev.asyncprone.model.support.Guard;
 
 /** Async machinery around a value that is already there, or a composition that only re-wraps. */
@@ -186,19 +186,13 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
   /**
    * Where Error Prone's own check {@code errorProneCheck} (FutureTransformAsync for Guava's
    * transformAsync) reports the same shape with the same fix, the shape is ours only where that
-   * check is off, so that each site is reported once; and only where the plain operator's function
-   * may throw what the lambda throws (transform's Function no checked exception, which an
-   * AsyncFunction may).
+   * check does not run ({@link ErrorProneChecks#isEnabled}), so that each site is reported once;
+   * and only where the plain operator's function may throw what the lambda throws (transform's
+   * Function no checked exception, which an AsyncFunction may).
    */
   private static boolean isOurs(
-      String errorProneCheck, LambdaExpressionTree lambda, VisitorState state) {
-    ErrorProneOptions options = state.errorProneOptions();
-    ErrorProneOptions.Severity severity = options.getSeverityMap().get(errorProneCheck);
-    boolean errorProneReports =
-        severity == null
-            ? !options.isDisableAllChecks()
-            : severity != ErrorProneOptions.Severity.OFF;
-    return !errorProneReports
+      ErrorProneChecks.Check errorProneCheck, LambdaExpressionTree lambda, VisitorState state) {
+    return !ErrorProneChecks.isEnabled(errorProneCheck, state)
         && ASTHelpers.getThrownExceptions(lambda.getBody(), state).stream()
             .noneMatch(t -> ASTHelpers.isCheckedExceptionType(t, state));
   }

@@ -53,7 +53,11 @@ import org.jspecify.annotations.Nullable;
 public final class SequentialAwait extends BugChecker
     implements BlockTreeMatcher, MethodInvocationTreeMatcher {
 
-  /** {@code T v = call(...).join();} or {@code v = call(...).join();}: a result kept as a value. */
+  /**
+   * {@code T v = call(...).join();} or {@code v = call(...).join();}: a result kept as a value.
+   * {@code command} if the call's name says it runs whatever it is given ({@code execute}); {@code
+   * callKey} the call's name and arguments, as written.
+   */
   private record Step(
       StatementTree statement,
       Symbol result,
@@ -61,7 +65,9 @@ public final class SequentialAwait extends BugChecker
       MethodInvocationTree call,
       Set<Symbol> reads,
       Set<Object> receivers,
-      boolean read,
+      boolean getter,
+      boolean command,
+      String callKey,
       boolean declaredHere,
       AsyncKind kind) {}
 
@@ -72,22 +78,44 @@ public final class SequentialAwait extends BugChecker
   private static final class Run {
     final List<Step> steps = new ArrayList<>();
     final Set<Symbol> writes = new HashSet<>();
-    final Set<Object> receivers = new HashSet<>();
-    final Set<Object> receiversNotOnlyRead = new HashSet<>();
+    final Map<Object, List<Step>> byReceiver = new HashMap<>();
 
-    /** True if {@code step} could start before this run's awaits without them noticing. */
+    /**
+     * True if {@code step} could start before this run's awaits without them noticing: it reads no
+     * variable they write, and it is independent of every earlier step on the same object, as
+     * {@link FutureCalls#mayShareState} decides: both getters by name (a read, or the name of the
+     * value: {@code client.user(id)}, {@code client.orders(id)}), neither a command ({@code
+     * session.execute(...)}), and not the same call again ({@code cursor.fetchNext()} twice). Calls
+     * named as writes or gates never make steps.
+     */
     boolean admits(Step step) {
       // Collections.disjoint iterates its second argument when the first is a set: the step's.
-      return Collections.disjoint(writes, step.reads())
-          && Collections.disjoint(step.read() ? receiversNotOnlyRead : receivers, step.receivers());
+      if (!Collections.disjoint(writes, step.reads())) {
+        return false;
+      }
+      for (Object receiver : step.receivers()) {
+        List<Step> earlier = byReceiver.get(receiver);
+        if (earlier == null) {
+          continue;
+        }
+        for (Step before : earlier) {
+          if (!step.getter()
+              || !before.getter()
+              || step.command()
+              || before.command()
+              || before.callKey().equals(step.callKey())) {
+            return false;
+          }
+        }
+      }
+      return true;
     }
 
     void add(Step step) {
       steps.add(step);
       writes.addAll(Variables.writes(step.statement()));
-      receivers.addAll(step.receivers());
-      if (!step.read()) {
-        receiversNotOnlyRead.addAll(step.receivers());
+      for (Object receiver : step.receivers()) {
+        byReceiver.computeIfAbsent(receiver, r -> new ArrayList<>()).add(step);
       }
     }
   }
@@ -185,9 +213,20 @@ public final class SequentialAwait extends BugChecker
         call,
         Variables.reads(future),
         FutureCalls.receiverRoots(call, state),
-        Verbs.isRead(Trees.methodName(call)),
+        FutureCalls.isGetter(call, state),
+        Verbs.isCommand(Trees.methodName(call)),
+        callKey(call, state),
         statement instanceof VariableTree || declaredBefore(result, statement, block),
         kind);
+  }
+
+  /** {@code next()}, {@code find(a)}: the call's name and arguments as written. */
+  private static String callKey(MethodInvocationTree call, VisitorState state) {
+    StringBuilder key = new StringBuilder(Trees.methodName(call)).append('(');
+    for (ExpressionTree argument : call.getArguments()) {
+      key.append(state.getSourceForNode(argument)).append(',');
+    }
+    return key.append(')').toString();
   }
 
   /** True if {@code variable} is declared by a statement of {@code block} before {@code here}. */

@@ -13,9 +13,13 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.context.Contexts;
@@ -25,6 +29,7 @@ import dev.asyncprone.model.javac.Uses;
 import dev.asyncprone.model.observe.Chains;
 import dev.asyncprone.model.observe.Drops;
 import dev.asyncprone.model.observe.Drops.Drop;
+import dev.asyncprone.model.observe.ErrorProneTwins;
 import dev.asyncprone.model.observe.NestedFutures;
 import dev.asyncprone.model.observe.Subscriptions;
 import dev.asyncprone.model.support.Docs;
@@ -77,7 +82,8 @@ public final class UnobservedFuture extends BugChecker
 
   private Description dropped(VisitorState state) {
     Drop drop = Drops.of(state.getPath(), state);
-    if (drop == null) {
+    if (drop == null || ErrorProneTwins.reporting(state.getPath(), state) != null) {
+      // Where Error Prone's own check reports the dropped result, it is one mistake: say nothing.
       return Description.NO_MATCH;
     }
     String what =
@@ -93,11 +99,18 @@ public final class UnobservedFuture extends BugChecker
     switch (drop.shape()) {
       case NEVER_SUBSCRIBED:
         description.setMessage(
-            what
-                + ", and nothing subscribes to it, so its work never happens (nothing is saved,"
-                + " sent or written, and no error is raised): a publisher runs only when"
-                + " subscribed. Return it, or compose it into the pipeline that is returned"
-                + " (then, flatMap, concatMap).");
+            isAbstract(drop.tree())
+                ? what
+                    + ", and nothing subscribes to it: a publisher runs only when subscribed, so"
+                    + " unless the implementation that runs here does its work before it returns"
+                    + " (some do, and return a publisher that only reports it), its work never"
+                    + " happens, and either way its failure is lost. Return it, or compose it into"
+                    + " the pipeline that is returned (then, flatMap, concatMap)."
+                : what
+                    + ", and nothing subscribes to it, so its work never happens (nothing is"
+                    + " saved, sent or written, and no error is raised): a publisher runs only"
+                    + " when subscribed. Return it, or compose it into the pipeline that is"
+                    + " returned (then, flatMap, concatMap).");
         fix =
             drop.use().kind() == Uses.Kind.STATEMENT
                 ? Fixes.thenBeforeReturn(drop.use().user(), drop.tree(), drop.kind(), state)
@@ -108,9 +121,14 @@ public final class UnobservedFuture extends BugChecker
         description.setMessage(
             what
                 + ": if the task throws, its exception is kept in that Future and nobody reads"
-                + " it, so the failure vanishes without a trace. Use execute(...), which passes"
-                + " the exception to the thread's uncaught-exception handler, or keep the Future"
-                + " and check it.");
+                + " it, so the failure vanishes without a trace. "
+                + (drop.tree() instanceof MethodInvocationTree submit
+                        && Drops.executeKeepsFailures(submit, state)
+                    ? "On a ScheduledExecutorService, execute(...) may keep it in a Future too"
+                        + " (the JDK's ScheduledThreadPoolExecutor runs every task as one): catch"
+                        + " and log inside the task, or keep the Future and check it."
+                    : "Use execute(...), which passes the exception to the thread's"
+                        + " uncaught-exception handler, or keep the Future and check it."));
         fix = Fixes.returnDroppedAtEnd(drop, state);
         fix = fix != null ? fix : Fixes.executeInstead(drop.tree(), state);
         break;
@@ -141,6 +159,23 @@ public final class UnobservedFuture extends BugChecker
   }
 
   /**
+   * True if the dropped call is one of the object's own abstract methods, called on itself ({@code
+   * close(status)} in an abstract class whose subclasses implement it): which implementation runs,
+   * and whether it works before it returns, the code here cannot show. Not a collaborator's ({@code
+   * repository.save(order)}): an interface's publisher runs when subscribed.
+   */
+  private static boolean isAbstract(Tree dropped) {
+    Symbol method = ASTHelpers.getSymbol(dropped);
+    if (!(dropped instanceof MethodInvocationTree call)
+        || method == null
+        || (method.flags() & Flags.ABSTRACT) == 0) {
+      return false;
+    }
+    ExpressionTree receiver = Trees.receiver(call);
+    return receiver == null || Trees.isThis(ASTHelpers.stripParentheses(receiver));
+  }
+
+  /**
    * {@code thenAccept(x -> saveAsync(x))} to {@code thenCompose}, {@code doOnNext} to concatMap.
    */
   private static @Nullable SuggestedFix compose(Drop drop, VisitorState state) {
@@ -162,7 +197,8 @@ public final class UnobservedFuture extends BugChecker
   /** {@code thenApply(x -> fetchAsync(x))}: a future of a future, whose inner one is lost. */
   private Description nestedFuture(MethodInvocationTree tree, VisitorState state) {
     NestedFutures.Nested nested = NestedFutures.of(state.getPath(), state);
-    if (nested == null) {
+    if (nested == null || ErrorProneTwins.reportingNested(state.getPath(), state) != null) {
+      // Where Error Prone's own check reports the future of a future, it is one mistake.
       return Description.NO_MATCH;
     }
     AsyncKind inner = nested.inner();
@@ -200,6 +236,7 @@ public final class UnobservedFuture extends BugChecker
       Subscriptions.Subscription subscription, VisitorState state) {
     if (subscription.handlesErrors()
         || Chains.handlesFailure(subscription.publisher(), state)
+        || Chains.failuresHandledInside(subscription.publisher(), state)
         || Subscriptions.forwardsOwnSubscribe(subscription, state.getPath(), state)
         || Subscriptions.nestedIn(contexts, state) != null) {
       return Description.NO_MATCH;

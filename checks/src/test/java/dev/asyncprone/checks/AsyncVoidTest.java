@@ -1,6 +1,7 @@
 package dev.asyncprone.checks;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -9,9 +10,11 @@ import org.junit.runners.JUnit4;
 @RunWith(JUnit4.class)
 public class AsyncVoidTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(AsyncVoid.class, getClass());
+      CompilationTestHelper.newInstance(AsyncVoid.class, getClass())
+          .setArgs(TwinsOff.ERROR_PRONE_AND_UNOBSERVED_FUTURE);
   private final BugCheckerRefactoringTestHelper refactoring =
-      BugCheckerRefactoringTestHelper.newInstance(AsyncVoid.class, getClass());
+      BugCheckerRefactoringTestHelper.newInstance(AsyncVoid.class, getClass())
+          .setArgs(TwinsOff.ERROR_PRONE_AND_UNOBSERVED_FUTURE);
 
   @Test
   public void voidMethodEndingInADroppedFuture() {
@@ -25,10 +28,11 @@ public class AsyncVoidTest {
             "import java.util.concurrent.ExecutorService;",
             "class Notifier {",
             "  CompletableFuture<Void> sendAsync(String to) { return"
-                + " CompletableFuture.completedFuture(null); }",
-            "  ListenableFuture<String> ship(String order) { return Futures.immediateFuture(order);"
-                + " }",
-            "  Future<String> email(String to) { return Future.succeededFuture(to); }",
+                + " new CompletableFuture<>(); }",
+            "  ListenableFuture<String> ship(String order) { return"
+                + " com.google.common.util.concurrent.SettableFuture.create(); }",
+            "  Future<String> email(String to) { return"
+                + " io.vertx.core.Promise.<String>promise().future(); }",
             "  // BUG: Diagnostic matches: MESSAGE",
             "  void notifyCustomer(String email) {",
             "    System.out.println(email);",
@@ -61,6 +65,97 @@ public class AsyncVoidTest {
                         + " neither wait for it nor see it fail, the Java twin of async void."
                         + " Return the CompletableFuture instead."))
         .doTest();
+  }
+
+  @Test
+  public void voidMethodEndingInAnIfWhoseBranchesDropTheFuture() {
+    // The miss: the last statement is an if, and each branch ends by dropping the future.
+    helper
+        .addSourceLines(
+            "Sync.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Sync {",
+            "  CompletableFuture<Void> refreshAsync(String k) { return new CompletableFuture<>();"
+                + " }",
+            "  CompletableFuture<Void> loadAsync(String k) { return new CompletableFuture<>(); }",
+            "  // BUG: Diagnostic contains: as does the last call of each other branch",
+            "  void sync(String k, boolean cached) {",
+            "    System.out.println(k);",
+            "    if (cached) {",
+            "      refreshAsync(k);",
+            "    } else if (k.isEmpty()) {",
+            "      loadAsync(\"default\");",
+            "    } else {",
+            "      loadAsync(k);",
+            "    }",
+            "  }",
+            "  // One path starts nothing: still async void on the other.",
+            "  // BUG: Diagnostic contains: AsyncVoid",
+            "  void maybe(String k, boolean enabled) {",
+            "    if (enabled) {",
+            "      refreshAsync(k);",
+            "    }",
+            "  }",
+            "  // A branch that ends doing something else: not the method's outcome.",
+            "  void mixed(String k, boolean cached) {",
+            "    if (cached) {",
+            "      refreshAsync(k);",
+            "    } else {",
+            "      System.out.println(k);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+    refactoring
+        .addInputLines(
+            "Sync.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Sync {",
+            "  CompletableFuture<Void> refreshAsync(String k) { return new CompletableFuture<>();"
+                + " }",
+            "  CompletableFuture<Void> loadAsync(String k) { return new CompletableFuture<>(); }",
+            "  void sync(String k, boolean cached) {",
+            "    if (k == null) {",
+            "      return;",
+            "    }",
+            "    if (cached) {",
+            "      refreshAsync(k);",
+            "    } else {",
+            "      loadAsync(k);",
+            "    }",
+            "  }",
+            "  // A path that starts nothing would need a value of its own: no fix.",
+            "  void maybe(String k, boolean enabled) {",
+            "    if (enabled) {",
+            "      refreshAsync(k);",
+            "    }",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Sync.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Sync {",
+            "  CompletableFuture<Void> refreshAsync(String k) { return new CompletableFuture<>();"
+                + " }",
+            "  CompletableFuture<Void> loadAsync(String k) { return new CompletableFuture<>(); }",
+            "  CompletableFuture<Void> sync(String k, boolean cached) {",
+            "    if (k == null) {",
+            "      return CompletableFuture.completedFuture(null);",
+            "    }",
+            "    if (cached) {",
+            "      return refreshAsync(k);",
+            "    } else {",
+            "      return loadAsync(k);",
+            "    }",
+            "  }",
+            "  // A path that starts nothing would need a value of its own: no fix.",
+            "  void maybe(String k, boolean enabled) {",
+            "    if (enabled) {",
+            "      refreshAsync(k);",
+            "    }",
+            "  }",
+            "}")
+        .doTest(TestMode.TEXT_MATCH);
   }
 
   @Test
@@ -107,7 +202,7 @@ public class AsyncVoidTest {
             "import reactor.core.publisher.Mono;",
             "class Jobs implements Runnable {",
             "  CompletableFuture<Void> sendAsync(String to) { return"
-                + " CompletableFuture.completedFuture(null); }",
+                + " new CompletableFuture<>(); }",
             "  Mono<Void> audit() { return Mono.empty(); }",
             "  // Handles failure: a deliberate fire-and-forget.",
             "  void warm() {",
@@ -141,7 +236,7 @@ public class AsyncVoidTest {
             "import java.util.concurrent.ExecutorService;",
             "class Notifier {",
             "  CompletableFuture<String> sendAsync(String to) { return"
-                + " CompletableFuture.completedFuture(to); }",
+                + " new CompletableFuture<>(); }",
             "  void notifyCustomer(String email) {",
             "    if (email.isEmpty()) {",
             "      return;",
@@ -171,7 +266,7 @@ public class AsyncVoidTest {
             "import java.util.concurrent.Future;",
             "class Notifier {",
             "  CompletableFuture<String> sendAsync(String to) { return"
-                + " CompletableFuture.completedFuture(to); }",
+                + " new CompletableFuture<>(); }",
             "  CompletableFuture<String> notifyCustomer(String email) {",
             "    if (email.isEmpty()) {",
             "      return CompletableFuture.completedFuture(null);",

@@ -385,22 +385,13 @@ public class AwaitInLoopTest {
             "import java.util.List;",
             "class Ordered {",
             "  Users users;",
-            "  void deletes(List<String> ids) {",
+            "  void readAfterAWriteOfTheSameObject(List<String> ids) {",
             "    for (String id : ids) {",
-            "      users.delete(id).join();",
+            "      users.delete(id + \"-old\");",
+            "      out(users.find(id).join());",
             "    }",
             "  }",
-            "  void saves(List<User> todo, List<User> out) {",
-            "    for (User u : todo) {",
-            "      out.add(users.save(u).join());",
-            "    }",
-            "  }",
-            "  void readThenWriteSameObject(List<String> ids) {",
-            "    for (String id : ids) {",
-            "      User u = users.find(id).join();",
-            "      users.save(new User(id, u.name().trim())).join();",
-            "    }",
-            "  }",
+            "  void out(User u) {}",
             "  void sameEveryTime(List<String> ids, List<String> out) {",
             "    for (String id : ids) {",
             "      out.add(id + users.config().join());",
@@ -424,6 +415,109 @@ public class AwaitInLoopTest {
             "  void markedMethod(List<String> ids, List<User> out) {",
             "    for (String id : ids) {",
             "      out.add(users.find(id).join());",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void orderedStepsAreReportedWithTheOrderLeftToTheAuthor_realCode() {
+    // The audit's webhook replay endpoint: one delivery after another, 9.4 s where 720 ms batched.
+    // publish returns CompletableFuture<Void> and is named as a write: reported, saying to keep the
+    // order only if each delivery must follow the last, and naming bounded concurrency; no fix.
+    withRepos()
+        .addSourceLines(
+            "Events.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "interface Events { CompletableFuture<Void> publish(User o); }")
+        .addSourceLines(
+            "Replay.java",
+            "import java.util.List;",
+            "class Replay {",
+            "  Events events;",
+            "  Users users;",
+            "  void replay(List<User> shipped) {",
+            "    for (User o : shipped) {",
+            "      // BUG: Diagnostic matches: MESSAGE",
+            "      events.publish(o).join();",
+            "    }",
+            "  }",
+            "  void deletes(List<String> ids) {",
+            "    for (String id : ids) {",
+            "      // BUG: Diagnostic contains: Keep this order only if each delete(...) must"
+                + " follow",
+            "      users.delete(id).join();",
+            "    }",
+            "  }",
+            "  void readThenWrite(List<String> ids) {",
+            "    for (String id : ids) {",
+            "      User u = users.find(id).join();",
+            "      // BUG: Diagnostic contains: Keep this order only if each save(...) must follow",
+            "      users.save(new User(id, u.name().trim())).join();",
+            "    }",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "MESSAGE",
+            msg ->
+                msg.contains(
+                    "join() waits for events.publish(o) once per element of shipped, each round"
+                        + " trip after the last: N elements cost N sequential round trips. Keep"
+                        + " this order only if each publish(...) must follow the one before (the"
+                        + " same record written twice, a sequence the other side relies on); if"
+                        + " not, start them together with bounded concurrency (a Semaphore around"
+                        + " each call, Flux.fromIterable(...).flatMap(..., n), a fixed pool of n"
+                        + " threads) and wait for them once. Create the futures in the loop, then"
+                        + " wait for them together: CompletableFuture.allOf(...)"))
+        .doTest();
+    refactoring
+        .addInputLines(
+            "Replay.java",
+            "import java.util.ArrayList;",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Replay {",
+            "  CompletableFuture<String> save(String o) { return new CompletableFuture<>(); }",
+            "  List<String> replay(List<String> shipped) {",
+            "    List<String> out = new ArrayList<>();",
+            "    for (String o : shipped) {",
+            "      out.add(save(o).join());",
+            "    }",
+            "    return out;",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  public void elementReadThroughCallsOnIt_realCode() {
+    // The miss: String host = node.get("ip"); connect(host).join(); in a loop over node,
+    // whose element is a record held in a Map; and a gate's name (connect) no longer hides it.
+    helper
+        .addSourceLines(
+            "Nodes.java",
+            "import java.util.List;",
+            "import java.util.Map;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Nodes {",
+            "  CompletableFuture<String> connect(String host) { return new CompletableFuture<>();"
+                + " }",
+            "  CompletableFuture<Integer> putAll(Map<String, String> batch) { return new"
+                + " CompletableFuture<>(); }",
+            "  void connectAll(List<Map<String, String>> nodes) {",
+            "    for (Map<String, String> node : nodes) {",
+            "      String host = node.get(\"ip\");",
+            "      // BUG: Diagnostic contains: connect(host) once per element of nodes",
+            "      connect(host).join();",
+            "    }",
+            "  }",
+            "  void writeBatches(List<Map<String, String>> batches) {",
+            "    // Each element is a batch, handed whole: one round trip per batch is the"
+                + " batching.",
+            "    for (Map<String, String> batch : batches) {",
+            "      putAll(batch).join();",
             "    }",
             "  }",
             "}")

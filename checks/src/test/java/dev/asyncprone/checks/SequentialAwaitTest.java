@@ -123,6 +123,57 @@ public class SequentialAwaitTest {
   }
 
   @Test
+  public void sameReceiverGettersByTheirValuesName() {
+    // Two calls on one object are independent unless something shows that one depends on the
+    // other: here both name what they return, as getters do.
+    helper
+        .addSourceLines(
+            "Client.java",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "interface Client {",
+            "  CompletableFuture<Profile> userProfile(String id);",
+            "  CompletableFuture<List<Order>> orders(String id);",
+            "  CompletableFuture<String> execute(String statement);",
+            "  CompletableFuture<String> fetchNext();",
+            "  CompletableFuture<Profile> touch(String id);",
+            "  record Profile(String name) {}",
+            "  record Order(String id) {}",
+            "}")
+        .addSourceLines(
+            "Page.java",
+            "import java.util.List;",
+            "class Page {",
+            "  Client client;",
+            "  int render(String id) {",
+            "    Client.Profile p = client.userProfile(id).join();",
+            "    // BUG: Diagnostic contains: client.userProfile(id) and client.orders(id)",
+            "    List<Client.Order> os = client.orders(id).join();",
+            "    return p.name().length() + os.size();",
+            "  }",
+            "  String commands() {",
+            "    // What a command runs the name does not say: the select may read the insert.",
+            "    String inserted = client.execute(\"insert\").join();",
+            "    String selected = client.execute(\"select\").join();",
+            "    return inserted + selected;",
+            "  }",
+            "  String cursor() {",
+            "    // The same call again on one object: it moved on between the two.",
+            "    String first = client.fetchNext().join();",
+            "    String second = client.fetchNext().join();",
+            "    return first + second;",
+            "  }",
+            "  int touchThenRead(String id) {",
+            "    // touch names no value: it may change what orders reads.",
+            "    Client.Profile p = client.touch(id).join();",
+            "    List<Client.Order> os = client.orders(id).join();",
+            "    return os.size();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   public void assignmentToLocalsAndCompletionStage() {
     withRepos()
         .addSourceLines(

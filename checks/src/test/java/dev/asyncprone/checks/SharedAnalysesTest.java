@@ -66,6 +66,7 @@ public class SharedAnalysesTest {
             ScannerSupplier.fromBugCheckerClasses(
                 BlockingInAsyncContext.class, BlockingOnCommonPool.class, UnobservedFuture.class),
             getClass())
+        .setArgs(TwinsOff.ERROR_PRONE)
         .addSourceLines(
             "Service.java",
             "import java.util.concurrent.CompletableFuture;",

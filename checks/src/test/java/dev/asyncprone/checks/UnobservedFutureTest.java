@@ -9,9 +9,11 @@ import org.junit.runners.JUnit4;
 @RunWith(JUnit4.class)
 public class UnobservedFutureTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(UnobservedFuture.class, getClass());
+      CompilationTestHelper.newInstance(UnobservedFuture.class, getClass())
+          .setArgs(TwinsOff.ERROR_PRONE);
   private final BugCheckerRefactoringTestHelper refactoring =
-      BugCheckerRefactoringTestHelper.newInstance(UnobservedFuture.class, getClass());
+      BugCheckerRefactoringTestHelper.newInstance(UnobservedFuture.class, getClass())
+          .setArgs(TwinsOff.ERROR_PRONE);
 
   // Shape 1: a future dropped by a callback that returns void.
 
@@ -194,11 +196,11 @@ public class UnobservedFutureTest {
             "        });",
             "      }",
             "    });",
-            "    // FutureReturnValueIgnored does not see publishers or Vert.x futures: still"
-                + " found.",
-            "    // BUG: Diagnostic contains: nothing subscribes to it",
+            "    // The suppression names the check of dropped results: every value dropped here is"
+                + " dropped on purpose,",
+            "    // a publisher too (reactor-netty writes it over fluent calls on its"
+                + " connections).",
             "    audit(key);",
-            "    // BUG: Diagnostic contains: UnobservedFuture",
             "    publish(key);",
             "  }",
             "  @SuppressWarnings(\"FutureReturnValueIgnored\")",
@@ -381,13 +383,13 @@ public class UnobservedFutureTest {
             "  <T> ReplyHandler<T> createReplyHandler(String address) { return new"
                 + " ReplyHandler<>(); }",
             "  <T> Future<Void> sendOrPubInternal(String msg, ReplyHandler<T> handler) {",
-            "    return Future.succeededFuture();",
+            "    return Promise.<Void>promise().future();",
             "  }",
             "  Future<Void> send(String msg, Promise<String> reply) { return"
-                + " Future.succeededFuture(); }",
-            "  Future<Void> audit(Object what) { return Future.succeededFuture(); }",
+                + " Promise.<Void>promise().future(); }",
+            "  Future<Void> audit(Object what) { return Promise.<Void>promise().future(); }",
             "  CompletableFuture<Void> emit(String msg, Sinks.One<String> sink) {",
-            "    return CompletableFuture.completedFuture(null);",
+            "    return new CompletableFuture<>();",
             "  }",
             "  Mono<Void> emitLater(String msg, Sinks.One<String> sink) { return Mono.empty(); }",
             "  public <T> Future<T> request(String address, String msg) {",
@@ -482,9 +484,8 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.CompletableFuture;",
             "class Orders {",
             "  CompletableFuture<Void> saveAsync(String order) { return"
-                + " CompletableFuture.completedFuture(null); }",
-            "  CompletableFuture<Void> flushAsync() { return"
-                + " CompletableFuture.completedFuture(null); }",
+                + " new CompletableFuture<>(); }",
+            "  CompletableFuture<Void> flushAsync() { return" + " new CompletableFuture<>(); }",
             "  CompletableFuture<Void> place(CompletableFuture<String> order) {",
             "    // BUG: Diagnostic matches: MESSAGE",
             "    return order.thenAccept(o -> saveAsync(o));",
@@ -513,9 +514,8 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.CompletableFuture;",
             "class Orders {",
             "  CompletableFuture<Void> saveAsync(String order) { return"
-                + " CompletableFuture.completedFuture(null); }",
-            "  CompletableFuture<Void> flushAsync() { return"
-                + " CompletableFuture.completedFuture(null); }",
+                + " new CompletableFuture<>(); }",
+            "  CompletableFuture<Void> flushAsync() { return" + " new CompletableFuture<>(); }",
             "  CompletableFuture<Void> place(CompletableFuture<String> order) {",
             "    return order.thenAccept(o -> saveAsync(o));",
             "  }",
@@ -528,9 +528,8 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.CompletableFuture;",
             "class Orders {",
             "  CompletableFuture<Void> saveAsync(String order) { return"
-                + " CompletableFuture.completedFuture(null); }",
-            "  CompletableFuture<Void> flushAsync() { return"
-                + " CompletableFuture.completedFuture(null); }",
+                + " new CompletableFuture<>(); }",
+            "  CompletableFuture<Void> flushAsync() { return" + " new CompletableFuture<>(); }",
             "  CompletableFuture<Void> place(CompletableFuture<String> order) {",
             "    return order.thenCompose(o -> saveAsync(o));",
             "  }",
@@ -550,7 +549,7 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.Executor;",
             "class Orders {",
             "  CompletableFuture<Void> saveAsync(String order) { return"
-                + " CompletableFuture.completedFuture(null); }",
+                + " new CompletableFuture<>(); }",
             "  CompletableFuture<Void> place(CompletableFuture<String> order, Executor io) {",
             "    return order.thenAcceptAsync(this::saveAsync, io);",
             "  }",
@@ -561,7 +560,7 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.Executor;",
             "class Orders {",
             "  CompletableFuture<Void> saveAsync(String order) { return"
-                + " CompletableFuture.completedFuture(null); }",
+                + " new CompletableFuture<>(); }",
             "  CompletableFuture<Void> place(CompletableFuture<String> order, Executor io) {",
             "    return order.thenComposeAsync(item -> this.saveAsync(item), io);",
             "  }",
@@ -579,7 +578,7 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.ExecutorService;",
             "class Orders {",
             "  CompletableFuture<Void> saveAsync(String order) { return"
-                + " CompletableFuture.completedFuture(null); }",
+                + " new CompletableFuture<>(); }",
             "  void place(CompletableFuture<String> order, Executor io) {",
             "    order.thenAcceptAsync(this::saveAsync, io);",
             "  }",
@@ -598,7 +597,7 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.Future;",
             "class Orders {",
             "  CompletableFuture<Void> saveAsync(String order) { return"
-                + " CompletableFuture.completedFuture(null); }",
+                + " new CompletableFuture<>(); }",
             "  CompletableFuture<Void> place(CompletableFuture<String> order, Executor io) {",
             "    return order.thenComposeAsync(item -> this.saveAsync(item), io);",
             "  }",
@@ -620,7 +619,7 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.CompletableFuture;",
             "class Orders {",
             "  CompletableFuture<Integer> saveAsync(String order) { return"
-                + " CompletableFuture.completedFuture(1); }",
+                + " new CompletableFuture<>(); }",
             "  CompletableFuture<Void> place(CompletableFuture<String> order) {",
             "    // BUG: Diagnostic contains: thenAccept callback",
             "    return order.thenAccept(o -> saveAsync(o));",
@@ -633,7 +632,7 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.CompletableFuture;",
             "class Orders {",
             "  CompletableFuture<Integer> saveAsync(String order) { return"
-                + " CompletableFuture.completedFuture(1); }",
+                + " new CompletableFuture<>(); }",
             "  CompletableFuture<Void> place(CompletableFuture<String> order) {",
             "    return order.thenAccept(o -> saveAsync(o));",
             "  }",
@@ -654,7 +653,7 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.Executor;",
             "class Notifier {",
             "  CompletableFuture<Void> sendAsync(String to) { return"
-                + " CompletableFuture.completedFuture(null); }",
+                + " new CompletableFuture<>(); }",
             "  void notifyAll(List<String> customers, Executor executor, ListenableFuture<?> order)"
                 + " {",
             "    // BUG: Diagnostic contains: forEach callback, a Consumer",
@@ -681,7 +680,7 @@ public class UnobservedFutureTest {
             "import com.google.common.util.concurrent.MoreExecutors;",
             "class Shipping {",
             "  ListenableFuture<Void> shipAsync(String order) { return"
-                + " Futures.immediateFuture(null); }",
+                + " com.google.common.util.concurrent.SettableFuture.create(); }",
             "  void onPaid(ListenableFuture<String> payment) {",
             "    Futures.addCallback(payment, new FutureCallback<String>() {",
             "      @Override public void onSuccess(String order) {",
@@ -724,7 +723,8 @@ public class UnobservedFutureTest {
 
   @Test
   public void neverSubscribedIsOnlyAWarningWhenTheBuildSaysSo() {
-    CompilationResults.expectOk(helper)
+    CompilationResults.expectOk(
+            CompilationTestHelper.newInstance(UnobservedFuture.class, getClass()))
         .setArgs("-Xep:UnobservedFuture:WARN")
         .addSourceLines(
             "OrderHandler.java",
@@ -741,7 +741,8 @@ public class UnobservedFutureTest {
 
   @Test
   public void neverSubscribedIsAWarningWhenAllErrorsAre() {
-    CompilationResults.expectOk(helper)
+    CompilationResults.expectOk(
+            CompilationTestHelper.newInstance(UnobservedFuture.class, getClass()))
         .setArgs("-XepAllErrorsAsWarnings")
         .addSourceLines(
             "OrderHandler.java",
@@ -764,7 +765,7 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.CompletableFuture;",
             "class Orders {",
             "  CompletableFuture<Void> saveAsync(String order) { return"
-                + " CompletableFuture.completedFuture(null); }",
+                + " new CompletableFuture<>(); }",
             "  void place(String order) {",
             "    // BUG: Diagnostic contains: no stage of its chain handles failure",
             "    saveAsync(order);",
@@ -1103,9 +1104,9 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.CompletionStage;",
             "class Checkout {",
             "  CompletableFuture<String> charge(String card) { return"
-                + " CompletableFuture.completedFuture(card); }",
+                + " new CompletableFuture<>(); }",
             "  CompletionStage<String> reserve(String sku) { return"
-                + " CompletableFuture.completedFuture(sku); }",
+                + " new CompletableFuture<>(); }",
             "  ListenableFuture<String> ship(String order) { return Futures.immediateFuture(order);"
                 + " }",
             "  Future<String> email(String to) { return Future.succeededFuture(to); }",
@@ -1140,7 +1141,7 @@ public class UnobservedFutureTest {
             "import java.util.concurrent.TimeUnit;",
             "class Checkout {",
             "  CompletableFuture<String> charge(String card) { return"
-                + " CompletableFuture.completedFuture(card); }",
+                + " new CompletableFuture<>(); }",
             "  ListenableFuture<String> ship(String order) { return Futures.immediateFuture(order);"
                 + " }",
             "  Future<String> email(String to) { return Future.succeededFuture(to); }",
@@ -1176,7 +1177,7 @@ public class UnobservedFutureTest {
             "import reactor.core.publisher.Mono;",
             "class Orders {",
             "  CompletableFuture<Void> saveAsync(String order) { return"
-                + " CompletableFuture.completedFuture(null); }",
+                + " new CompletableFuture<>(); }",
             "  Mono<String> find(String id) { return Mono.just(id); }",
             "  private final List<CompletableFuture<Void>> pending = new ArrayList<>();",
             "  private CompletableFuture<Void> last;",
@@ -1213,8 +1214,7 @@ public class UnobservedFutureTest {
             "import reactor.core.publisher.Mono;",
             "class Cache {",
             "  @com.google.errorprone.annotations.CanIgnoreReturnValue",
-            "  CompletableFuture<Void> refresh() { return CompletableFuture.completedFuture(null);"
-                + " }",
+            "  CompletableFuture<Void> refresh() { return new CompletableFuture<>(); }",
             "  @com.acme.CanIgnoreReturnValue",
             "  Mono<Void> warm() { return Mono.empty(); }",
             "  void start() {",
@@ -1260,7 +1260,7 @@ public class UnobservedFutureTest {
             "import reactor.core.publisher.Mono;",
             "class Pricing {",
             "  CompletableFuture<Integer> priceAsync(String sku) { return"
-                + " CompletableFuture.completedFuture(1); }",
+                + " new CompletableFuture<>(); }",
             "  ListenableFuture<Integer> quote(String sku) { return Futures.immediateFuture(1); }",
             "  Mono<Integer> save(String sku) { return Mono.just(1); }",
             "  void refresh(CompletableFuture<String> sku) {",
@@ -1308,7 +1308,7 @@ public class UnobservedFutureTest {
             "import reactor.core.publisher.Mono;",
             "class Pricing {",
             "  CompletableFuture<Integer> priceAsync(String sku) { return"
-                + " CompletableFuture.completedFuture(1); }",
+                + " new CompletableFuture<>(); }",
             "  Mono<Integer> save(String sku) { return Mono.just(1); }",
             "  CompletableFuture<Integer> price(CompletableFuture<String> sku) {",
             "    return sku.thenApply(s -> priceAsync(s)).thenCompose(Function.identity());",
@@ -1344,7 +1344,7 @@ public class UnobservedFutureTest {
             "import reactor.core.publisher.Mono;",
             "class Pricing {",
             "  CompletableFuture<Integer> priceAsync(String sku) { return"
-                + " CompletableFuture.completedFuture(1); }",
+                + " new CompletableFuture<>(); }",
             "  ListenableFuture<Integer> quote(String sku) { return Futures.immediateFuture(1); }",
             "  Mono<Integer> save(String sku) { return Mono.just(1); }",
             "  Flux<Integer> saveAll(String sku) { return Flux.just(1); }",
@@ -1372,7 +1372,7 @@ public class UnobservedFutureTest {
             "import reactor.core.publisher.Mono;",
             "class Pricing {",
             "  CompletableFuture<Integer> priceAsync(String sku) { return"
-                + " CompletableFuture.completedFuture(1); }",
+                + " new CompletableFuture<>(); }",
             "  ListenableFuture<Integer> quote(String sku) { return Futures.immediateFuture(1); }",
             "  Mono<Integer> save(String sku) { return Mono.just(1); }",
             "  Flux<Integer> saveAll(String sku) { return Flux.just(1); }",
@@ -1404,7 +1404,7 @@ public class UnobservedFutureTest {
             "class Mailer {",
             "  @Async",
             "  public CompletableFuture<Void> send(String to) { return"
-                + " CompletableFuture.completedFuture(null); }",
+                + " new CompletableFuture<>(); }",
             "}")
         .addSourceLines(
             "Signup.java",
@@ -1476,8 +1476,7 @@ public class UnobservedFutureTest {
             "import reactor.core.publisher.Mono;",
             "class Odd {",
             "  record Order(String id) {",
-            "    CompletableFuture<Void> save() { return CompletableFuture.completedFuture(null);"
-                + " }",
+            "    CompletableFuture<Void> save() { return new CompletableFuture<>(); }",
             "  }",
             "  enum Kind { A, B;",
             "    Mono<Void> run() { return Mono.empty(); }",

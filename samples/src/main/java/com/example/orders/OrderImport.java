@@ -106,11 +106,14 @@ public class OrderImport {
     return pricing.currentPrices(currency).join();
   }
 
-  /** Records each order in the history, in order: writes keep their order. */
+  /**
+   * Records each order in the history, one after another: a write whose order may be the point, so
+   * the finding leaves the order to its author and offers no fix.
+   */
   public List<String> recordAll(List<String> orderIds) {
     List<String> receipts = new ArrayList<>();
     for (String id : orderIds) {
-      receipts.add(history.record(id).join());
+      receipts.add(history.record(id).join()); // asyncprone: AwaitInLoop
     }
     return receipts;
   }

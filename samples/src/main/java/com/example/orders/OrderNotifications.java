@@ -47,12 +47,12 @@ public class OrderNotifications {
 
   /** Completes before the mail is sent, and a failed send is never seen. */
   public CompletableFuture<Void> confirm(CompletableFuture<Order> placed) {
-    return placed.thenAccept(o -> mailer.sendAsync(o.customerId(), "Order confirmed")); // asyncprone: UnobservedFuture
+    return placed.thenAccept(o -> mailer.sendAsync(o.customerId(), "Order confirmed")); // error-prone: FutureReturnValueIgnored; asyncprone: UnobservedFuture when it is off
   }
 
   /** Each reminder's failure is lost, and the method returns before any is sent. */
   public void remindAll(List<Order> unpaid) {
-    unpaid.forEach(o -> mailer.sendAsync(o.customerId(), "Payment reminder")); // asyncprone: UnobservedFuture
+    unpaid.forEach(o -> mailer.sendAsync(o.customerId(), "Payment reminder")); // error-prone: FutureReturnValueIgnored; asyncprone: UnobservedFuture when it is off
   }
 
   /** The audit record is never written: nothing subscribes to it. */
@@ -78,19 +78,19 @@ public class OrderNotifications {
 
   /** If rendering throws, the exception stays in a Future that nobody reads. */
   public void renderInvoice(Order order) {
-    invoices.submit(() -> System.out.println("Invoice " + order.id() + ": " + order.total())); // asyncprone: UnobservedFuture
+    invoices.submit(() -> System.out.println("Invoice " + order.id() + ": " + order.total())); // error-prone: FutureReturnValueIgnored; asyncprone: UnobservedFuture when it is off
     LOG.fine("invoice queued");
   }
 
   /** A future of a future: the caller's future completes before the receipt is sent. */
   public CompletableFuture<?> receipt(CompletableFuture<Order> paid) {
-    return paid.thenApply(o -> mailer.sendAsync(o.customerId(), "Receipt")); // asyncprone: UnobservedFuture
+    return paid.thenApply(o -> mailer.sendAsync(o.customerId(), "Receipt")); // error-prone: FutureReturnValueIgnored; asyncprone: UnobservedFuture when it is off
   }
 
   /** Books the pickup and returns: the caller cannot wait for the booking or see it fail. */
-  void bookPickup(Order order) { // asyncprone: AsyncVoid
+  void bookPickup(Order order) {
     LOG.fine("booking pickup");
-    shipping.book(order); // asyncprone: UnobservedFuture
+    shipping.book(order); // error-prone: FutureReturnValueIgnored; asyncprone: UnobservedFuture when it is off
   }
 
   /** The shipped mail is dropped inside a Guava callback. */
@@ -100,7 +100,7 @@ public class OrderNotifications {
         new FutureCallback<String>() {
           @Override
           public void onSuccess(String trackingId) {
-            mailer.sendAsync(order.customerId(), "Shipped: " + trackingId); // asyncprone: UnobservedFuture
+            mailer.sendAsync(order.customerId(), "Shipped: " + trackingId); // error-prone: FutureReturnValueIgnored; asyncprone: UnobservedFuture when it is off
           }
 
           @Override
@@ -111,13 +111,14 @@ public class OrderNotifications {
         MoreExecutors.directExecutor());
   }
 
-  // Done right: nothing below is reported.
+  // Done right: asyncprone reports nothing below (Error Prone's FutureReturnValueIgnored, which does
+  // not read failure handling, still reports the dropped whenComplete).
 
   /** Fire-and-forget on purpose, with the failure logged. */
   public void welcome(Order order) {
     mailer
         .sendAsync(order.customerId(), "Welcome")
-        .whenComplete((ok, failure) -> {
+        .whenComplete((ok, failure) -> { // error-prone: FutureReturnValueIgnored
           if (failure != null) {
             LOG.warning("welcome mail failed: " + failure);
           }

@@ -46,8 +46,16 @@ final class SampleBuild {
     }
   }
 
-  /** What a compilation reported: asyncprone findings, and how many of them offered a fix. */
-  record Result(List<Diagnostic<? extends JavaFileObject>> diagnostics, Set<Finding> findings, List<Finding> fixable) {
+  /**
+   * What a compilation reported: asyncprone findings, how many of them offered a fix, and the
+   * findings of Error Prone's own checks that report dropped results (those asyncprone says nothing
+   * beside).
+   */
+  record Result(
+      List<Diagnostic<? extends JavaFileObject>> diagnostics,
+      Set<Finding> findings,
+      List<Finding> fixable,
+      Set<Finding> droppedResultFindings) {
     List<Diagnostic<? extends JavaFileObject>> errors() {
       return diagnostics.stream()
           .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
@@ -57,6 +65,19 @@ final class SampleBuild {
 
   private static final Pattern CHECK_NAME = Pattern.compile("^\\[(\\w+)\\] ");
   private static final Pattern MARK = Pattern.compile("//\\s*asyncprone:\\s*([\\w, ]+)");
+
+  /**
+   * {@code // error-prone: FutureReturnValueIgnored; asyncprone: UnobservedFuture when it is off}:
+   * an Error Prone check reports the line, and asyncprone reports the same mistake only where that
+   * check is turned off.
+   */
+  private static final Pattern TWIN_MARK =
+      Pattern.compile("//\\s*error-prone:\\s*(\\w+)(?:;\\s*asyncprone:\\s*(\\w+) when it is off)?");
+
+  /** Error Prone's checks that report a dropped result: asyncprone's UnobservedFuture's twins. */
+  static final Set<String> DROPPED_RESULT_CHECKS =
+      Set.of("FutureReturnValueIgnored", "RxReturnValueIgnored", "CheckReturnValue");
+
   private static final String SERVICES =
       "META-INF/services/com.google.errorprone.bugpatterns.BugChecker";
 
@@ -79,7 +100,8 @@ final class SampleBuild {
       while (services.hasMoreElements()) {
         try (BufferedReader reader =
             new BufferedReader(
-                new InputStreamReader(services.nextElement().openStream(), StandardCharsets.UTF_8))) {
+                new InputStreamReader(
+                    services.nextElement().openStream(), StandardCharsets.UTF_8))) {
           for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             line = line.strip();
             if (line.startsWith("dev.asyncprone.")) {
@@ -94,7 +116,9 @@ final class SampleBuild {
     return names;
   }
 
-  /** Compiles every .java file under {@code root}, with the samples' flags and {@code extraFlags}. */
+  /**
+   * Compiles every .java file under {@code root}, with the samples' flags and {@code extraFlags}.
+   */
   static Result compile(Path root, List<String> extraFlags) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -118,18 +142,26 @@ final class SampleBuild {
     try (StandardJavaFileManager files =
             javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
         Stream<Path> walk = Files.walk(root)) {
-      List<Path> sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+      List<Path> sources =
+          walk.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
       Boolean ok =
           javac
-              .getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources))
+              .getTask(
+                  null,
+                  files,
+                  diagnostics,
+                  options,
+                  null,
+                  files.getJavaFileObjectsFromPaths(sources))
               .call();
       Set<String> ours = asyncproneChecks();
       Set<Finding> findings = new TreeSet<>();
+      Set<Finding> droppedResults = new TreeSet<>();
       List<Finding> fixable = new ArrayList<>();
       for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
         String message = d.getMessage(Locale.ROOT);
         Matcher name = CHECK_NAME.matcher(message);
-        if (d.getSource() == null || !name.find() || !ours.contains(name.group(1))) {
+        if (d.getSource() == null || !name.find()) {
           continue;
         }
         Finding finding =
@@ -137,6 +169,12 @@ final class SampleBuild {
                 root.relativize(Paths.get(d.getSource().toUri())).toString(),
                 d.getLineNumber(),
                 name.group(1));
+        if (DROPPED_RESULT_CHECKS.contains(name.group(1))) {
+          droppedResults.add(finding);
+        }
+        if (!ours.contains(name.group(1))) {
+          continue;
+        }
         findings.add(finding);
         if (message.contains("Did you mean")) {
           fixable.add(finding);
@@ -145,7 +183,7 @@ final class SampleBuild {
       if (!Boolean.TRUE.equals(ok) && diagnostics.getDiagnostics().isEmpty()) {
         throw new AssertionError("javac failed without diagnostics");
       }
-      return new Result(diagnostics.getDiagnostics(), findings, fixable);
+      return new Result(diagnostics.getDiagnostics(), findings, fixable, droppedResults);
     } finally {
       delete(classes);
     }
@@ -153,14 +191,36 @@ final class SampleBuild {
 
   /** The findings the sources announce with {@code // asyncprone: Check} on the reported line. */
   static Set<Finding> marks(Path root) throws IOException {
+    return marks(root, MARK, mark -> Arrays.asList(mark.group(1).split(",")));
+  }
+
+  /**
+   * The Error Prone findings the sources announce with {@code // error-prone: Check}, and, with
+   * {@code takeover}, instead the asyncprone findings they announce for when that check is off.
+   */
+  static Set<Finding> twinMarks(Path root, boolean takeover) throws IOException {
+    return marks(
+        root,
+        TWIN_MARK,
+        mark -> {
+          String check = takeover ? mark.group(2) : mark.group(1);
+          return check == null ? List.of() : List.of(check);
+        });
+  }
+
+  /** The findings that the marks {@code pattern} finds name, per line, in every source file. */
+  private static Set<Finding> marks(
+      Path root, Pattern pattern, java.util.function.Function<Matcher, List<String>> checks)
+      throws IOException {
     Set<Finding> marks = new TreeSet<>();
     try (Stream<Path> walk = Files.walk(root)) {
-      for (Path file : walk.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
+      for (Path file :
+          walk.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
-          Matcher mark = MARK.matcher(lines.get(i));
+          Matcher mark = pattern.matcher(lines.get(i));
           if (mark.find()) {
-            for (String check : mark.group(1).split(",")) {
+            for (String check : checks.apply(mark)) {
               if (!check.isBlank()) {
                 marks.add(new Finding(root.relativize(file).toString(), i + 1, check.strip()));
               }

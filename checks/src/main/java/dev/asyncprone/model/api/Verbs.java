@@ -179,6 +179,31 @@ public final class Verbs {
           "renew",
           "reload");
 
+  /**
+   * First words of calls that run whatever they are given ({@code session.execute(statement)},
+   * {@code client.request(...)}): what they do, and so whether a later call on the same object
+   * depends on them, the name does not say.
+   */
+  private static final ImmutableSet<String> COMMANDS =
+      ImmutableSet.of(
+          "execute",
+          "exec",
+          "run",
+          "call",
+          "invoke",
+          "perform",
+          "process",
+          "handle",
+          "dispatch",
+          "submit",
+          "apply",
+          "do",
+          "eval",
+          "evaluate",
+          "transact",
+          "request",
+          "command");
+
   private static final ImmutableSet<String> JOINERS = ImmutableSet.of("and", "or", "then");
 
   /**
@@ -194,6 +219,21 @@ public final class Verbs {
   /** True if {@code methodName} names a call that throttles ({@link #THROTTLES}). */
   public static boolean isThrottle(String methodName) {
     return THROTTLES.contains(methodName);
+  }
+
+  /**
+   * True if the name's first word says the call runs whatever it is given ({@link #COMMANDS}):
+   * {@code execute}, {@code executeAsync}, {@code runQuery}, {@code request}.
+   */
+  public static boolean isCommand(String methodName) {
+    List<String> words = words(methodName);
+    return !words.isEmpty() && COMMANDS.contains(words.get(0));
+  }
+
+  /** The last word of a name, in lower case: {@code profile} for {@code userProfile}; or "". */
+  public static String lastWord(String name) {
+    List<String> words = words(name);
+    return words.isEmpty() ? "" : words.get(words.size() - 1);
   }
 
   /** True if the name says the method only reads: a read comes first, and nothing is joined on. */

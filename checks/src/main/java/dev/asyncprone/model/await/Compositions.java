@@ -69,8 +69,8 @@ public final class Compositions {
    * The future a composition starts next, if it starts it only to wait: the function ignores the
    * value it is given, its result is a fresh call ({@code g(y)}, not a future made already or a
    * known value), both stages carry a value (not Void, not a gate's Boolean), neither is named as a
-   * write or gate, and the next call neither reads the first future nor shares an object with the
-   * call that made it (unless both are reads). Null otherwise.
+   * write or gate, and the next call neither reads the first future nor may depend on the call that
+   * made it through the object they share ({@link FutureCalls#mayShareState}). Null otherwise.
    */
   public static @Nullable ExpressionTree independentNext(Composition c, VisitorState state) {
     LambdaExpressionTree lambda = c.lambda();

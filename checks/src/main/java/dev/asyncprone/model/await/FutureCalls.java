@@ -7,6 +7,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.Verbs;
@@ -17,6 +18,7 @@ import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -144,14 +146,73 @@ public final class FutureCalls {
   }
 
   /**
-   * True if two calls may work on the same object's state: they share a {@link #receiverRoots
-   * receiver root} and are not both reads by name ({@code users.find(a)}, {@code users.find(b)} are
-   * independent; {@code users.touch(id)}, {@code users.find(id)} may not be).
+   * True if two calls may work on the same object's state, so that one may see what the other does:
+   * they share a {@link #receiverRoots receiver root}, and one of them is not a getter by its name
+   * ({@link #isGetter}), or runs whatever it is given ({@code session.execute(select)}), or the
+   * second repeats the first, name and arguments ({@code cursor.fetchNext()} twice: a call made
+   * again on one object only makes sense if the object moved on). Two getters of one object are
+   * independent: {@code users.find(a)} and {@code users.find(b)}, {@code client.user(id)} and
+   * {@code client.orders(id)}.
    */
   public static boolean mayShareState(
       MethodInvocationTree a, MethodInvocationTree b, VisitorState state) {
-    boolean bothRead = Verbs.isRead(Trees.methodName(a)) && Verbs.isRead(Trees.methodName(b));
-    return !bothRead && !Collections.disjoint(receiverRoots(a, state), receiverRoots(b, state));
+    if (Collections.disjoint(receiverRoots(a, state), receiverRoots(b, state))) {
+      return false;
+    }
+    return !isGetter(a, state)
+        || !isGetter(b, state)
+        || Verbs.isCommand(Trees.methodName(a))
+        || Verbs.isCommand(Trees.methodName(b))
+        || sameCall(a, b, state);
+  }
+
+  /**
+   * True if {@code call}'s name says it only gets a value: it starts with a read ({@code find},
+   * {@code getUser}, {@link Verbs#isRead}), or it names what its future carries ({@code user(id)}
+   * for a {@code CompletableFuture<User>}, {@code orders(id)} for a {@code List<Order>}, {@code
+   * userProfile()} for a {@code Profile}): a name that is the value's is no verb that changes
+   * state.
+   */
+  public static boolean isGetter(MethodInvocationTree call, VisitorState state) {
+    String name = Trees.methodName(call);
+    if (Verbs.isRead(name)) {
+      return true;
+    }
+    Type future = ASTHelpers.getType(call);
+    AsyncKind kind = AsyncTypes.kindOf(future, state);
+    Type value = kind == null || future == null ? null : AsyncTypes.valueType(future, kind, state);
+    if (value == null || value.tsym == null) {
+      return false;
+    }
+    String last = Verbs.lastWord(name);
+    Type element =
+        value.getTypeArguments().size() == 1
+                && AsyncTypes.isSubtypeNamed(value, JdkTypes.COLLECTION, state)
+            ? value.getTypeArguments().get(0)
+            : null;
+    return last.equals(Verbs.lastWord(value.tsym.getSimpleName().toString()))
+        || (element != null
+            && element.tsym != null
+            && (last.equals(Verbs.lastWord(element.tsym.getSimpleName().toString()) + "s")
+                || last.equals(Verbs.lastWord(element.tsym.getSimpleName().toString()) + "es")));
+  }
+
+  /** The same method, with the same arguments as written. */
+  private static boolean sameCall(
+      MethodInvocationTree a, MethodInvocationTree b, VisitorState state) {
+    if (ASTHelpers.getSymbol(a) != ASTHelpers.getSymbol(b)) {
+      return false;
+    }
+    // javac's lists are linked: walk them side by side, never index them.
+    Iterator<? extends ExpressionTree> first = a.getArguments().iterator();
+    Iterator<? extends ExpressionTree> second = b.getArguments().iterator();
+    while (first.hasNext() && second.hasNext()) {
+      if (!String.valueOf(state.getSourceForNode(first.next()))
+          .equals(String.valueOf(state.getSourceForNode(second.next())))) {
+        return false;
+      }
+    }
+    return !first.hasNext() && !second.hasNext();
   }
 
   private static boolean isThis(ExpressionTree receiver) {

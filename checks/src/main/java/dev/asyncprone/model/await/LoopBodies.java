@@ -11,6 +11,7 @@ import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ReturnTree;
@@ -30,8 +31,10 @@ import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.javac.Variables;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -80,8 +83,7 @@ final class LoopBodies {
     for (int i = 0; i < scan.found.size(); i++) {
       Loops.PerElementAwait await = scan.found.get(i);
       if (Collections.disjoint(carried, scan.reads.get(i))
-          && Collections.disjoint(
-              scan.changedObjects, FutureCalls.receiverRoots(await.call(), state))) {
+          && !scan.changedByAnotherCall(await.call(), state)) {
         awaits.add(await);
       }
     }
@@ -96,7 +98,10 @@ final class LoopBodies {
     final Set<Symbol> declared = new HashSet<>();
     final Set<Symbol> results = new HashSet<>();
     final Set<Symbol> written = new HashSet<>();
-    final Set<Object> changedObjects = new HashSet<>();
+
+    /** The objects written to by a call named as a write, each with the calls that write it. */
+    final Map<Object, Set<MethodInvocationTree>> changedObjects = new HashMap<>();
+
     final List<Loops.PerElementAwait> found = new ArrayList<>();
     final List<Set<Symbol>> reads = new ArrayList<>();
     final List<Tree> nested = new ArrayList<>();
@@ -191,8 +196,26 @@ final class LoopBodies {
       ExpressionTree receiver = Trees.receiver(node);
       if (Verbs.isOrdered(Trees.methodName(node))
           && (receiver == null || !AsyncTypes.isFutureLike(ASTHelpers.getType(receiver), state))) {
-        changedObjects.addAll(FutureCalls.receiverRoots(node, state));
+        for (Object root : FutureCalls.receiverRoots(node, state)) {
+          changedObjects.computeIfAbsent(root, r -> new HashSet<>()).add(node);
+        }
       }
+    }
+
+    /**
+     * True if a call of the loop other than {@code call} itself writes to an object {@code call}
+     * works on: a read there may see that write, so its await is not independent of the loop's
+     * order. A write's own await is the write; whether its order matters is what {@link
+     * Loops.PerElementAwait#ordered} says.
+     */
+    boolean changedByAnotherCall(MethodInvocationTree call, VisitorState state) {
+      for (Object root : FutureCalls.receiverRoots(call, state)) {
+        Set<MethodInvocationTree> writers = changedObjects.get(root);
+        if (writers != null && (writers.size() > 1 || !writers.contains(call))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private static boolean argumentsRead(MethodInvocationTree node, Set<Symbol> variables) {
@@ -214,16 +237,45 @@ final class LoopBodies {
       AsyncKind kind = AsyncTypes.kindOf(type, state);
       if (call == null
           || kind == null
-          || AsyncTypes.isVoidValued(type, state)
           || FutureCalls.containsBatch(future, state)
-          || Verbs.orderedAlong(future, state) != null) {
+          || handedBatchWhole(call)) {
         return;
       }
       Set<Symbol> futureReads = Variables.reads(future);
       if (!Collections.disjoint(perElement, futureReads)) {
-        found.add(new Loops.PerElementAwait(await, call, kind, declaration));
+        boolean ordered =
+            AsyncTypes.isVoidValued(type, state) || Verbs.orderedAlong(future, state) != null;
+        found.add(new Loops.PerElementAwait(await, call, kind, declaration, ordered));
         reads.add(futureReads);
       }
+    }
+
+    /**
+     * True if {@code call} is made on, or handed, an element that is a batch, whole ({@code
+     * client.putAll(chunk)}, {@code send(batch.values())}, {@code chunk.flush()}): one round trip
+     * per batch is the batching itself.
+     */
+    private boolean handedBatchWhole(MethodInvocationTree call) {
+      if (loop.batchElements().isEmpty()) {
+        return false;
+      }
+      List<ExpressionTree> handed = new ArrayList<>(call.getArguments());
+      ExpressionTree receiver = Trees.receiver(call);
+      if (receiver != null) {
+        handed.add(receiver);
+      }
+      for (ExpressionTree e : handed) {
+        ExpressionTree whole = ASTHelpers.stripParentheses(e);
+        while (whole instanceof MethodInvocationTree view
+            && Loops.isBatch(ASTHelpers.getType(view), state)) {
+          whole = ASTHelpers.stripParentheses(Trees.receiver(view)); // batch.values()
+        }
+        if (whole instanceof IdentifierTree
+            && loop.batchElements().contains(ASTHelpers.getSymbol(whole))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     @Override

@@ -46,18 +46,26 @@ public final class Loops {
    * whether a {@code return} in the body leaves the loop (not so in a lambda).
    */
   public record Loop(
-      Tree tree, Tree body, Set<Symbol> iteration, String over, boolean returnLeaves) {}
+      Tree tree,
+      Tree body,
+      Set<Symbol> iteration,
+      String over,
+      boolean returnLeaves,
+      Set<Symbol> batchElements) {}
 
   /**
    * An await in a loop's body that starts a new round trip per element: the await, the call that
-   * starts the work, the kind of future it waits for, and the local variable whose initializer it
-   * is in, if any (where a {@code @SuppressWarnings} for it would go).
+   * starts the work, the kind of future it waits for, the local variable whose initializer it is
+   * in, if any (where a {@code @SuppressWarnings} for it would go), and whether it is a step whose
+   * order may be the point: a future of no value ({@code publish(o)}, whose only news is that it is
+   * done), or a call named as a write or a gate ({@code save}, {@code connect}).
    */
   public record PerElementAwait(
       Awaits.Await await,
       MethodInvocationTree call,
       AsyncKind kind,
-      @Nullable VariableTree declaration) {}
+      @Nullable VariableTree declaration,
+      boolean ordered) {}
 
   private Loops() {}
 
@@ -71,7 +79,7 @@ public final class Loops {
     if (tree instanceof EnhancedForLoopTree) {
       EnhancedForLoopTree loop = (EnhancedForLoopTree) tree;
       Symbol element = ASTHelpers.getSymbol(loop.getVariable());
-      if (element == null || isBatch(element.type, state)) {
+      if (element == null) {
         return null;
       }
       return new Loop(
@@ -79,7 +87,8 @@ public final class Loops {
           loop.getStatement(),
           Set.of(element),
           "element of " + label(loop.getExpression(), state),
-          true);
+          true,
+          isBatch(element.type, state) ? Set.of(element) : Set.of());
     }
     if (tree instanceof ForLoopTree loop) {
       Set<Symbol> counters = new HashSet<>();
@@ -96,15 +105,19 @@ public final class Loops {
       }
       return counters.isEmpty()
           ? null
-          : new Loop(tree, loop.getStatement(), counters, "iteration", true);
+          : new Loop(tree, loop.getStatement(), counters, "iteration", true, Set.of());
     }
     if (tree instanceof WhileLoopTree loop) {
       Set<Symbol> cursor = stepped(loop.getCondition(), state);
-      return cursor.isEmpty() ? null : new Loop(tree, loop.getStatement(), cursor, "element", true);
+      return cursor.isEmpty()
+          ? null
+          : new Loop(tree, loop.getStatement(), cursor, "element", true, Set.of());
     }
     if (tree instanceof DoWhileLoopTree loop) {
       Set<Symbol> cursor = stepped(loop.getCondition(), state);
-      return cursor.isEmpty() ? null : new Loop(tree, loop.getStatement(), cursor, "element", true);
+      return cursor.isEmpty()
+          ? null
+          : new Loop(tree, loop.getStatement(), cursor, "element", true, Set.of());
     }
     if (tree instanceof MethodInvocationTree call) {
       return perElementLambda(path, call, state);
@@ -114,12 +127,14 @@ public final class Loops {
 
   /**
    * The awaits in {@code loop}'s body that start new work per element: on a future made by a call
-   * that reads the current element (directly or through locals made from it), that is no batch,
-   * keeps a value, is not named as a write or gate, reads nothing the loop carries from one element
-   * to the next (a cursor, a page token, state changed with a result), and is not made on an object
-   * the loop also writes to ({@code users.find(id)} beside {@code users.save(u)}). Empty if the
-   * loop may stop early on a result ({@code break}, {@code return}, a labeled jump) or throttles
-   * itself ({@code Semaphore.acquire}, {@code RateLimiter.acquire}, {@code Thread.sleep}).
+   * that reads the current element (directly or through locals made from it, {@code String host =
+   * node.get("ip")}), that is no batch and is not handed an element that is a batch whole, reads
+   * nothing the loop carries from one element to the next (a cursor, a page token, state changed
+   * with a result), and is not made on an object another call of the loop writes to ({@code
+   * users.find(id)} beside {@code users.save(u)}). Those of no value or named as a write or gate
+   * are marked {@link PerElementAwait#ordered}. Empty if the loop may stop early on a result
+   * ({@code break}, {@code return}, a labeled jump) or throttles itself ({@code Semaphore.acquire},
+   * {@code RateLimiter.acquire}, {@code Thread.sleep}).
    */
   public static List<PerElementAwait> perElementAwaits(Loop loop, VisitorState state) {
     return LoopBodies.perElementAwaits(loop, state);
@@ -167,15 +182,19 @@ public final class Loops {
     }
     LambdaExpressionTree lambda = (LambdaExpressionTree) call.getArguments().get(0);
     Set<Symbol> parameters = new HashSet<>();
+    Set<Symbol> batches = new HashSet<>();
     for (VariableTree parameter : lambda.getParameters()) {
       Symbol symbol = ASTHelpers.getSymbol(parameter);
-      if (symbol == null || isBatch(symbol.type, state)) {
+      if (symbol == null) {
         return null;
       }
       parameters.add(symbol);
+      if (isBatch(symbol.type, state)) {
+        batches.add(symbol);
+      }
     }
     return new Loop(
-        call, lambda.getBody(), parameters, "element of " + label(receiver, state), false);
+        call, lambda.getBody(), parameters, "element of " + label(receiver, state), false, batches);
   }
 
   /** A sequential stream: no parallel() or parallelStream() along its chain. */
@@ -208,8 +227,12 @@ public final class Loops {
     return false;
   }
 
-  /** An element that is already a batch: a collection, an array, a map. */
-  private static boolean isBatch(@Nullable Type type, VisitorState state) {
+  /**
+   * An element that may be a batch: a collection, an array, a map. An await on a call handed it
+   * whole is one round trip per batch, the batching itself; one on a call handed what is read out
+   * of it ({@code connect(node.get("ip"))}) is one per record.
+   */
+  static boolean isBatch(@Nullable Type type, VisitorState state) {
     return type != null
         && (type.hasTag(com.sun.tools.javac.code.TypeTag.ARRAY)
             || AsyncTypes.isSubtypeNamed(type, JdkTypes.COLLECTION, state)

@@ -33,6 +33,8 @@ import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.observe.Drops;
 import dev.asyncprone.model.observe.NestedFutures;
+import dev.asyncprone.model.observe.VoidEnds;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -230,10 +232,12 @@ public final class Fixes {
   /**
    * {@code executor.submit(runnable)} to {@code executor.execute(runnable)}, which hands a failure
    * to the thread's uncaught-exception handler; null unless the {@code Runnable} overload was
-   * chosen.
+   * chosen, or where {@code execute} keeps the failure in a Future too ({@link
+   * Drops#executeKeepsFailures}).
    */
   public static @Nullable SuggestedFix executeInstead(Tree submit, VisitorState state) {
     if (!(submit instanceof MethodInvocationTree call)
+        || Drops.executeKeepsFailures(call, state)
         || !(ASTHelpers.getSymbol(submit) instanceof MethodSymbol method)
         || method.getParameters().size() != 1
         || !method
@@ -254,20 +258,47 @@ public final class Fixes {
    */
   public static @Nullable SuggestedFix returnDroppedAtEnd(Drops.Drop drop, VisitorState state) {
     MethodTree method = Drops.endOfVoidMethod(drop, state);
-    return method == null || !FixSources.mayChangeReturnType(method, state)
-        ? null
-        : returnDropped(method, (ExpressionStatementTree) drop.use().user(), drop.type(), state);
+    if (method == null || !FixSources.mayChangeReturnType(method, state)) {
+      return null;
+    }
+    VoidEnds.Ends ends = VoidEnds.of(method.getBody());
+    if (ends.openEnded()) {
+      return null; // a path that starts nothing would need a value of its own to return
+    }
+    TreePath methodPath = Trees.pathOf(method, state.getPath());
+    List<ExpressionStatementTree> lasts = new ArrayList<>();
+    for (StatementTree end : ends.statements()) {
+      // Every end must drop a future of the same type, or the method has no one type to return.
+      TreePath endPath = methodPath == null ? null : TreePath.getPath(methodPath, end);
+      if (endPath == null
+          || !(end instanceof ExpressionStatementTree statement)
+          || !sameDrop(new TreePath(endPath, statement.getExpression()), drop, state)) {
+        return null;
+      }
+      lasts.add(statement);
+    }
+    return returnDropped(method, lasts, drop.type(), state);
+  }
+
+  private static boolean sameDrop(TreePath path, Drops.Drop drop, VisitorState state) {
+    if (path.getLeaf() == drop.tree()) {
+      return true;
+    }
+    Drops.Drop other = Drops.of(path, state);
+    return other != null
+        && Drops.endOfVoidMethod(other, state.withPath(path)) != null
+        && state.getTypes().isSameType(other.type(), drop.type());
   }
 
   /**
-   * Makes a void method return the future that its last statement drops: the return type becomes
-   * {@code type}, the statement {@code return ...;}, and each earlier {@code return;} returns the
-   * empty completed value of the type. Null where the type cannot be written, has no empty value,
-   * or is a future of a future. AsyncVoid and UnobservedFuture offer the same fix, which patch mode
-   * applies once.
+   * Makes a void method return the future that its last statements drop ({@link VoidEnds}): the
+   * return type becomes {@code type}, each of those statements {@code return ...;}, and each
+   * earlier {@code return;} returns the empty completed value of the type. Null where the type
+   * cannot be written, has no empty value, or is a future of a future. AsyncVoid and
+   * UnobservedFuture offer the same fix, which patch mode applies once.
    */
   public static @Nullable SuggestedFix returnDropped(
-      MethodTree method, ExpressionStatementTree last, Type type, VisitorState state) {
+      MethodTree method, List<ExpressionStatementTree> lasts, Type type, VisitorState state) {
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String typeSource = SuggestedFixes.prettyType(state, fix, type);
     List<ReturnTree> returns = Lambdas.ownReturns(method.getBody());
@@ -280,7 +311,10 @@ public final class Fixes {
     }
     // An insertion, not a replacement of the statement, so that the fixes of other findings
     // inside the statement still apply beside it.
-    fix.replace(method.getReturnType(), typeSource).prefixWith(last, "return ");
+    fix.replace(method.getReturnType(), typeSource);
+    for (ExpressionStatementTree last : lasts) {
+      fix.prefixWith(last, "return ");
+    }
     for (ReturnTree ret : returns) {
       fix.replace(ret, "return " + empty + ";");
     }

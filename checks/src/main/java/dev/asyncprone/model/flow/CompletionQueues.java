@@ -13,7 +13,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -116,41 +115,11 @@ public final class CompletionQueues {
     } else {
       return false;
     }
-    boolean[] declared = {kind == ElementKind.PARAMETER};
-    boolean[] onlyCompletions = {true};
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree tree, Void unused) {
-        if (ASTHelpers.getSymbol(tree) == queue && kind != ElementKind.PARAMETER) {
-          declared[0] = true;
-          if (!isCreatedInPlace(tree.getInitializer(), state)) {
-            onlyCompletions[0] = false;
-          }
-        }
-        return super.visitVariable(tree, null);
-      }
-
-      @Override
-      public Void visitIdentifier(IdentifierTree tree, Void unused) {
-        check(tree);
-        return null;
-      }
-
-      @Override
-      public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
-        check(tree);
-        return super.visitMemberSelect(tree, null);
-      }
-
-      private void check(ExpressionTree reference) {
-        if (onlyCompletions[0]
-            && ASTHelpers.getSymbol(reference) == queue
-            && !fillsOnlyOnCompletion(getCurrentPath(), queue, depth, state)) {
-          onlyCompletions[0] = false;
-        }
-      }
-    }.scan(Trees.detachedPath(scope, state), null);
-    return declared[0] && onlyCompletions[0];
+    return Variables.everyUse(
+        queue,
+        Trees.detachedPath(scope, state),
+        kind == ElementKind.PARAMETER ? null : initializer -> isCreatedInPlace(initializer, state),
+        use -> fillsOnlyOnCompletion(use, queue, depth, state));
   }
 
   /**

@@ -85,4 +85,21 @@ public final class Lambdas {
     }.scan(body, null);
     return returns;
   }
+
+  /**
+   * {@link #ownReturns} of the method body at {@code body} (a path from a method, or from {@link
+   * Trees#detachedPath} of one), as paths, for questions about what comes before each return.
+   */
+  public static List<TreePath> ownReturnPaths(TreePath body) {
+    List<TreePath> paths = new ArrayList<>();
+    if (body.getLeaf() instanceof BlockTree block) {
+      for (ReturnTree returned : ownReturns(block)) {
+        TreePath path = TreePath.getPath(body, returned);
+        if (path != null) {
+          paths.add(path);
+        }
+      }
+    }
+    return paths;
+  }
 }

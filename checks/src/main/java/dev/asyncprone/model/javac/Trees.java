@@ -18,6 +18,7 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -25,6 +26,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /** Small questions about trees that several parts of the model ask. */
@@ -244,6 +246,53 @@ public final class Trees {
       }
       if (leaf instanceof MethodTree) {
         return ASTHelpers.getSymbol((MethodTree) leaf);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True if a call in {@code tree}, outside the lambdas and classes in it (code that runs later, or
+   * elsewhere), passes {@code test}.
+   */
+  public static boolean anyCall(@Nullable Tree tree, Predicate<MethodInvocationTree> test) {
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree node, Void unused) {
+            return test.test(node)
+                || Boolean.TRUE.equals(super.visitMethodInvocation(node, unused));
+          }
+
+          @Override
+          public Boolean visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+            return false;
+          }
+
+          @Override
+          public Boolean visitClass(ClassTree node, Void unused) {
+            return false;
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(tree, null);
+    return Boolean.TRUE.equals(found);
+  }
+
+  /**
+   * The path of the method whose body holds {@code path}, across lambdas but not classes; null in a
+   * field's initializer or an initializer block.
+   */
+  public static @Nullable TreePath enclosingMethodPath(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree) {
+        return p;
+      }
+      if (p.getLeaf() instanceof ClassTree) {
+        return null;
       }
     }
     return null;

@@ -11,12 +11,15 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -179,6 +182,52 @@ public final class Variables {
         e = null;
       }
     }
+  }
+
+  /**
+   * True if {@code variable} is declared under {@code scope} (unless {@code initializer} is null: a
+   * parameter, declared elsewhere), with an initializer {@code initializer} accepts, and every
+   * reference to it under {@code scope} ({@code x}, {@code this.x}) passes {@code use}, given the
+   * reference's path: a question about all that the code which can see a variable does with it.
+   */
+  public static boolean everyUse(
+      Symbol variable,
+      TreePath scope,
+      @Nullable Predicate<@Nullable ExpressionTree> initializer,
+      Predicate<TreePath> use) {
+    boolean[] declared = {initializer == null};
+    boolean[] every = {true};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (initializer != null && ASTHelpers.getSymbol(tree) == variable) {
+          declared[0] = true;
+          every[0] &= initializer.test(tree.getInitializer());
+        }
+        return super.visitVariable(tree, null);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        check(tree);
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+        check(tree);
+        return super.visitMemberSelect(tree, null);
+      }
+
+      private void check(ExpressionTree reference) {
+        if (every[0]
+            && ASTHelpers.getSymbol(reference) == variable
+            && !use.test(getCurrentPath())) {
+          every[0] = false;
+        }
+      }
+    }.scan(scope, null);
+    return declared[0] && every[0];
   }
 
   /** True for a local variable or parameter (of a method, lambda, catch or pattern). */

@@ -2,12 +2,17 @@ package dev.asyncprone.model.observe;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.libraries.Libraries;
+import dev.asyncprone.model.api.libraries.Reactor;
+import dev.asyncprone.model.javac.Lambdas;
 import dev.asyncprone.model.javac.Symbols;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +74,68 @@ public final class Chains {
    */
   public static boolean handlesFailure(@Nullable ExpressionTree expression, VisitorState state) {
     return failureHandler(expression, state) != null;
+  }
+
+  /**
+   * True if every failure the publisher {@code expression} can carry is handled inside it: its
+   * source is a factory over values already there ({@code Flux.fromIterable(urls)}, {@code just},
+   * {@code range}), which cannot fail, and each later stage runs a function per element, where one
+   * that returns an inner publisher ({@code flatMap}, {@code concatMap}) returns a chain that
+   * handles failure ({@code exchange(u).onErrorResume(...)}). A plain callback ({@code map}, {@code
+   * filter}, {@code doOnNext}) fails only if its own code throws: a bug, not a failure of the work.
+   * So a subscription to it with no error consumer loses nothing.
+   */
+  public static boolean failuresHandledInside(
+      @Nullable ExpressionTree expression, VisitorState state) {
+    List<MethodInvocationTree> stages = stages(expression, state);
+    if (stages.isEmpty()) {
+      return false;
+    }
+    MethodInvocationTree source = stages.get(stages.size() - 1);
+    MethodSymbol factory = ASTHelpers.getSymbol(source);
+    AsyncKind kind = factory == null ? null : AsyncTypes.kindOf(factory.owner.type, state);
+    if (factory == null
+        || !factory.isStatic()
+        || kind == null
+        || !(kind.family() == AsyncKind.Family.REACTOR || kind.family() == AsyncKind.Family.RXJAVA)
+        || !Reactor.VALUE_SOURCES.contains(Symbols.name(factory, state))) {
+      return false;
+    }
+    for (MethodInvocationTree stage : stages.subList(0, stages.size() - 1)) {
+      MethodSymbol operator = ASTHelpers.getSymbol(stage);
+      if (operator == null
+          || operator.isStatic()
+          || !Libraries.isPerElementOperator(Symbols.name(operator, state))) {
+        return false;
+      }
+      for (ExpressionTree argument : stage.getArguments()) {
+        if (argument instanceof LambdaExpressionTree lambda
+            && !innerHandlesFailure(lambda, state)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** A function that returns no publisher, or returns only chains that handle failure. */
+  private static boolean innerHandlesFailure(LambdaExpressionTree lambda, VisitorState state) {
+    List<ExpressionTree> results = new ArrayList<>();
+    if (lambda.getBody() instanceof ExpressionTree body) {
+      results.add(body);
+    } else if (lambda.getBody() instanceof BlockTree block) {
+      for (ReturnTree returned : Lambdas.ownReturns(block)) {
+        results.add(returned.getExpression());
+      }
+    }
+    for (ExpressionTree result : results) {
+      if (result != null
+          && AsyncTypes.kindOf(ASTHelpers.getType(result), state) != null
+          && !handlesFailure(result, state)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True if {@code call} is an operator that sees a failure. */

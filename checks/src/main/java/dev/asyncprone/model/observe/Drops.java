@@ -1,21 +1,15 @@
 package dev.asyncprone.model.observe;
 
 import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matchers;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -24,6 +18,7 @@ import com.sun.tools.javac.code.TypeTag;
 import dev.asyncprone.model.api.Annotations;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.api.libraries.ErrorProne;
 import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.api.libraries.JdkTypes;
 import dev.asyncprone.model.api.libraries.Libraries;
@@ -32,8 +27,7 @@ import dev.asyncprone.model.api.libraries.Vertx;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.javac.Uses;
-import java.util.Arrays;
-import java.util.List;
+import dev.asyncprone.model.support.ErrorProneChecks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,9 +68,12 @@ public final class Drops {
    */
   public record Drop(Shape shape, Tree tree, AsyncKind kind, Type type, Uses.Use use) {}
 
-  /** Exceptions whose catch clause catches whatever a task throws. */
-  private static final ImmutableSet<String> CATCH_ALL =
-      ImmutableSet.of(JdkTypes.THROWABLE, JdkTypes.EXCEPTION, JdkTypes.RUNTIME_EXCEPTION);
+  /**
+   * UnobservedFuture, as the other checks that could report one of its drops see it (AsyncVoid says
+   * nothing where it reports).
+   */
+  public static final ErrorProneChecks.Check UNOBSERVED_FUTURE =
+      new ErrorProneChecks.Check("UnobservedFuture", SeverityLevel.WARNING, true);
 
   private static final ImmutableSet<AsyncKind> CHAINS =
       ImmutableSet.of(
@@ -108,7 +105,9 @@ public final class Drops {
         || returnsHeldReceiver(tree, method)
         || returnsExistingValue(method, state)
         || isIdiomaticDrop(tree, method, use, state)
-        || suppressedAsFutureReturnValueIgnored(path, type, kind, state)
+        || isStatusOfFailureHandOff(tree, method, type, kind, state)
+        || BranchDecisions.keptOnTheOtherBranch(path, state)
+        || suppressedAsFutureReturnValueIgnored(path)
         || reportedElsewhere(tree, method, kind, use, path, state)
         || StoredResults.storesWhatItReturns(method, state)) {
       return null;
@@ -120,9 +119,17 @@ public final class Drops {
           : null;
     }
     if (isSubmit(method, state)) {
-      return taskCatchesAll(tree) ? null : new Drop(Shape.SUBMITTED_TASK, tree, kind, type, use);
+      return tree instanceof MethodInvocationTree call && HandledInside.taskCatchesAll(call, state)
+          ? null
+          : new Drop(Shape.SUBMITTED_TASK, tree, kind, type, use);
     }
-    if (!CHAINS.contains(kind) || Chains.handlesFailure(chain, state)) {
+    if (!CHAINS.contains(kind)
+        || Chains.handlesFailure(chain, state)
+        || (tree instanceof MethodInvocationTree call
+            ? HandledInside.seesItsOwnFailure(call, state)
+            : HandledInside.seesItsOwnFailure(method, state))
+        || (chain instanceof MethodInvocationTree call
+            && SideContinuations.onObservedSource(call, path, state))) {
       return null;
     }
     return new Drop(
@@ -156,7 +163,52 @@ public final class Drops {
       return false;
     }
     return ErrorChannels.registersCallersSuccessHandlerOnOwnFuture(call, path, state)
-        || HandedOutcomes.givenToReturnedCompleter(call, use.user(), path, state);
+        || HandedOutcomes.givenToReturnedCompleter(call, use.user(), path, state)
+        || HandedOutcomes.givenHandedOutFuture(call, state)
+        || SideContinuations.onObservedArgument(call, path, state);
+  }
+
+  /**
+   * True for the status of a failure hand-off, or a chain on one: a call that is given a failure to
+   * pass on (a {@code Throwable} parameter: {@code request.abort(cause)}, {@code response.fail(x)},
+   * or {@code response::fail} as a failure callback) and returns a future of a {@code Boolean},
+   * whether the hand-off took effect. The call is itself the error path; its future reports no work
+   * of its own that could fail unseen, only whether the failure it was given was the first to
+   * arrive ({@code abort(x).thenRun(() -> notifyComplete(...))} runs once it is known).
+   */
+  private static boolean isStatusOfFailureHandOff(
+      Tree tree, MethodSymbol method, Type type, AsyncKind kind, VisitorState state) {
+    if (kind.isLazy()) {
+      return false;
+    }
+    MethodSymbol source = method;
+    Type sourceType = type;
+    if (tree instanceof MethodInvocationTree call) {
+      // The chain's first future: the deepest stage whose value is one (not getRequest()).
+      for (MethodInvocationTree stage : Chains.stages(call, state)) {
+        if (AsyncTypes.kindOf(ASTHelpers.getType(stage), state) == null) {
+          break;
+        }
+        source = ASTHelpers.getSymbol(stage);
+        sourceType = ASTHelpers.getType(stage);
+      }
+    }
+    AsyncKind sourceKind = AsyncTypes.kindOf(sourceType, state);
+    Type value =
+        source == null || sourceKind == null || sourceKind.isLazy()
+            ? null
+            : AsyncTypes.valueType(sourceType, sourceKind, state);
+    if (value == null
+        || value.tsym == null
+        || !Symbols.qualifiedName(value.tsym, state).equals(JdkTypes.BOOLEAN)) {
+      return false;
+    }
+    for (Symbol.VarSymbol parameter : source.getParameters()) {
+      if (AsyncTypes.isSubtypeNamed(parameter.type, JdkTypes.THROWABLE, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -186,31 +238,30 @@ public final class Drops {
   }
 
   /**
-   * The void method whose body ends with the statement that drops {@code drop} (the shape of async
-   * void), found from {@code state}'s path at the dropped tree; null if the drop is anywhere else,
-   * or is a publisher (which starts nothing).
+   * The void method that the statement dropping {@code drop} ends (the shape of async void: its
+   * last statement, or the last statement of a branch of the {@code if} it ends with, {@link
+   * VoidEnds}), found from {@code state}'s path at the dropped tree; null if the drop is anywhere
+   * else, or is a publisher (which starts nothing).
    */
   public static @Nullable MethodTree endOfVoidMethod(Drop drop, VisitorState state) {
     if (drop.use().kind() != Uses.Kind.STATEMENT
         || (drop.shape() != Shape.UNHANDLED_CHAIN && drop.shape() != Shape.SUBMITTED_TASK)) {
       return null;
     }
-    TreePath statement = Trees.pathOf(drop.use().user(), state.getPath());
-    TreePath block = statement == null ? null : statement.getParentPath();
-    TreePath method = block == null ? null : block.getParentPath();
-    if (method == null
-        || !(method.getLeaf() instanceof MethodTree methodTree)
-        || !(block.getLeaf() instanceof BlockTree body)) {
-      return null;
-    }
-    List<? extends StatementTree> statements = body.getStatements();
-    MethodSymbol symbol = ASTHelpers.getSymbol(methodTree);
-    return statements.get(statements.size() - 1) == drop.use().user()
-            && symbol != null
-            && !symbol.isConstructor()
-            && symbol.getReturnType().hasTag(TypeTag.VOID)
-        ? methodTree
-        : null;
+    return VoidEnds.methodEndedBy(Trees.pathOf(drop.use().user(), state.getPath()));
+  }
+
+  /**
+   * True if {@code execute} on the executor {@code submit} is called on may keep a task's exception
+   * in a Future as well: a {@code ScheduledExecutorService} (the JDK's {@code
+   * ScheduledThreadPoolExecutor} runs every task, {@code execute}d or not, as a {@code
+   * ScheduledFutureTask}, so that {@code execute} hands the failure to no handler either), judged
+   * by the receiver's static type, as the code shows it.
+   */
+  public static boolean executeKeepsFailures(MethodInvocationTree submit, VisitorState state) {
+    Type receiver = ASTHelpers.getReceiverType(submit);
+    return receiver != null
+        && AsyncTypes.isSubtypeNamed(receiver, Jdk.SCHEDULED_EXECUTOR_SERVICE, state);
   }
 
   /** {@code ExecutorService.submit}, Guava's included; not {@code CompletionService.submit}. */
@@ -251,31 +302,17 @@ public final class Drops {
   }
 
   /**
-   * True for a {@code java.util.concurrent.Future} (the values Error Prone's
-   * FutureReturnValueIgnored reports) dropped inside a declaration annotated
+   * True for a value dropped inside a declaration annotated
    * {@code @SuppressWarnings("FutureReturnValueIgnored")}: its author has decided in writing that
-   * futures dropped there are not to be read, as with a variable named {@code unused}. Not a
-   * publisher or a Vert.x future, which FutureReturnValueIgnored does not see, so that suppressing
-   * it says nothing about them.
+   * values dropped there are dropped on purpose, as with a variable named {@code unused}.
+   * UnobservedFuture is the richer form of that check, so the suppression counts for every value it
+   * would report as dropped there, a publisher too (reactor-netty writes it over fluent calls on
+   * its connections). Not the name as an alias of UnobservedFuture ({@code altNames}): that would
+   * make {@code -Xep:FutureReturnValueIgnored:OFF}, the flag that hands those findings to
+   * asyncprone, turn UnobservedFuture off as well.
    */
-  private static boolean suppressedAsFutureReturnValueIgnored(
-      TreePath path, Type type, AsyncKind kind, VisitorState state) {
-    if (kind.isLazy() || !AsyncTypes.isSubtypeNamed(type, Jdk.FUTURE, state)) {
-      return false;
-    }
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof MethodTree || leaf instanceof ClassTree || leaf instanceof VariableTree) {
-        Symbol declared = ASTHelpers.getSymbol(leaf);
-        SuppressWarnings suppressed =
-            declared == null ? null : declared.getAnnotation(SuppressWarnings.class);
-        if (suppressed != null
-            && Arrays.asList(suppressed.value()).contains("FutureReturnValueIgnored")) {
-          return true;
-        }
-      }
-    }
-    return false;
+  private static boolean suppressedAsFutureReturnValueIgnored(TreePath path) {
+    return ErrorProneChecks.isSuppressedAt(ErrorProne.FUTURE_RETURN_VALUE_IGNORED.name(), path);
   }
 
   private static boolean returnsHeldReceiver(Tree tree, MethodSymbol method) {
@@ -286,30 +323,5 @@ public final class Drops {
     ExpressionTree receiver = ASTHelpers.getReceiver((ExpressionTree) tree);
     return receiver != null
         && ASTHelpers.getSymbol(ASTHelpers.stripParentheses(receiver)) instanceof Symbol.VarSymbol;
-  }
-
-  /**
-   * True if the task passed to {@code submit} is a lambda whose whole body is a try that catches
-   * Throwable, Exception or RuntimeException: its failures are handled inside it.
-   */
-  private static boolean taskCatchesAll(Tree submit) {
-    if (!(submit instanceof MethodInvocationTree call) || call.getArguments().isEmpty()) {
-      return false;
-    }
-    if (!(ASTHelpers.stripParentheses(call.getArguments().get(0))
-            instanceof LambdaExpressionTree task)
-        || !(task.getBody() instanceof BlockTree body)
-        || body.getStatements().size() != 1
-        || !(body.getStatements().get(0) instanceof TryTree whole)) {
-      return false;
-    }
-    for (CatchTree handler : whole.getCatches()) {
-      Type caught = ASTHelpers.getType(handler.getParameter());
-      String name = caught == null ? "" : caught.tsym.getQualifiedName().toString();
-      if (CATCH_ALL.contains(name)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -7,16 +7,19 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
+import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.PerCompilationCache;
@@ -110,6 +113,35 @@ public final class HandedOutcomes {
         if (futureOf(e, completers, state) && Chains.handlesFailure(e, state)) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if {@code call} is handed a future the object holds in a field and hands out to its
+   * callers ({@code newAckCommandAndWrite(cnx, ..., (TimedCompletableFuture<Void>)
+   * this.currentAckFuture, ...)}, where another method returns {@code currentAckFuture}): a future
+   * given to a call is the completer of its outcome, and whoever asked for that field's future sees
+   * it. The future the call returns repeats it.
+   */
+  public static boolean givenHandedOutFuture(MethodInvocationTree call, VisitorState state) {
+    for (ExpressionTree argument : call.getArguments()) {
+      ExpressionTree a = ASTHelpers.stripParentheses(argument);
+      while (a instanceof TypeCastTree cast) {
+        a = ASTHelpers.stripParentheses(cast.getExpression());
+      }
+      if (!(a instanceof IdentifierTree || a instanceof MemberSelectTree)) {
+        continue;
+      }
+      Symbol field = ASTHelpers.getSymbol(a);
+      AsyncKind kind = field == null ? null : AsyncTypes.kindOf(field.type, state);
+      if (field != null
+          && field.getKind() == ElementKind.FIELD
+          && kind != null
+          && !kind.isLazy()
+          && SideContinuations.handedOut(field, state)) {
+        return true;
       }
     }
     return false;

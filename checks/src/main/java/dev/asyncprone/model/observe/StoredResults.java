@@ -8,6 +8,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
@@ -23,12 +24,16 @@ import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Methods that store the value they return: {@code WindowFlux<T> newWindow() { WindowFlux<T> g =
- * new WindowFlux<>(...); window = g; return g; }}. The caller that drops such a result drops a
- * value that a field of the object still holds, as it does {@code Map.put}'s previous value; it
- * starts nothing that nobody holds. Read from the method's own source when it is in the same
- * compilation; a method read from a class file is never one. Answered once per method and
- * compilation.
+ * Methods whose result is a value their object already holds: one they store as they return it
+ * ({@code WindowFlux<T> newWindow() { WindowFlux<T> g = new WindowFlux<>(...); window = g; return
+ * g; }}), a field ({@code CompletionStage<Void> forceCloseAsync() { ...; return closeFuture; }},
+ * the object's one future for that outcome, which every caller that asks is handed), or the object
+ * itself ({@code HttpServerOperations keepAlive(boolean k) { ...; return this; }}, a fluent setter
+ * on a type that happens to be a publisher). The caller that drops such a result drops a value that
+ * the object still holds, as it does {@code Map.put}'s previous value; it starts nothing that
+ * nobody holds, and, for {@code this}, the work was done by the call. Read from the method's own
+ * source when it is in the same compilation; a method read from a class file is never one. Answered
+ * once per method and compilation.
  */
 public final class StoredResults {
   private static final PerCompilationCache<MethodSymbol, Boolean> STORES =
@@ -37,7 +42,8 @@ public final class StoredResults {
   private StoredResults() {}
 
   /**
-   * True if every {@code return} of {@code method} returns {@code null}, or a local variable that
+   * True if every {@code return} of {@code method} returns {@code null}, {@code this}, a field
+   * ({@code closeFuture}, {@code this.result}, {@code state.closeFuture}), a local variable that
    * the method also assigns to a field, or the assignment to a field itself ({@code return window =
    * g;}), and at least one returns such a value.
    */
@@ -87,8 +93,11 @@ public final class StoredResults {
       if (e == null || e.getKind() == Tree.Kind.NULL_LITERAL) {
         continue;
       }
-      if (e instanceof AssignmentTree
-          && isField(ASTHelpers.getSymbol(((AssignmentTree) e).getVariable()))) {
+      if ((e instanceof AssignmentTree
+              && isField(ASTHelpers.getSymbol(((AssignmentTree) e).getVariable())))
+          || Trees.isThis(e)
+          || ((e instanceof IdentifierTree || e instanceof MemberSelectTree)
+              && isField(ASTHelpers.getSymbol(e)))) {
         stores = true;
         continue;
       }

@@ -7,10 +7,13 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.TargetType;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
+import dev.asyncprone.model.api.Annotations;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.libraries.JdkTypes;
@@ -21,6 +24,7 @@ import dev.asyncprone.model.api.libraries.Reactor;
 import dev.asyncprone.model.api.libraries.Vocabulary;
 import dev.asyncprone.model.context.AsyncContext;
 import dev.asyncprone.model.context.Contexts;
+import dev.asyncprone.model.javac.FunctionalTargets;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import java.util.List;
@@ -32,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * they run inside another pipeline's operator or a future's callback.
  */
 public final class Subscriptions {
+  private static final String NULLABLE = "Nullable";
+
   /**
    * A subscription.
    *
@@ -129,7 +135,10 @@ public final class Subscriptions {
   /**
    * True if a call passes something that receives errors: a consumer of a Throwable ({@code
    * subscribe(onNext, onError)}, Single's {@code subscribe(BiConsumer<T, Throwable>)}) or a whole
-   * Subscriber or Observer. A {@code null} argument passes nothing.
+   * Subscriber or Observer; or decides in writing that errors go nowhere: a literal {@code null}
+   * where the consumer of a Throwable goes and the parameter is {@code @Nullable} (Reactor's are:
+   * {@code onTerminate().subscribe(null, null, () -> removeHandler(name))}), which is a choice, not
+   * an omission. Any other {@code null} argument passes nothing (RxJava rejects a null there).
    */
   private static boolean passesErrorHandler(MethodInvocationTree call, VisitorState state) {
     MethodSymbol method = ASTHelpers.getSymbol(call);
@@ -140,10 +149,13 @@ public final class Subscriptions {
     List<? extends ExpressionTree> arguments = call.getArguments();
     Types types = state.getTypes();
     for (int i = 0; i < parameters.size() && i < arguments.size(); i++) {
+      Type type = parameters.get(i).type;
       if (arguments.get(i).getKind() == Tree.Kind.NULL_LITERAL) {
+        if (consumesThrowable(type, state) && acceptsNull(method, i, parameters.get(i))) {
+          return true; // an explicit null error consumer: errors go nowhere, by decision
+        }
         continue;
       }
-      Type type = parameters.get(i).type;
       if (type instanceof Type.ArrayType array) {
         // ParallelFlux.subscribe(CoreSubscriber<? super T>[] subscribers)
         type = array.elemtype;
@@ -158,11 +170,41 @@ public final class Subscriptions {
         }
         continue;
       }
-      for (Type argument : type.getTypeArguments()) {
-        Type bound = argument instanceof Type.WildcardType wildcard ? wildcard.type : argument;
-        if (bound != null && AsyncTypes.isSubtypeNamed(bound, JdkTypes.THROWABLE, state)) {
-          return true;
-        }
+      if (consumesThrowable(type, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if the {@code index}th parameter of {@code method} is annotated {@code @Nullable}, on the
+   * declaration or on its type (Reactor's {@code subscribe} overloads; JSpecify's type-use one).
+   */
+  private static boolean acceptsNull(MethodSymbol method, int index, VarSymbol parameter) {
+    if (Annotations.hasSimpleName(parameter, NULLABLE)
+        || FunctionalTargets.isNullableType(parameter.type)) {
+      return true;
+    }
+    for (Attribute.TypeCompound compound : method.getRawTypeAttributes()) {
+      if (compound.type.tsym.getSimpleName().contentEquals(NULLABLE)
+          && compound.position.type == TargetType.METHOD_FORMAL_PARAMETER
+          && compound.position.parameter_index == index) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A functional interface of a Throwable: {@code Consumer<? super Throwable>}, a BiConsumer. */
+  private static boolean consumesThrowable(Type type, VisitorState state) {
+    if (!state.getTypes().isFunctionalInterface(type)) {
+      return false;
+    }
+    for (Type argument : type.getTypeArguments()) {
+      Type bound = argument instanceof Type.WildcardType wildcard ? wildcard.type : argument;
+      if (bound != null && AsyncTypes.isSubtypeNamed(bound, JdkTypes.THROWABLE, state)) {
+        return true;
       }
     }
     return false;

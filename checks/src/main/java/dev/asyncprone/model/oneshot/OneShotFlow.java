@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
@@ -16,6 +15,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.asyncprone.model.flow.Facts;
 import dev.asyncprone.model.flow.Flow;
 import dev.asyncprone.model.flow.RecordingTransfer;
+import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.javac.Variables;
 import dev.asyncprone.model.oneshot.OneShotValues.Origin;
 import dev.asyncprone.model.oneshot.OneShotValues.Use;
@@ -123,7 +123,7 @@ public final class OneShotFlow {
   }
 
   private void analyzeEnclosingMethod(VisitorState state) {
-    TreePath methodPath = enclosingMethod(state.getPath());
+    TreePath methodPath = Trees.enclosingMethodPath(state.getPath());
     if (methodPath == null) {
       return;
     }
@@ -136,18 +136,6 @@ public final class OneShotFlow {
     if (analyzed.add(methodPath.getLeaf())) {
       violations.putAll(analyze(methodPath, state));
     }
-  }
-
-  private static @Nullable TreePath enclosingMethod(TreePath path) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof MethodTree) {
-        return p;
-      }
-      if (p.getLeaf() instanceof ClassTree) {
-        return null;
-      }
-    }
-    return null;
   }
 
   private static Map<Tree, Violation> analyze(TreePath methodPath, VisitorState state) {

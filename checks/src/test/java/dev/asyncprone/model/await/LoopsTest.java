@@ -100,6 +100,7 @@ public class LoopsTest {
             "import java.util.concurrent.CompletableFuture;",
             "abstract class T {",
             "  abstract CompletableFuture<String> find(String id);",
+            "  abstract CompletableFuture<String> all(List<String> ids);",
             "  void m(List<String> ids, Iterator<String> it, Map<String, String> map,"
                 + " List<List<String>> batches) {",
             "    // BUG: Diagnostic contains: over=element of ids iteration=[id] header=final"
@@ -117,15 +118,21 @@ public class LoopsTest {
             "    map.forEach((k, v) -> find(k + v).join());",
             "    // BUG: Diagnostic contains: over=element of ids iteration=[x] awaits:",
             "    ids.stream().map(x -> x.trim()).forEach(x -> System.out.println(x));",
-            "    // Not loops Loops handles: batches as elements, steps of two, conditions on no"
-                + " cursor.",
-            "    for (List<String> batch : batches) { batch.size(); }",
+            "    // A batch as the element: handed whole, one round trip per batch (no await);"
+                + " read out of, one per record.",
+            "    // BUG: Diagnostic contains: batch : batches awaits: find(batch.get(0))",
+            "    for (List<String> batch : batches) { find(batch.get(0)).join(); }",
+            "    // BUG: Diagnostic matches: WHOLE",
+            "    for (List<String> chunk : batches) { all(chunk).join(); }",
+            "    // Not loops Loops handles: steps of two, conditions on no cursor.",
             "    for (int i = 0; i < ids.size(); i += 2) { find(ids.get(i)).join(); }",
             "    while (ids.isEmpty()) { find(\"x\").join(); }",
             "    ids.parallelStream().forEach(x -> find(x).join());",
             "    ids.stream().map(x -> find(x).join()).findFirst();",
             "  }",
             "}")
+        .expectErrorMessage(
+            "WHOLE", m -> m.contains("chunk : batches awaits:") && !m.contains("all(chunk)"))
         .doTest();
   }
 }

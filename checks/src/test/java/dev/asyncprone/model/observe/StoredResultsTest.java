@@ -68,6 +68,8 @@ public class StoredResultsTest {
             "    // BUG: Diagnostic contains: StoredResults",
             "    staticField();",
             "    fresh();",
+            "    // A field: the object's own value, held for whoever asks.",
+            "    // BUG: Diagnostic contains: StoredResults",
             "    getter();",
             "    onlyNull();",
             "    other();",

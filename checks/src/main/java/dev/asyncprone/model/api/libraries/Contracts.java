@@ -27,5 +27,11 @@ public final class Contracts {
   /** Error Prone's {@code @CanIgnoreReturnValue}, or a copy of it: matched by its simple name. */
   public static final String CAN_IGNORE_RETURN_VALUE = "CanIgnoreReturnValue";
 
+  /**
+   * Error Prone's {@code @CheckReturnValue}, JSR 305's, or a copy of either: matched by its simple
+   * name, as Error Prone's CheckReturnValue matches it.
+   */
+  public static final String CHECK_RETURN_VALUE = "CheckReturnValue";
+
   private Contracts() {}
 }

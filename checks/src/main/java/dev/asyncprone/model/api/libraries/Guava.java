@@ -107,7 +107,7 @@ public final class Guava {
                   false,
                   // Error Prone's own check; and transform's Function cannot throw the checked
                   // exceptions an AsyncFunction may.
-                  "FutureTransformAsync"))
+                  ErrorProne.FUTURE_TRANSFORM_ASYNC))
           .emptyValue(AsyncKind.LISTENABLE_FUTURE, FUTURES, ".immediateFuture(null)")
           .allOf(
               either(

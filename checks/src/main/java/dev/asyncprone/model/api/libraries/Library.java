@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.asyncprone.model.api.AsyncKind;
+import dev.asyncprone.model.support.ErrorProneChecks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -225,7 +226,7 @@ public record Library(
       ImmutableMap<String, String> plainTwins,
       boolean singleArgumentOnly,
       boolean rejectsNull,
-      @Nullable String reportedByErrorProne) {}
+      ErrorProneChecks.@Nullable Check reportedByErrorProne) {}
 
   /** An empty, completed value: {@code className + call}, as {@code Mono} and {@code .empty()}. */
   public record EmptyValue(String className, String call) {}

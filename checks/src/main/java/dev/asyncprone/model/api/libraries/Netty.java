@@ -12,6 +12,7 @@ import dev.asyncprone.model.api.libraries.Library.DoneWhen;
  */
 public final class Netty {
   public static final String FUTURE = "io.netty.util.concurrent.Future";
+  public static final String PROMISE = "io.netty.util.concurrent.Promise";
 
   public static final Library TABLE =
       Library.named("Netty", null)

@@ -7,6 +7,7 @@ import static dev.asyncprone.model.api.libraries.Owner.exactly;
 import static dev.asyncprone.model.api.libraries.Owner.kind;
 
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.libraries.Library.ComposeTwin;
 import dev.asyncprone.model.api.libraries.Library.Composition;
@@ -27,6 +28,13 @@ public final class Reactor {
 
   /** The factory of a Mono of what a {@code Callable} returns, when it is subscribed. */
   public static final String FROM_CALLABLE = "fromCallable";
+
+  /**
+   * Static factories of a publisher over values already there, which cannot fail: it emits them and
+   * completes. RxJava's factories of the same names do the same.
+   */
+  public static final ImmutableSet<String> VALUE_SOURCES =
+      ImmutableSet.of("fromIterable", "fromArray", "just", "justOrEmpty", "range", "empty");
 
   public static final Library TABLE =
       Library.named("Reactor", AsyncKind.Family.REACTOR)
