@@ -36,9 +36,10 @@ final class Completions {
 
   /**
    * The variables whose futures are complete once the future {@code expression} is: the sources of
-   * its chain of stages, and the inputs of any all-of combinator along it. Each call of a chain
-   * keeps its answer for the compilation, and a call that adds nothing shares the set of its
-   * receiver, so asking at every stage of a chain of n stages costs n steps in all.
+   * its chain of stages, and the inputs of any all-of combinator along it (one of the tables, or a
+   * helper of the build that returns one: {@link AllOfSummaries}). Each call of a chain keeps its
+   * answer for the compilation, and a call that adds nothing shares the set of its receiver, so
+   * asking at every stage of a chain of n stages costs n steps in all.
    */
   static Set<Symbol> sources(@Nullable ExpressionTree expression, VisitorState state) {
     return CHAIN_SOURCES
@@ -59,12 +60,23 @@ final class Completions {
                 return Set.copyOf(Trees.rootSymbols(e, state));
               }
               MethodSymbol m = ASTHelpers.getSymbol(call);
-              if (m == null || !Libraries.isAllOf(m, state)) {
+              if (m == null) {
+                return below;
+              }
+              boolean allOf = Libraries.isAllOf(m, state);
+              Set<Integer> inputs = allOf ? Set.of() : AllOfSummaries.inputs(m, state);
+              if (!allOf && inputs.isEmpty()) {
                 return below;
               }
               Set<Symbol> withInputs = new HashSet<>(below);
+              int i = 0;
+              int last = m.getParameters().size() - 1;
               for (ExpressionTree argument : call.getArguments()) {
-                withInputs.addAll(Trees.rootSymbols(argument, state));
+                // the arguments past the last parameter of a varargs helper are its elements
+                int position = m.isVarArgs() ? Math.min(i++, last) : i++;
+                if (allOf || inputs.contains(position)) {
+                  withInputs.addAll(Trees.rootSymbols(argument, state));
+                }
               }
               return Set.copyOf(withInputs);
             },

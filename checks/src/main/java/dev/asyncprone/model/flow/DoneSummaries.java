@@ -105,7 +105,7 @@ final class DoneSummaries {
       parameters.add(ASTHelpers.getSymbol(parameter));
     }
     Flow<DoneFacts> flow =
-        Flow.analyzeAll(methodPath, new KnownDone.Analysis(depth + 1, false, state), state);
+        Flow.analyzeAll(methodPath, new KnownDone.Analysis(depth + 1, false, false, state), state);
     ControlFlowGraph graph = null;
     for (ControlFlowGraph g : flow.graphs()) {
       graph = g; // only the method's own: lambdas are not analysed for a helper

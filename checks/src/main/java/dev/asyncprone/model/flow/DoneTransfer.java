@@ -132,8 +132,9 @@ final class DoneTransfer extends RecordingTransfer<DoneFacts> {
     if (value instanceof IdentifierTree || value instanceof MemberSelectTree) {
       Symbol other = ASTHelpers.getSymbol(value);
       if (other != null && other != variable) {
-        // g = f: the same future under two names.
-        after = after.withImplied(variable, Set.of(other));
+        // g = f: the same future (or array of futures) under two names, either done when the
+        // other is, until one of them is assigned.
+        after = after.withImplied(variable, Set.of(other)).withImplied(other, Set.of(variable));
         return before.isDone(other) ? after.withDone(Set.of(variable)) : after;
       }
     }
