@@ -77,15 +77,19 @@ public final class InterruptSwallowed extends BugChecker implements CatchTreeMat
                   carriers.add(ASTHelpers.getSymbol(statement));
                 }
                 if (statement instanceof ThrowTree) {
-                  return Variables.readsAny(((ThrowTree) statement).getExpression(), carriers);
+                  return Variables.readsAny(((ThrowTree) statement).getExpression(), carriers)
+                      || Interrupts.throwsInterruptSignal(statement, state);
                 }
                 Tree expression =
                     statement instanceof ExpressionStatementTree
                         ? ((ExpressionStatementTree) statement).getExpression()
                         : statement;
                 return Interrupts.isRestore(expression, state)
+                    || Interrupts.isRestoredByHandler(expression, carriers, state)
                     || Interrupts.isSneakyRethrow(expression, carriers)
-                    || Interrupts.isRememberedForLater(expression, state.getPath(), state);
+                    || Interrupts.isRememberedForLater(expression, state.getPath(), state)
+                    || Interrupts.isCarriedToThrowAfter(
+                        expression, carriers, state.getPath(), state);
               }
 
               @Override

@@ -182,6 +182,166 @@ public class InterruptSwallowedTest {
         .doTest();
   }
 
+  /**
+   * pulsar ConsumerImpl:444: the caught exception handed to a helper that restores the flag (a
+   * class file there; here its source, and a class file's name).
+   */
+  @Test
+  public void flagRestoredByAHelperTakingTheException_realCode() {
+    helper
+        .addSourceLines(
+            "ExceptionHandler.java",
+            "final class ExceptionHandler {",
+            "  static void handleInterruptedException(Throwable t) {",
+            "    if (t instanceof InterruptedException) {",
+            "      Thread.currentThread().interrupt();",
+            "    }",
+            "  }",
+            "  static void log(Throwable t) {}",
+            "}")
+        .addSourceLines(
+            "Consumer.java",
+            "import java.util.concurrent.*;",
+            "abstract class Consumer {",
+            "  abstract CompletableFuture<String> batchAsync();",
+            "  abstract boolean closing();",
+            "  String batchReceive() {",
+            "    try {",
+            "      return batchAsync().get();",
+            "    } catch (InterruptedException | ExecutionException e) {",
+            "      ExceptionHandler.handleInterruptedException(e);",
+            "      if (!closing()) {",
+            "        throw new IllegalStateException(e);",
+            "      }",
+            "      return null;",
+            "    }",
+            "  }",
+            "  String logged() {",
+            "    try {",
+            "      return batchAsync().get();",
+            "    // BUG: Diagnostic contains: InterruptSwallowed",
+            "    } catch (InterruptedException | ExecutionException e) {",
+            "      ExceptionHandler.log(e);",
+            "      return null;",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * A helper whose body this compilation does not have (a class file; here a native method) counts
+   * when it is static, takes the exception, and says by its name that it restores the flag.
+   */
+  @Test
+  public void flagRestoredByAHelperWithoutABody() {
+    helper
+        .addSourceLines(
+            "Handlers.java",
+            "final class Handlers {",
+            "  static native void restoreInterrupt(Throwable t);",
+            "  static native void report(Throwable t);",
+            "  native void instanceInterruptHandler(Throwable t);",
+            "}")
+        .addSourceLines(
+            "Sleeper.java",
+            "class Sleeper {",
+            "  void nap() {",
+            "    try {",
+            "      Thread.sleep(10);",
+            "    } catch (InterruptedException e) {",
+            "      Handlers.restoreInterrupt(e);",
+            "    }",
+            "  }",
+            "  void reported() {",
+            "    try {",
+            "      Thread.sleep(10);",
+            "    // BUG: Diagnostic contains: InterruptSwallowed",
+            "    } catch (InterruptedException e) {",
+            "      Handlers.report(e);",
+            "    }",
+            "  }",
+            "  void notStatic(Handlers handlers) {",
+            "    try {",
+            "      Thread.sleep(10);",
+            "    // BUG: Diagnostic contains: InterruptSwallowed",
+            "    } catch (InterruptedException e) {",
+            "      handlers.instanceInterruptHandler(e);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * spring-webflux SyncInvocableHandlerMethod:118 (kept in a local, thrown as the cause right after
+   * the try) and jetty InputStreamResponseListener:354 (InterruptedIOException, the java.io form of
+   * the interrupt).
+   */
+  @Test
+  public void interruptCarriedOn_realCode() {
+    helper
+        .addSourceLines(
+            "Sync.java",
+            "import java.io.IOException;",
+            "import java.io.InterruptedIOException;",
+            "import java.util.concurrent.*;",
+            "class Sync {",
+            "  String invoke(CompletableFuture<String> future) {",
+            "    Throwable failure;",
+            "    try {",
+            "      return future.get();",
+            "    } catch (ExecutionException ex) {",
+            "      failure = ex.getCause();",
+            "    } catch (InterruptedException ex) {",
+            "      failure = ex;",
+            "    }",
+            "    throw new IllegalStateException(\"Failed to invoke\", failure);",
+            "  }",
+            "  int read(BlockingQueue<Integer> chunks) throws IOException {",
+            "    try {",
+            "      return chunks.take();",
+            "    } catch (InterruptedException x) {",
+            "      throw new InterruptedIOException();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void interruptKeptButNotCarriedIsStillReported() {
+    helper
+        .addSourceLines(
+            "Sync.java",
+            "import java.io.IOException;",
+            "import java.util.concurrent.*;",
+            "class Sync {",
+            "  String kept(CompletableFuture<String> future) {",
+            "    Throwable failure = null;",
+            "    try {",
+            "      return future.get();",
+            "    } catch (ExecutionException ex) {",
+            "      failure = ex.getCause();",
+            "    // BUG: Diagnostic contains: InterruptSwallowed",
+            "    } catch (InterruptedException ex) {",
+            "      failure = ex;",
+            "    }",
+            "    System.out.println(failure);",
+            "    return null;",
+            "  }",
+            "  int read(BlockingQueue<Integer> chunks) throws IOException {",
+            "    try {",
+            "      return chunks.take();",
+            "    // BUG: Diagnostic contains: InterruptSwallowed",
+            "    } catch (InterruptedException x) {",
+            "      throw new IOException(\"interrupted\");",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   public void emptyCatchAfterSleep() {
     helper
