@@ -151,7 +151,7 @@ final class FunctionSummaries {
    * The functions among {@code functions} that {@code method} uses other than by calling a method
    * on them: handed on, stored, returned; what holds where they run then is not in this method.
    */
-  private static Set<Symbol> otherUses(MethodTree method, Set<Symbol> functions) {
+  static Set<Symbol> otherUses(MethodTree method, Set<Symbol> functions) {
     Set<Symbol> escaped = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
