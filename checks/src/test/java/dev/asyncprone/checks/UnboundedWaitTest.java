@@ -144,8 +144,19 @@ public class UnboundedWaitTest {
             "    single.blockingGet();",
             "    // BUG: Diagnostic contains: await().indefinitely() waits for 'uni'",
             "    uni.await().indefinitely();",
-            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    // BUG: Diagnostic contains: join() waits for each future it is handed (by"
+                + " 'CompletableFuture::join') to complete",
             "    all.stream().map(CompletableFuture::join).collect(Collectors.toList());",
+            "    // BUG: Diagnostic contains: join() waits for 'all.get(0)'",
+            "    all.stream().findFirst().map(x -> all.get(0).join());",
+            "  }",
+            "  interface Take<T> {",
+            "    T from(java.util.concurrent.BlockingQueue<T> q) throws InterruptedException;",
+            "  }",
+            "  static <T> void each(List<java.util.concurrent.BlockingQueue<T>> qs, Take<T> f) {}",
+            "  void queues(List<java.util.concurrent.BlockingQueue<String>> queues) {",
+            "    // BUG: Diagnostic contains: take() waits for each BlockingQueue it is handed",
+            "    each(queues, java.util.concurrent.BlockingQueue::take);",
             "  }",
             "}")
         .setArgs(ON)
@@ -1147,6 +1158,61 @@ public class UnboundedWaitTest {
             "    }",
             "  }",
             "}")
+        .doTest();
+  }
+
+  /**
+   * lettuce ConnectionFuture: an interface that extends CompletionStage and Future and declares its
+   * own join(), which CompletableFuture's join() implements in a class that is both.
+   */
+  @Test
+  public void joinOfAFutureInterfaceThatDeclaresItsOwn_realCode() {
+    helper
+        .setArgs(ON)
+        .addSourceLines(
+            "ConnectionFuture.java",
+            "import java.util.concurrent.*;",
+            "interface ConnectionFuture<T> extends CompletionStage<T>, Future<T> {",
+            "  T get() throws InterruptedException, ExecutionException;",
+            "  T join();",
+            "}")
+        .addSourceLines(
+            "Client.java",
+            "import java.util.concurrent.CompletionStage;",
+            "abstract class Client {",
+            "  abstract ConnectionFuture<String> connect();",
+            "  interface Stage<T> extends CompletionStage<T> { T join(); }",
+            "  interface Group { void join(); }",
+            "  String open(Stage<String> stage, Group group) throws Exception {",
+            "    // BUG: Diagnostic contains: join() waits for 'connect()' to complete",
+            "    String a = connect().join();",
+            "    // BUG: Diagnostic contains: get() waits for 'connect()'",
+            "    String b = connect().get();",
+            "    // not a Future: no class of the tables' implements both",
+            "    String c = stage.join();",
+            "    group.join();",
+            "    return a + b + c;",
+            "  }",
+            "}")
+        .doTest();
+    // no fix: orTimeout is CompletableFuture's
+    refactoring
+        .addInputLines(
+            "ConnectionFuture.java",
+            "import java.util.concurrent.*;",
+            "interface ConnectionFuture<T> extends CompletionStage<T>, Future<T> {",
+            "  T join();",
+            "}")
+        .expectUnchanged()
+        .addInputLines(
+            "Client.java",
+            "abstract class Client {",
+            "  abstract ConnectionFuture<String> connect();",
+            "  String open() {",
+            "    return connect().join();",
+            "  }",
+            "}")
+        .expectUnchanged()
         .doTest();
   }
 }

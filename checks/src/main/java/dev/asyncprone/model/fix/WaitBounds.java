@@ -50,6 +50,9 @@ public final class WaitBounds {
     int closing = state.getEndPosition(call) - 1;
     switch (wait.bound()) {
       case GET:
+        if (!Trees.methodName(call).equals("get")) {
+          return null; // a twin named otherwise takes no timeout in its parentheses
+        }
         if (Exceptions.isHandledAt(state.getPath(), Jdk.TIMEOUT_EXCEPTION, state)) {
           return fix.replace(closing, closing, timeUnitArgs(t, fix, state)).build();
         }
@@ -60,7 +63,11 @@ public final class WaitBounds {
             ? orTimeout(receiver, t, fix, state)
             : null;
       case JOIN:
-        return orTimeout(receiver, t, fix, state);
+        // orTimeout is CompletableFuture's: not on another type's join() (a ConnectionFuture)
+        return AsyncTypes.isSubtypeNamed(
+                ASTHelpers.getType(receiver), Jdk.COMPLETABLE_FUTURE, state)
+            ? orTimeout(receiver, t, fix, state)
+            : null;
       case DURATION:
         return fix.replace(closing, closing, duration(t, fix, state)).build();
       case AT_MOST:

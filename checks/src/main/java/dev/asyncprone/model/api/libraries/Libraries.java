@@ -18,7 +18,6 @@ import dev.asyncprone.model.javac.Symbols;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,7 +99,15 @@ public final class Libraries {
   /** The wait a call of {@code method} is, from the tables, or null. */
   public static @Nullable AwaitRule await(MethodSymbol method, VisitorState state) {
     Match<AwaitRule> found = find(AWAITS, AwaitRule::matches, method, state);
-    return found == null ? null : found.fact();
+    if (found != null) {
+      return found.fact();
+    }
+    for (Match<AwaitRule> candidate : AWAITS.get(Symbols.name(method, state))) {
+      if (Conventions.isTwinOf(method, candidate.fact(), state)) {
+        return candidate.fact();
+      }
+    }
+    return null;
   }
 
   /** True for a call that reads a future's result and never waits ({@code getNow}). */
@@ -189,43 +196,7 @@ public final class Libraries {
    */
   public static boolean isAllOf(MethodSymbol method, VisitorState state) {
     return find(ALL_OF, Methods::matches, method, state) != null
-        || isAllOfByConvention(method, state);
-  }
-
-  /**
-   * The name an all-of helper goes by outside the tables: "all" as a word of it ({@code
-   * waitForAll}, {@code whenAllDone}, {@code allOf}), not a prefix of another ({@code allow}).
-   */
-  private static final Pattern ALL_NAMED = Pattern.compile("(^all|All)(?![a-z])");
-
-  /**
-   * True for a static helper of a project that waits for all its inputs the way {@code allOf} does,
-   * known by its shape: named with "all" ({@link #ALL_NAMED}), taking one collection or array of
-   * futures, and returning a future (pulsar's {@code FutureUtil.waitForAll(futures)}, java-driver's
-   * {@code CompletableFutures.allDone(inputs)}).
-   */
-  private static boolean isAllOfByConvention(MethodSymbol method, VisitorState state) {
-    if (!method.isStatic()
-        || method.getParameters().size() != 1
-        || !ALL_NAMED.matcher(Symbols.name(method, state)).find()
-        || !AsyncTypes.isFutureLike(method.getReturnType(), state)) {
-      return false;
-    }
-    Type input = method.getParameters().get(0).type;
-    Type element = null;
-    if (input instanceof Type.ArrayType array) {
-      element = array.elemtype;
-    } else if (AsyncTypes.isSubtypeNamed(input, JdkTypes.ITERABLE, state)) {
-      Type iterable = state.getTypes().asSuper(input, state.getSymbolFromString(JdkTypes.ITERABLE));
-      element =
-          iterable == null || iterable.getTypeArguments().isEmpty()
-              ? null
-              : iterable.getTypeArguments().get(0);
-    }
-    if (element instanceof Type.WildcardType wildcard) {
-      element = wildcard.type;
-    }
-    return AsyncTypes.isFutureLike(element, state);
+        || Conventions.isAllOfByConvention(method, state);
   }
 
   /** True for a Guava-style precondition that throws unless its first argument is true. */
