@@ -28,6 +28,7 @@ import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.fix.Fixes;
 import dev.asyncprone.model.javac.FunctionalTargets;
+import dev.asyncprone.model.javac.Javadocs;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.observe.NullRelays;
 import dev.asyncprone.model.support.Docs;
@@ -194,6 +195,16 @@ public final class NullFutureReturned extends BugChecker
             empty == null
                 ? "return an empty or failed " + typeName + " instead"
                 : "return " + empty + " instead");
+    if (Javadocs.documentsNull(methodOf(state.getPath()), state)) {
+      // The contract says null: the fix is the contract's to choose, not ours.
+      return buildDescription(tree)
+          .setMessage(
+              message
+                  + ". The Javadoc documents null as a result: if that is the contract, annotate"
+                  + " the return type @Nullable, so that callers see they must check and this"
+                  + " check stays quiet")
+          .build();
+    }
     Description.Builder description = buildDescription(tree).setMessage(message);
     if (empty != null) {
       for (ExpressionTree nullLiteral : nulls) {
@@ -202,6 +213,19 @@ public final class NullFutureReturned extends BugChecker
       description.addFix(fix.build());
     }
     return description.build();
+  }
+
+  /** The method whose own return {@code path} is, or null (a lambda's). */
+  private static @Nullable TreePath methodOf(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree) {
+        return p;
+      }
+      if (p.getLeaf() instanceof LambdaExpressionTree) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static String chainExample(@Nullable AsyncKind kind) {

@@ -821,6 +821,328 @@ public class InterruptSwallowedTest {
         .doTest();
   }
 
+  /**
+   * Issue 14: the restore goes first in the catch, indented as the catch's lines are, in every
+   * shape of catch; compared as text.
+   */
+  @Test
+  public void fixIsIndentedInEveryShapeOfCatch() {
+    ExactPatch.of(InterruptSwallowed.class)
+        .input(
+            "Shapes.java",
+            "class Shapes {",
+            "  int polls;",
+            "  void emptyOnOneLine() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {}",
+            "  }",
+            "  void emptyOverLines() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "    }",
+            "  }",
+            "  void withStatements() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "      polls++;",
+            "      System.out.println(polls);",
+            "    }",
+            "  }",
+            "  void multiCatch() throws Exception {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "      new java.io.FileInputStream(\"x\").close();",
+            "    } catch (InterruptedException | java.io.IOException e) {",
+            "      polls++;",
+            "    }",
+            "  }",
+            "  void commentOnly() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "      // nothing to do: the caller polls again",
+            "    }",
+            "  }",
+            "  void commentAfterTheBrace() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) { // the caller polls again",
+            "      polls++;",
+            "    }",
+            "  }",
+            "  void statementOnOneLine() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) { polls++; }",
+            "  }",
+            "}")
+        .output(
+            "Shapes.java",
+            "class Shapes {",
+            "  int polls;",
+            "  void emptyOnOneLine() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "    }",
+            "  }",
+            "  void emptyOverLines() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "    }",
+            "  }",
+            "  void withStatements() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "      polls++;",
+            "      System.out.println(polls);",
+            "    }",
+            "  }",
+            "  void multiCatch() throws Exception {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "      new java.io.FileInputStream(\"x\").close();",
+            "    } catch (InterruptedException | java.io.IOException e) {",
+            "      if (e instanceof InterruptedException) { Thread.currentThread().interrupt(); }",
+            "      polls++;",
+            "    }",
+            "  }",
+            "  void commentOnly() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "      // nothing to do: the caller polls again",
+            "    }",
+            "  }",
+            "  void commentAfterTheBrace() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) { // the caller polls again",
+            "      Thread.currentThread().interrupt();",
+            "      polls++;",
+            "    }",
+            "  }",
+            "  void statementOnOneLine() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) { Thread.currentThread().interrupt(); polls++; }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** The same in a file indented with four spaces, and one with tabs. */
+  @Test
+  public void fixIsIndentedAsTheFileIs() {
+    ExactPatch.of(InterruptSwallowed.class)
+        .input(
+            "Four.java",
+            "class Four {",
+            "    void emptyOnOneLine() {",
+            "        try {",
+            "            Thread.sleep(1);",
+            "        } catch (InterruptedException e) {}",
+            "    }",
+            "    void emptyOverLines() {",
+            "        try {",
+            "            Thread.sleep(1);",
+            "        } catch (InterruptedException e) {",
+            "        }",
+            "    }",
+            "}")
+        .output(
+            "Four.java",
+            "class Four {",
+            "    void emptyOnOneLine() {",
+            "        try {",
+            "            Thread.sleep(1);",
+            "        } catch (InterruptedException e) {",
+            "            Thread.currentThread().interrupt();",
+            "        }",
+            "    }",
+            "    void emptyOverLines() {",
+            "        try {",
+            "            Thread.sleep(1);",
+            "        } catch (InterruptedException e) {",
+            "            Thread.currentThread().interrupt();",
+            "        }",
+            "    }",
+            "}")
+        .input(
+            "Tabs.java",
+            "class Tabs {",
+            "\tvoid emptyOnOneLine() {",
+            "\t\ttry {",
+            "\t\t\tThread.sleep(1);",
+            "\t\t} catch (InterruptedException e) {}",
+            "\t}",
+            "}")
+        .output(
+            "Tabs.java",
+            "class Tabs {",
+            "\tvoid emptyOnOneLine() {",
+            "\t\ttry {",
+            "\t\t\tThread.sleep(1);",
+            "\t\t} catch (InterruptedException e) {",
+            "\t\t\tThread.currentThread().interrupt();",
+            "\t\t}",
+            "\t}",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * Issue 14: in a worker loop or a retry that waits again, a restore first in the catch makes
+   * every later wait throw at once and the loop spin: reported, with what to do, and no fix.
+   */
+  @Test
+  public void noFixInALoopThatWaitsAgain() {
+    helper
+        .addSourceLines(
+            "Worker.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Worker {",
+            "  volatile boolean running = true;",
+            "  void work(BlockingQueue<Runnable> queue) {",
+            "    while (running) {",
+            "      try {",
+            "        queue.take().run();",
+            "      // BUG: Diagnostic matches: LOOP",
+            "      } catch (InterruptedException e) {",
+            "        // the loop test handles close",
+            "      }",
+            "    }",
+            "  }",
+            "  String retry(java.util.concurrent.Callable<String> call) throws Exception {",
+            "    for (int attempt = 0; ; attempt++) {",
+            "      try {",
+            "        return call.call();",
+            "      } catch (java.io.IOException e) {",
+            "        try {",
+            "          Thread.sleep(100L << attempt);",
+            "        // BUG: Diagnostic contains: This loop waits again",
+            "        } catch (InterruptedException ignored) {",
+            "        }",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "LOOP",
+            msg ->
+                msg.contains(
+                    "This loop waits again after the catch, and with the flag restored at once"
+                        + " that wait would throw at once, every turn: leave the loop (restore the"
+                        + " flag and return, or rethrow), or remember the interrupt and call"
+                        + " Thread.currentThread().interrupt() once the loop is done."))
+        .doTest();
+    refactoring
+        .addInputLines(
+            "Worker.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Worker {",
+            "  volatile boolean running = true;",
+            "  void work(BlockingQueue<Runnable> queue) {",
+            "    while (running) {",
+            "      try {",
+            "        queue.take().run();",
+            "      } catch (InterruptedException e) {",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+
+  /** A catch in a loop whose every unrestored path leaves the loop still gets the fix. */
+  @Test
+  public void fixInALoopThatItLeaves() {
+    ExactPatch.of(InterruptSwallowed.class)
+        .input(
+            "Worker.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Worker {",
+            "  void work(BlockingQueue<Runnable> queue) {",
+            "    while (true) {",
+            "      try {",
+            "        queue.take().run();",
+            "      } catch (InterruptedException e) {",
+            "        return;",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .output(
+            "Worker.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Worker {",
+            "  void work(BlockingQueue<Runnable> queue) {",
+            "    while (true) {",
+            "      try {",
+            "        queue.take().run();",
+            "      } catch (InterruptedException e) {",
+            "        Thread.currentThread().interrupt();",
+            "        return;",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** A lock() whose contract is to keep waiting: only lockInterruptibly() may give up. */
+  @Test
+  public void noFixWhereTheMethodKeepsWaitingByContract() {
+    helper
+        .addSourceLines(
+            "Mutex.java",
+            "import java.util.concurrent.Semaphore;",
+            "class Mutex {",
+            "  private final Semaphore permit = new Semaphore(1);",
+            "  public void lock() {",
+            "    try {",
+            "      permit.acquire();",
+            "    // BUG: Diagnostic contains: keeps waiting through interrupts by contract",
+            "    } catch (InterruptedException e) {",
+            "      permit.acquireUninterruptibly();",
+            "    }",
+            "  }",
+            "  public void lockInterruptibly() throws InterruptedException {",
+            "    permit.acquire();",
+            "  }",
+            "}")
+        .doTest();
+    refactoring
+        .addInputLines(
+            "Mutex.java",
+            "import java.util.concurrent.Semaphore;",
+            "class Mutex {",
+            "  private final Semaphore permit = new Semaphore(1);",
+            "  public void lock() {",
+            "    try {",
+            "      permit.acquire();",
+            "    } catch (InterruptedException e) {",
+            "      permit.acquireUninterruptibly();",
+            "    }",
+            "  }",
+            "  public void lockInterruptibly() throws InterruptedException {",
+            "    permit.acquire();",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+
   @Test
   public void fixRestoresTheFlagFirst() {
     refactoring

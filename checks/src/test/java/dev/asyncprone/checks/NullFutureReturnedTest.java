@@ -125,6 +125,82 @@ public class NullFutureReturnedTest {
         .doTest();
   }
 
+  /**
+   * Issue 14: a {@code return null} the method's Javadoc documents ("or {@code null}") is reported,
+   * but the fix is the contract's to choose: no empty future, and the message names @Nullable.
+   */
+  @Test
+  public void noFixWhereTheJavadocDocumentsNull() {
+    helper
+        .addSourceLines(
+            "Pending.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import reactor.core.publisher.Mono;",
+            "class Pending {",
+            "  CompletableFuture<String> current;",
+            "  /** Returns the pending request, or {@code null} if none is in flight. */",
+            "  CompletableFuture<String> pending() {",
+            "    // BUG: Diagnostic contains: The Javadoc documents null as a result: if that is"
+                + " the contract, annotate the return type @Nullable",
+            "    return current == null || current.isDone() ? null : current;",
+            "  }",
+            "  /**",
+            "   * The next page.",
+            "   *",
+            "   * @return the page, or null at the end",
+            "   */",
+            "  Mono<String> next(boolean end) {",
+            "    // BUG: Diagnostic contains: @Nullable",
+            "    return end ? null : Mono.just(\"page\");",
+            "  }",
+            "}")
+        .doTest();
+    refactoring
+        .addInputLines(
+            "Pending.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Pending {",
+            "  CompletableFuture<String> current;",
+            "  /** Returns the pending request, or {@code null} if none is in flight. */",
+            "  CompletableFuture<String> pending() {",
+            "    return current == null || current.isDone() ? null : current;",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+
+  /** A Javadoc that says the result is never null leaves the fix in place. */
+  @Test
+  public void fixWhereTheJavadocSaysNeverNull() {
+    refactoring
+        .addInputLines(
+            "Lookup.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Lookup {",
+            "  /** Looks the key up; the future is never null, and not-null when empty. */",
+            "  CompletableFuture<String> find(String key) {",
+            "    if (key.isEmpty()) {",
+            "      return null;",
+            "    }",
+            "    return CompletableFuture.completedFuture(key);",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Lookup.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Lookup {",
+            "  /** Looks the key up; the future is never null, and not-null when empty. */",
+            "  CompletableFuture<String> find(String key) {",
+            "    if (key.isEmpty()) {",
+            "      return CompletableFuture.completedFuture(null);",
+            "    }",
+            "    return CompletableFuture.completedFuture(key);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   public void unusualCodeDoesNotCrash() {
     helper

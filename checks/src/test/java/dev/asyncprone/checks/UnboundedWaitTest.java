@@ -475,9 +475,9 @@ public class UnboundedWaitTest {
         .addOutputLines(
             "Orders.java",
             "import java.time.Duration;",
+            "import reactor.core.publisher.Mono;",
             "import java.util.concurrent.CompletableFuture;",
             "import java.util.concurrent.TimeUnit;",
-            "import reactor.core.publisher.Mono;",
             "class Orders {",
             "  void load(CompletableFuture<String> f, Mono<String> m) {",
             "    f.orTimeout(500, TimeUnit.MILLISECONDS).join();",
@@ -1213,6 +1213,185 @@ public class UnboundedWaitTest {
             "  }",
             "}")
         .expectUnchanged()
+        .doTest();
+  }
+
+  /**
+   * Issue 14: {@code acquire()} inside a {@code try} whose {@code finally} releases the permit gets
+   * no fix (bounded, a timeout would throw and the finally release a permit never acquired); nor
+   * does a wait in a method that takes its own timeout.
+   */
+  @Test
+  public void noFixWhereTheBoundWouldChangeWhatTheCodeDoes() {
+    refactoring
+        .addInputLines(
+            "Permits.java",
+            "import java.util.concurrent.*;",
+            "class Permits {",
+            "  private final Semaphore semaphore = new Semaphore(10);",
+            "  void send(Runnable task) throws InterruptedException {",
+            "    try {",
+            "      semaphore.acquire();",
+            "      task.run();",
+            "    } finally {",
+            "      semaphore.release();",
+            "    }",
+            "  }",
+            "  String await(CompletableFuture<String> f, long timeout, TimeUnit unit) {",
+            "    return timeout > 0 ? f.orTimeout(timeout, unit).join() : f.join();",
+            "  }",
+            "  String await(CompletableFuture<String> f, java.time.Duration timeout) {",
+            "    return f.join();",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  public void fixWhereTheReleaseIsNotTheWaitsOwn() {
+    refactoring
+        .addInputLines(
+            "Permits.java",
+            "import java.util.concurrent.*;",
+            "class Permits {",
+            "  private final Semaphore semaphore = new Semaphore(10);",
+            "  private final Semaphore other = new Semaphore(1);",
+            "  void send(Runnable task) throws InterruptedException {",
+            "    semaphore.acquire();",
+            "    try {",
+            "      task.run();",
+            "    } finally {",
+            "      semaphore.release();",
+            "    }",
+            "  }",
+            "  void both(Runnable task) throws InterruptedException {",
+            "    try {",
+            "      semaphore.acquire();",
+            "      task.run();",
+            "    } finally {",
+            "      other.release();",
+            "    }",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Permits.java",
+            "import java.util.concurrent.*;",
+            "class Permits {",
+            "  private final Semaphore semaphore = new Semaphore(10);",
+            "  private final Semaphore other = new Semaphore(1);",
+            "  void send(Runnable task) throws InterruptedException {",
+            "    if (!semaphore.tryAcquire(30, TimeUnit.SECONDS)) {",
+            "      throw new IllegalStateException(",
+            "          \"semaphore did not grant a permit within 30 seconds\");",
+            "    }",
+            "    try {",
+            "      task.run();",
+            "    } finally {",
+            "      semaphore.release();",
+            "    }",
+            "  }",
+            "  void both(Runnable task) throws InterruptedException {",
+            "    try {",
+            "      if (!semaphore.tryAcquire(30, TimeUnit.SECONDS)) {",
+            "        throw new IllegalStateException(",
+            "            \"semaphore did not grant a permit within 30 seconds\");",
+            "      }",
+            "      task.run();",
+            "    } finally {",
+            "      other.release();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * Issue 14: a fix that needs an import adds its line and leaves the others where they were; Error
+   * Prone's own addImport would rewrite the block in its order (static imports first, sorted).
+   */
+  @Test
+  public void fixAddsItsImportWithoutReorderingTheOthers() {
+    ExactPatch.of(UnboundedWait.class)
+        .flags(ON, THIRTY_SECONDS)
+        .input(
+            "p/Waits.java",
+            "package p;",
+            "",
+            "import java.util.concurrent.Future;",
+            "import static java.util.Objects.requireNonNull;",
+            "import java.util.List;",
+            "",
+            "class Waits {",
+            "  String first(Future<String> f, List<String> xs) throws Exception {",
+            "    requireNonNull(xs);",
+            "    return f.get();",
+            "  }",
+            "}")
+        .output(
+            "p/Waits.java",
+            "package p;",
+            "",
+            "import java.util.concurrent.Future;",
+            "import java.util.concurrent.TimeUnit;",
+            "import static java.util.Objects.requireNonNull;",
+            "import java.util.List;",
+            "",
+            "class Waits {",
+            "  String first(Future<String> f, List<String> xs) throws Exception {",
+            "    requireNonNull(xs);",
+            "    return f.get(30, TimeUnit.SECONDS);",
+            "  }",
+            "}")
+        .input(
+            "p/Sorted.java",
+            "package p;",
+            "",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.Supplier;",
+            "import reactor.core.publisher.Mono;",
+            "",
+            "class Sorted {",
+            "  String all(CompletableFuture<String> f, Supplier<Mono<String>> m) {",
+            "    return f.join() + m.get().block();",
+            "  }",
+            "}")
+        .output(
+            "p/Sorted.java",
+            "package p;",
+            "",
+            "import java.time.Duration;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.TimeUnit;",
+            "import java.util.function.Supplier;",
+            "import reactor.core.publisher.Mono;",
+            "",
+            "class Sorted {",
+            "  String all(CompletableFuture<String> f, Supplier<Mono<String>> m) {",
+            "    return f.orTimeout(30, TimeUnit.SECONDS).join()"
+                + " + m.get().block(Duration.ofSeconds(30));",
+            "  }",
+            "}")
+        .input(
+            "p/None.java",
+            "package p;",
+            "",
+            "class None {",
+            "  String get(java.util.concurrent.CompletableFuture<String> f) {",
+            "    return f.join();",
+            "  }",
+            "}")
+        .output(
+            "p/None.java",
+            "package p;",
+            "",
+            "import java.util.concurrent.TimeUnit;",
+            "",
+            "class None {",
+            "  String get(java.util.concurrent.CompletableFuture<String> f) {",
+            "    return f.orTimeout(30, TimeUnit.SECONDS).join();",
+            "  }",
+            "}")
         .doTest();
   }
 }

@@ -59,9 +59,7 @@ public final class Fixes {
       return null;
     }
     Library.EmptyValue empty = Vocabulary.emptyValue(kind);
-    return empty == null
-        ? null
-        : SuggestedFixes.qualifyType(state, fix, empty.className()) + empty.call();
+    return empty == null ? null : Imports.qualify(state, fix, empty.className()) + empty.call();
   }
 
   /**
@@ -269,7 +267,7 @@ public final class Fixes {
   public static @Nullable SuggestedFix returnDropped(
       MethodTree method, ExpressionStatementTree last, Type type, VisitorState state) {
     SuggestedFix.Builder fix = SuggestedFix.builder();
-    String typeSource = SuggestedFixes.prettyType(state, fix, type);
+    String typeSource = Imports.prettyType(state, fix, type);
     List<ReturnTree> returns = Lambdas.ownReturns(method.getBody());
     String empty = returns.isEmpty() ? "" : emptyValue(type, fix, state);
     if (typeSource.contains("capture#")

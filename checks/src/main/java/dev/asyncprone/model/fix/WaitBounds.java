@@ -2,14 +2,20 @@ package dev.asyncprone.model.fix;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.api.libraries.JdkTypes;
@@ -18,12 +24,17 @@ import dev.asyncprone.model.await.Timeouts;
 import dev.asyncprone.model.javac.Exceptions;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.Options.Timeout;
+import java.util.Collections;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The rewrites that bound a wait ({@link Timeouts}) where they compile in place. */
 public final class WaitBounds {
   /** CompletableFuture's operator that fails it once a timeout passes (Java 9 on). */
   private static final String OR_TIMEOUT = "orTimeout";
+
+  /** What gives back what a wait on a semaphore took. */
+  private static final String RELEASE = "release";
 
   private WaitBounds() {}
 
@@ -46,6 +57,10 @@ public final class WaitBounds {
       return null;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    if (takesItsOwnTimeout(state.getPath())
+        || (wait.bound() == TimedTwin.PERMIT && isReleasedByFinally(receiver, state))) {
+      return null;
+    }
     SuggestedFix.Builder fix = SuggestedFix.builder();
     int closing = state.getEndPosition(call) - 1;
     switch (wait.bound()) {
@@ -80,6 +95,69 @@ public final class WaitBounds {
       default:
         return null;
     }
+  }
+
+  /**
+   * True for code in a method that takes a timeout of its own ({@code long, TimeUnit} or a {@code
+   * Duration}): its caller chose the bound, or no bound, and a default would override that choice.
+   */
+  private static boolean takesItsOwnTimeout(TreePath path) {
+    MethodSymbol method = Trees.methodRunning(path);
+    return method != null
+        && method.getParameters().stream()
+            .anyMatch(
+                p ->
+                    p.type.tsym != null
+                        && (p.type.tsym.getQualifiedName().contentEquals(Jdk.TIME_UNIT)
+                            || p.type.tsym.getQualifiedName().contentEquals(JdkTypes.DURATION)));
+  }
+
+  /**
+   * True for a wait in the body of a {@code try} whose {@code finally} calls {@code release} on the
+   * same object: {@code try { permits.acquire(); ... } finally { permits.release(); }}. Bounded by
+   * a {@code tryAcquire} that throws when time runs out, the finally would release a permit never
+   * acquired.
+   */
+  private static boolean isReleasedByFinally(ExpressionTree receiver, VisitorState state) {
+    TreePath path = state.getPath();
+    Set<Symbol> acquired = Trees.rootSymbols(receiver, state);
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof TryTree attempt
+          && attempt.getBlock() == child
+          && attempt.getFinallyBlock() != null
+          && releases(attempt.getFinallyBlock(), acquired, state)) {
+        return true;
+      }
+      if (leaf instanceof MethodTree
+          || leaf instanceof LambdaExpressionTree
+          || leaf instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean releases(Tree tree, Set<Symbol> acquired, VisitorState state) {
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            if (Trees.methodName(call).equals(RELEASE)
+                && !Collections.disjoint(
+                    Trees.rootSymbols(Trees.receiver(call), state), acquired)) {
+              return true;
+            }
+            return super.visitMethodInvocation(call, null);
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(tree, null);
+    return Boolean.TRUE.equals(found);
   }
 
   private static @Nullable SuggestedFix orTimeout(
@@ -139,15 +217,11 @@ public final class WaitBounds {
   }
 
   private static String timeUnitArgs(Timeout t, SuggestedFix.Builder fix, VisitorState state) {
-    return t.amount()
-        + ", "
-        + SuggestedFixes.qualifyType(state, fix, Jdk.TIME_UNIT)
-        + "."
-        + t.timeUnitName();
+    return t.amount() + ", " + Imports.qualify(state, fix, Jdk.TIME_UNIT) + "." + t.timeUnitName();
   }
 
   private static String duration(Timeout t, SuggestedFix.Builder fix, VisitorState state) {
-    return SuggestedFixes.qualifyType(state, fix, JdkTypes.DURATION)
+    return Imports.qualify(state, fix, JdkTypes.DURATION)
         + "."
         + t.durationFactory()
         + "("

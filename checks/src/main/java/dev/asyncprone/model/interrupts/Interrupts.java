@@ -6,8 +6,11 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -17,6 +20,7 @@ import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
@@ -38,6 +42,11 @@ import org.jspecify.annotations.Nullable;
 public final class Interrupts {
   /** What the name of a helper from a class file that restores the flag says. */
   private static final String INTERRUPT = "interrupt";
+
+  /** The suffixes of the names of waits that may, and may not, be interrupted. */
+  private static final String INTERRUPTIBLY = "Interruptibly";
+
+  private static final String UNINTERRUPTIBLY = "Uninterruptibly";
 
   private Interrupts() {}
 
@@ -277,6 +286,68 @@ public final class Interrupts {
       }
     }
     return false;
+  }
+
+  /**
+   * Why restoring the flag first in a catch would change what the code does; NONE if it would not.
+   */
+  public enum GoesOnWaiting {
+    NONE,
+    /** The catch is in a loop that goes on, and waits again, on a path the restore would take. */
+    LOOP,
+    /** The method must keep waiting: {@code lock()} beside {@code lockInterruptibly()}. */
+    CONTRACT
+  }
+
+  /**
+   * Whether the code after the catch at {@code catchPath} waits again on a path where the flag is
+   * not restored ({@code exits}), so that a restore inserted first in the catch would make that
+   * wait throw at once: a catch in a loop (a worker's {@code while (running) { try { queue.take();
+   * } catch (InterruptedException e) {} }}, a retry around a sleep) where a path falls through or
+   * continues the loop; a catch in a method whose contract is to keep waiting through interrupts
+   * ({@code lock()} beside {@code lockInterruptibly()}, {@code acquireUninterruptibly()}).
+   */
+  public static GoesOnWaiting goesOnWaiting(
+      TreePath catchPath, List<EveryPath.Exit> exits, VisitorState state) {
+    boolean goesOn =
+        exits.stream()
+            .anyMatch(
+                e ->
+                    e.kind() == EveryPath.Exit.Kind.FALLS_THROUGH
+                        || e.kind() == EveryPath.Exit.Kind.CONTINUE);
+    for (TreePath p = catchPath.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (goesOn
+          && (leaf instanceof WhileLoopTree
+              || leaf instanceof DoWhileLoopTree
+              || leaf instanceof ForLoopTree
+              || leaf instanceof EnhancedForLoopTree)) {
+        return GoesOnWaiting.LOOP;
+      }
+      if (leaf instanceof MethodTree method) {
+        MethodSymbol symbol = ASTHelpers.getSymbol(method);
+        return symbol != null && keepsWaitingByContract(symbol, state)
+            ? GoesOnWaiting.CONTRACT
+            : GoesOnWaiting.NONE;
+      }
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+        return GoesOnWaiting.NONE;
+      }
+    }
+    return GoesOnWaiting.NONE;
+  }
+
+  /**
+   * True for a method whose name says it waits through interrupts ({@code acquireUninterruptibly}),
+   * or that has a twin that may be interrupted ({@code lock()} beside {@code lockInterruptibly()}).
+   */
+  private static boolean keepsWaitingByContract(MethodSymbol method, VisitorState state) {
+    String name = Symbols.name(method, state);
+    if (name.endsWith(UNINTERRUPTIBLY)) {
+      return true;
+    }
+    return method.owner != null
+        && method.owner.members().findFirst(state.getName(name + INTERRUPTIBLY)) != null;
   }
 
   /**
