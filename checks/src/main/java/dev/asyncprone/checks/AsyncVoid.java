@@ -24,7 +24,7 @@ import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.libraries.Spring;
 import dev.asyncprone.model.fix.FixSources;
 import dev.asyncprone.model.fix.Fixes;
-import dev.asyncprone.model.fix.Imports;
+import dev.asyncprone.model.javac.Imports;
 import dev.asyncprone.model.javac.Lambdas;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.observe.Drops;

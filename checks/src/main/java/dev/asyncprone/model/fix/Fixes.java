@@ -28,6 +28,7 @@ import dev.asyncprone.model.api.libraries.Library.ComposeTwin;
 import dev.asyncprone.model.api.libraries.Vocabulary;
 import dev.asyncprone.model.await.AsyncWraps;
 import dev.asyncprone.model.context.AsyncContext;
+import dev.asyncprone.model.javac.Imports;
 import dev.asyncprone.model.javac.Lambdas;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;

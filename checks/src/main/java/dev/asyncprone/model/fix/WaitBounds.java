@@ -22,6 +22,7 @@ import dev.asyncprone.model.api.libraries.JdkTypes;
 import dev.asyncprone.model.api.libraries.TimedTwin;
 import dev.asyncprone.model.await.Timeouts;
 import dev.asyncprone.model.javac.Exceptions;
+import dev.asyncprone.model.javac.Imports;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.Options.Timeout;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.asyncprone.model.fix;
+package dev.asyncprone.model.javac;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
@@ -27,7 +27,9 @@ public final class Imports {
   /**
    * The name to write for the class {@code className} at {@code state}'s path, as {@link
    * SuggestedFixes#qualifyType} chooses it (the simple name where nothing clashes, else the
-   * qualified one), with its import, if it needs one, added to {@code fix}.
+   * qualified one), with its import, if it needs one, added to {@code fix}. A fix that needs
+   * several asks for them in sorted order: two imports that go next to the same one keep the order
+   * they were added in.
    */
   public static String qualify(VisitorState state, SuggestedFix.Builder fix, String className) {
     SuggestedFix.Builder scratch = SuggestedFix.builder();
