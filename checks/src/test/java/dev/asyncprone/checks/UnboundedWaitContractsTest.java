@@ -239,6 +239,74 @@ public class UnboundedWaitContractsTest {
         .doTest();
   }
 
+  /** micronaut DefaultHttpClient:601: the BlockingHttpClient it hands out waits by contract. */
+  @Test
+  public void typesNamedBlocking_realCode() {
+    helper
+        .addSourceLines(
+            "BlockingHttpClient.java",
+            "interface BlockingHttpClient {",
+            "  String exchange(String request);",
+            "}")
+        .addSourceLines(
+            "DefaultHttpClient.java",
+            "import reactor.core.publisher.Mono;",
+            "abstract class DefaultHttpClient {",
+            "  abstract Mono<String> exchange(String request, boolean hint);",
+            "  BlockingHttpClient toBlocking() {",
+            "    return new BlockingHttpClient() {",
+            "      @Override public String exchange(String request) {",
+            "        return DefaultHttpClient.this.exchange(request, true).block();",
+            "      }",
+            "    };",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  /** A gRPC-style blocking stub: the class says it by name. */
+  @Test
+  public void typesNamedBlocking_otherStyle() {
+    helper
+        .addSourceLines(
+            "GreeterBlockingStub.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "abstract class GreeterBlockingStub {",
+            "  abstract CompletableFuture<String> call(String name);",
+            "  String sayHello(String name) { return call(name).join(); }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  public void typesNamedNonBlockingAreStillReported() {
+    helper
+        .addSourceLines(
+            "NonBlockingCache.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "abstract class NonBlockingCache {",
+            "  abstract CompletableFuture<String> load(String key);",
+            "  String get(String key) {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return load(key).join();",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Blockingly.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "// 'Blocking' as part of another word is no such name",
+            "abstract class Unblockingness {",
+            "  abstract CompletableFuture<String> load(String key);",
+            "  String get(String key) {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return load(key).join();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   /** lettuce MasterReplica.getConnection(future), ZeroQueueConsumerImpl's fetch. */
   @Test
   public void privateHelperOfBlockingApis_realCode() {

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +48,8 @@ final class WaitContracts {
     CALLBACK_TWIN,
     /** It, a method it overrides, or its class is annotated {@code @Blocking}. */
     ANNOTATED,
+    /** Its class, or the type of a method it overrides, says so by name: {@code BlockingQueue}. */
+    NAMED_BLOCKING,
     /** A private method called only from methods whose waits are their callers' choice. */
     CALLED_ONLY_FROM_ONE
   }
@@ -126,7 +129,37 @@ final class WaitContracts {
     if (Annotations.governing(method, Contracts.BLOCKING, state) != null) {
       return new WaitContract(Why.ANNOTATED, Set.of());
     }
+    if (isOfATypeNamedBlocking(method, state)) {
+      return new WaitContract(Why.NAMED_BLOCKING, Set.of());
+    }
     return timed;
+  }
+
+  /**
+   * "Blocking" as a word of a type's name, not "NonBlocking": {@code BlockingQueue}, micronaut's
+   * {@code BlockingHttpClient}, gRPC's {@code FooBlockingStub}, RxJava's {@code
+   * BlockingObservable}.
+   */
+  private static final Pattern NAMED_BLOCKING = Pattern.compile("(?<![Nn]on)Blocking(?![a-z])");
+
+  /**
+   * True if the class of {@code method}, or a type that declares a method it overrides, says by its
+   * name that its methods block ({@link #NAMED_BLOCKING}): a blocking client's {@code exchange()},
+   * a blocking stub's call.
+   */
+  private static boolean isOfATypeNamedBlocking(MethodSymbol method, VisitorState state) {
+    if (method.owner != null && NAMED_BLOCKING.matcher(Symbols.name(method.owner, state)).find()) {
+      return true;
+    }
+    if (method.isStatic() || method.isPrivate()) {
+      return false;
+    }
+    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+      if (NAMED_BLOCKING.matcher(Symbols.name(overridden.owner, state)).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
