@@ -13,7 +13,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.Awaits;
@@ -142,25 +141,14 @@ public final class Timeouts {
    * timeout.
    */
   private static boolean waitsWithTimeoutOn(Tree tree, Set<Symbol> objects, VisitorState state) {
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
-            MethodSymbol method = ASTHelpers.getSymbol(call);
-            if (method != null
-                && TimedTwin.timeoutLength(method.getParameters(), state) > 0
-                && !Collections.disjoint(Trees.rootSymbols(Trees.receiver(call), state), objects)) {
-              return true;
-            }
-            return super.visitMethodInvocation(call, unused);
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(tree, null);
-    return Boolean.TRUE.equals(found);
+    return Trees.anyCall(
+        tree,
+        call -> {
+          MethodSymbol method = ASTHelpers.getSymbol(call);
+          return method != null
+              && TimedTwin.timeoutLength(method.getParameters(), state) > 0
+              && !Collections.disjoint(Trees.rootSymbols(Trees.receiver(call), state), objects);
+        });
   }
 
   /**

@@ -13,7 +13,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.AsyncTypes;
@@ -141,24 +140,11 @@ public final class WaitBounds {
   }
 
   private static boolean releases(Tree tree, Set<Symbol> acquired, VisitorState state) {
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
-            if (Trees.methodName(call).equals(RELEASE)
-                && !Collections.disjoint(
-                    Trees.rootSymbols(Trees.receiver(call), state), acquired)) {
-              return true;
-            }
-            return super.visitMethodInvocation(call, null);
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(tree, null);
-    return Boolean.TRUE.equals(found);
+    return Trees.anyCall(
+        tree,
+        call ->
+            Trees.methodName(call).equals(RELEASE)
+                && !Collections.disjoint(Trees.rootSymbols(Trees.receiver(call), state), acquired));
   }
 
   private static @Nullable SuggestedFix orTimeout(

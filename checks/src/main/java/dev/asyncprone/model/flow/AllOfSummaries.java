@@ -2,16 +2,14 @@ package dev.asyncprone.model.flow;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.javac.Lambdas;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.javac.Variables;
@@ -76,25 +74,11 @@ final class AllOfSummaries {
     Set<Symbol> inputs = new HashSet<>(parameters);
     inputs.removeAll(Variables.writes(method.getBody()));
     List<ExpressionTree> returned = new ArrayList<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitReturn(ReturnTree ret, Void unused) {
-        if (ret.getExpression() != null) {
-          returned.add(ret.getExpression());
-        }
-        return null;
+    for (ReturnTree ret : Lambdas.ownReturns(method.getBody())) {
+      if (ret.getExpression() != null) {
+        returned.add(ret.getExpression());
       }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree type, Void unused) {
-        return null;
-      }
-    }.scan(method.getBody(), null);
+    }
     if (returned.isEmpty()) {
       return Set.of();
     }

@@ -10,7 +10,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -72,14 +71,11 @@ final class FunctionSummaries {
   }
 
   private static Map<Integer, Summary> compute(MethodSymbol callee, int depth, VisitorState state) {
-    if (!(Trees.sourceTree(callee, state) instanceof MethodTree method)
-        || method.getBody() == null) {
+    TreePath methodPath = Trees.sourcePath(callee, state);
+    if (methodPath == null) {
       return Map.of();
     }
-    TreePath methodPath = JavacTrees.instance(state.context).getPath(callee);
-    if (methodPath == null || methodPath.getLeaf() != method) {
-      return Map.of();
-    }
+    MethodTree method = (MethodTree) methodPath.getLeaf();
     List<Symbol> parameters = new ArrayList<>();
     Map<Symbol, Integer> functions = new HashMap<>();
     for (VariableTree parameter : method.getParameters()) {

@@ -13,7 +13,6 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -50,14 +49,11 @@ final class LockingHelpers {
   }
 
   private static Map<Integer, List<Held>> compute(MethodSymbol helper, VisitorState state) {
-    if (!(Trees.sourceTree(helper, state) instanceof MethodTree method)
-        || method.getBody() == null) {
+    TreePath methodPath = Trees.sourcePath(helper, state);
+    if (methodPath == null) {
       return Map.of();
     }
-    TreePath methodPath = JavacTrees.instance(state.context).getPath(helper);
-    if (methodPath == null || methodPath.getLeaf() != method) {
-      return Map.of();
-    }
+    MethodTree method = (MethodTree) methodPath.getLeaf();
     Map<Symbol, Integer> functions = new HashMap<>();
     int i = 0;
     for (VariableTree parameter : method.getParameters()) {

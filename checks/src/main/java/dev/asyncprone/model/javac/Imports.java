@@ -33,11 +33,7 @@ public final class Imports {
    */
   public static String qualify(VisitorState state, SuggestedFix.Builder fix, String className) {
     SuggestedFix.Builder scratch = SuggestedFix.builder();
-    String name = SuggestedFixes.qualifyType(state, scratch, className);
-    for (String statement : scratch.build().getImportsToAdd()) {
-      add(statement, state, fix);
-    }
-    return name;
+    return addImportsOf(scratch, SuggestedFixes.qualifyType(state, scratch, className), state, fix);
   }
 
   /**
@@ -46,11 +42,16 @@ public final class Imports {
    */
   public static String prettyType(VisitorState state, SuggestedFix.Builder fix, Type type) {
     SuggestedFix.Builder scratch = SuggestedFix.builder();
-    String source = SuggestedFixes.prettyType(state, scratch, type);
+    return addImportsOf(scratch, SuggestedFixes.prettyType(state, scratch, type), state, fix);
+  }
+
+  /** Adds the imports {@code scratch} asked for to {@code fix}, our way; returns {@code name}. */
+  private static String addImportsOf(
+      SuggestedFix.Builder scratch, String name, VisitorState state, SuggestedFix.Builder fix) {
     for (String statement : scratch.build().getImportsToAdd()) {
       add(statement, state, fix);
     }
-    return source;
+    return name;
   }
 
   /** Adds {@code import static member;} to {@code fix}, unless the file has it. */

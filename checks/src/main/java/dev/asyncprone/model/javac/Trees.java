@@ -19,6 +19,7 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -29,6 +30,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /** Small questions about trees that several parts of the model ask. */
@@ -177,6 +179,36 @@ public final class Trees {
    */
   public static @Nullable Tree sourceTree(Symbol symbol, VisitorState state) {
     return JavacTrees.instance(state.context).getTree(symbol);
+  }
+
+  /**
+   * The path of the declaration of {@code method} with a body, where this compilation compiles it
+   * from source (in its own file, which may not be the one being checked), or null: for analyses
+   * that read a callee's code.
+   */
+  public static @Nullable TreePath sourcePath(MethodSymbol method, VisitorState state) {
+    if (!(sourceTree(method, state) instanceof MethodTree tree) || tree.getBody() == null) {
+      return null;
+    }
+    TreePath path = JavacTrees.instance(state.context).getPath(method);
+    return path != null && path.getLeaf() == tree ? path : null;
+  }
+
+  /** True if {@code tree} holds a method invocation that {@code test} accepts. */
+  public static boolean anyCall(@Nullable Tree tree, Predicate<MethodInvocationTree> test) {
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            return test.test(call) || Boolean.TRUE.equals(super.visitMethodInvocation(call, null));
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(tree, null);
+    return Boolean.TRUE.equals(found);
   }
 
   /**
