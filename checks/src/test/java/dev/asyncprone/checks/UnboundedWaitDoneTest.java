@@ -168,22 +168,8 @@ public class UnboundedWaitDoneTest {
   @Test
   public void functionRunInAnAllOfContinuation_realCode() {
     helper
-        .addSourceLines(
-            "PipelinedFuture.java",
-            "import java.util.Map;",
-            "import java.util.concurrent.*;",
-            "import java.util.function.Function;",
-            "class PipelinedFuture<V> extends CompletableFuture<V> {",
-            "  PipelinedFuture(Map<?, ? extends CompletionStage<?>> executions,",
-            "      Function<PipelinedFuture<V>, V> converter) {",
-            "    CompletableFuture.allOf(executions.values().toArray(new CompletableFuture<?>[0]))",
-            "        .thenRun(() -> complete(converter.apply(this)))",
-            "        .exceptionally(throwable -> {",
-            "          completeExceptionally(throwable);",
-            "          return null;",
-            "        });",
-            "  }",
-            "}")
+        // the callee's file after the caller's, as javac reaches them in lettuce: javac has not
+        // run its flow analysis on the callee yet when the caller is checked
         .addSourceLines(
             "MultiNode.java",
             "import java.util.Map;",
@@ -225,6 +211,22 @@ public class UnboundedWaitDoneTest {
             "        // swallowed",
             "      }",
             "    }",
+            "  }",
+            "}")
+        .addSourceLines(
+            "PipelinedFuture.java",
+            "import java.util.Map;",
+            "import java.util.concurrent.*;",
+            "import java.util.function.Function;",
+            "class PipelinedFuture<V> extends CompletableFuture<V> {",
+            "  PipelinedFuture(Map<?, ? extends CompletionStage<?>> executions,",
+            "      Function<PipelinedFuture<V>, V> converter) {",
+            "    CompletableFuture.allOf(executions.values().toArray(new CompletableFuture<?>[0]))",
+            "        .thenRun(() -> complete(converter.apply(this)))",
+            "        .exceptionally(throwable -> {",
+            "          completeExceptionally(throwable);",
+            "          return null;",
+            "        });",
             "  }",
             "}")
         .expectNoDiagnostics()

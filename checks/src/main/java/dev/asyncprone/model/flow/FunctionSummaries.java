@@ -15,6 +15,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.javac.Variables;
 import dev.asyncprone.model.support.PerCompilationCache;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,13 +81,13 @@ final class FunctionSummaries {
     Map<Symbol, Integer> functions = new HashMap<>();
     for (VariableTree parameter : method.getParameters()) {
       Symbol symbol = ASTHelpers.getSymbol(parameter);
-      if (symbol != null
-          && state.getTypes().isFunctionalInterface(symbol.type)
-          && (symbol.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0) {
+      if (symbol != null && state.getTypes().isFunctionalInterface(symbol.type)) {
         functions.put(symbol, parameters.size());
       }
       parameters.add(symbol);
     }
+    // Not javac's EFFECTIVELY_FINAL: a callee in a file javac has not reached yet has no such flag.
+    functions.keySet().removeAll(Variables.writes(method.getBody()));
     functions.keySet().removeAll(otherUses(method, functions.keySet()));
     if (functions.isEmpty()) {
       return Map.of();
