@@ -265,6 +265,67 @@ public class UnboundedWaitContractsTest {
         .doTest();
   }
 
+  /**
+   * lettuce SyncExecutionsImpl (a constructor that waits for each node's result) and spring-webflux
+   * AbstractNamedValueSyncArgumentResolver.resolveArgumentValue (the synchronous twin of
+   * resolveArgument): "Sync" in the type's name.
+   */
+  @Test
+  public void typesNamedSync_realCode() {
+    helper
+        .addSourceLines(
+            "SyncExecutionsImpl.java",
+            "import java.util.*;",
+            "import java.util.concurrent.*;",
+            "class SyncExecutionsImpl<T> {",
+            "  private final Map<String, T> executions;",
+            "  SyncExecutionsImpl(Map<String, CompletionStage<? extends T>> executions)",
+            "      throws ExecutionException, InterruptedException {",
+            "    Map<String, T> result = new HashMap<>();",
+            "    for (Map.Entry<String, CompletionStage<? extends T>> e : executions.entrySet()) {",
+            "      result.put(e.getKey(), e.getValue().toCompletableFuture().get());",
+            "    }",
+            "    this.executions = result;",
+            "  }",
+            "}")
+        .addSourceLines(
+            "SyncHandlerMethodArgumentResolver.java",
+            "import reactor.core.publisher.Mono;",
+            "interface SyncHandlerMethodArgumentResolver {",
+            "  default Mono<Object> resolveArgument(String parameter) {",
+            "    return Mono.justOrEmpty(resolveArgumentValue(parameter));",
+            "  }",
+            "  Object resolveArgumentValue(String parameter);",
+            "}")
+        .addSourceLines(
+            "NamedValueResolver.java",
+            "import reactor.core.publisher.Mono;",
+            "abstract class NamedValueResolver implements SyncHandlerMethodArgumentResolver {",
+            "  abstract Mono<Object> resolveAsync(String parameter);",
+            "  @Override public Object resolveArgumentValue(String parameter) {",
+            "    return resolveAsync(parameter).block();",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  public void typesNamedAsyncAreStillReported() {
+    helper
+        .addSourceLines(
+            "AsyncCommands.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "abstract class AsyncCommands {",
+            "  abstract CompletableFuture<String> dispatch(String key);",
+            "  String get(String key) {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return dispatch(key).join();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   /** A gRPC-style blocking stub: the class says it by name. */
   @Test
   public void typesNamedBlocking_otherStyle() {

@@ -256,6 +256,46 @@ public class UnboundedWaitDoneTest {
         .doTest();
   }
 
+  /**
+   * lettuce RedisAdvancedClusterAsyncCommandsImpl:387: in the all-of continuation, one future read
+   * out of the map of done futures is done.
+   */
+  @Test
+  public void anElementOfDoneFuturesIsDone_realCode() {
+    helper
+        .addSourceLines(
+            "Json.java",
+            "import java.util.*;",
+            "import java.util.concurrent.*;",
+            "final class Json {",
+            "  static CompletableFuture<List<String>> mget(",
+            "      Map<Integer, CompletableFuture<List<String>>> executions, List<Integer> slots)"
+                + " {",
+            "    return CompletableFuture.allOf(executions.values().toArray(new"
+                + " CompletableFuture[0]))",
+            "        .thenApply(v -> {",
+            "          List<String> result = new ArrayList<>();",
+            "          for (Integer slot : slots) {",
+            "            CompletableFuture<List<String>> listFuture = executions.get(slot);",
+            "            result.add(listFuture.join().get(0));",
+            "          }",
+            "          return result;",
+            "        });",
+            "  }",
+            "  static String first(CompletableFuture<String>[] all) throws Exception {",
+            "    CompletableFuture.allOf(all).get(1, TimeUnit.SECONDS);",
+            "    CompletableFuture<String> one = all[0];",
+            "    return one.join();",
+            "  }",
+            "  static String notDone(Map<Integer, CompletableFuture<String>> pending) {",
+            "    CompletableFuture<String> one = pending.get(0);",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return one.join();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   public void functionsRunElsewhereAreStillReported() {
     helper

@@ -10,7 +10,6 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Name;
 import dev.asyncprone.model.api.Annotations;
@@ -117,13 +116,11 @@ final class WaitContracts {
     if (timed.whole()) {
       return timed;
     }
-    if (method.isConstructor() || method.isStaticOrInstanceInit()) {
-      return timed;
-    }
-    if (hasAsyncTwin(method, state)) {
+    boolean isMethod = !method.isConstructor() && !method.isStaticOrInstanceInit();
+    if (isMethod && hasAsyncTwin(method, state)) {
       return new WaitContract(Why.ASYNC_TWIN, Set.of());
     }
-    if (hasCallbackTwin(method, state)) {
+    if (isMethod && hasCallbackTwin(method, state)) {
       return new WaitContract(Why.CALLBACK_TWIN, Set.of());
     }
     if (Annotations.governing(method, Contracts.BLOCKING, state) != null) {
@@ -136,11 +133,13 @@ final class WaitContracts {
   }
 
   /**
-   * "Blocking" as a word of a type's name, not "NonBlocking": {@code BlockingQueue}, micronaut's
-   * {@code BlockingHttpClient}, gRPC's {@code FooBlockingStub}, RxJava's {@code
-   * BlockingObservable}.
+   * "Blocking" or "Sync" as a word of a type's name, not "NonBlocking" or "Async": {@code
+   * BlockingQueue}, micronaut's {@code BlockingHttpClient}, gRPC's {@code FooBlockingStub},
+   * RxJava's {@code BlockingObservable}, lettuce's {@code RedisSyncCommands}, spring's {@code
+   * SyncHandlerMethodArgumentResolver}.
    */
-  private static final Pattern NAMED_BLOCKING = Pattern.compile("(?<![Nn]on)Blocking(?![a-z])");
+  private static final Pattern NAMED_BLOCKING =
+      Pattern.compile("(?<![Nn]on)Blocking(?![a-z])|(?<![A-Z])Sync(?![a-z])");
 
   /**
    * True if the class of {@code method}, or a type that declares a method it overrides, says by its
@@ -203,9 +202,7 @@ final class WaitContracts {
         if (!(member instanceof MethodSymbol other)
             || other == method
             || other.isStatic() != method.isStatic()
-            || other.getParameters().size() != ours.size() + 1
-            || !(other.getReturnType().getTag() == TypeTag.VOID
-                || AsyncTypes.isFutureLike(other.getReturnType(), state))) {
+            || other.getParameters().size() != ours.size() + 1) {
           continue;
         }
         List<Symbol.VarSymbol> theirs = other.getParameters();
