@@ -429,6 +429,68 @@ public class UnboundedWaitDoneTest {
         .doTest();
   }
 
+  /**
+   * lettuce PooledClusterConnectionProvider:385: {@code getConnections(candidates)} where {@code
+   * candidates} is the value of {@code allOf(readers).thenApply(v -> selected)}, the array itself.
+   */
+  @Test
+  public void valueHandedOnByAMapThatReturnsAVariable_realCode() {
+    helper
+        .addSourceLines(
+            "Provider.java",
+            "import java.util.*;",
+            "import java.util.concurrent.CompletableFuture;",
+            "abstract class Provider {",
+            "  abstract CompletableFuture<String>[] readers();",
+            "  CompletableFuture<String[]> filtered() {",
+            "    CompletableFuture<String>[] readerCandidates = readers();",
+            "    CompletableFuture<String> selectedReaderCandidates[] = readerCandidates;",
+            "    CompletableFuture<String[]> filtered = new CompletableFuture<>();",
+            "    CompletableFuture.allOf(readerCandidates).thenApply(v ->"
+                + " selectedReaderCandidates)",
+            "        .whenComplete((candidates, throwable) -> {",
+            "          if (throwable == null) {",
+            "            filtered.complete(getConnections(candidates));",
+            "            return;",
+            "          }",
+            "          filtered.complete(getConnections(selectedReaderCandidates));",
+            "        });",
+            "    return filtered;",
+            "  }",
+            "  private String[] getConnections(CompletableFuture<String>[] selected) {",
+            "    List<String> connections = new ArrayList<>();",
+            "    for (CompletableFuture<String> candidate : selected) {",
+            "      connections.add(candidate.join());",
+            "    }",
+            "    return connections.toArray(new String[0]);",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  public void valueHandedOnByAMapThatReturnsSomethingElse() {
+    helper
+        .addSourceLines(
+            "Provider.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "abstract class Provider {",
+            "  abstract CompletableFuture<String>[] readers();",
+            "  abstract CompletableFuture<String>[] others();",
+            "  void filtered() {",
+            "    CompletableFuture<String>[] readerCandidates = readers();",
+            "    CompletableFuture<String>[] elsewhere = others();",
+            "    CompletableFuture.allOf(readerCandidates).thenApply(v -> elsewhere)",
+            "        .thenAccept(candidates -> {",
+            "          // BUG: Diagnostic contains: UnboundedWait",
+            "          candidates[0].join();",
+            "        });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   public void privateMethodWithOneCallWhereItsArgumentMayBePending() {
     helper

@@ -3,7 +3,9 @@ package dev.asyncprone.model.flow;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -15,6 +17,7 @@ import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.api.libraries.Libraries;
 import dev.asyncprone.model.api.libraries.Library.CompletionListener;
 import dev.asyncprone.model.api.libraries.Library.StageCallbacks;
+import dev.asyncprone.model.javac.Lambdas;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.ContextLocal;
@@ -135,6 +138,39 @@ final class Completions {
       done.addAll(sources(ASTHelpers.getReceiver(invocation), state));
     }
     return done;
+  }
+
+  /**
+   * The variable whose value a callback passed to {@code invocation} receives first, where the code
+   * shows it: the callback of a stage made by a map whose function only returns a variable ({@code
+   * allOf(cs).thenApply(v -> candidates).whenComplete((value, e) -> ...)}: {@code value} is {@code
+   * candidates}). Null elsewhere.
+   */
+  static @Nullable Symbol valueHandedOn(MethodInvocationTree invocation, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(invocation);
+    StageCallbacks callbacks = method == null ? null : Libraries.stageCallbacks(method, state);
+    ExpressionTree receiver = Trees.receiver(invocation);
+    if (callbacks == null
+        || callbacks.inputIsFirstArgument()
+        || receiver == null
+        || !(ASTHelpers.stripParentheses(receiver) instanceof MethodInvocationTree stage)) {
+      return null;
+    }
+    MethodSymbol map = ASTHelpers.getSymbol(stage);
+    if (map == null
+        || map.isStatic()
+        || !Libraries.isMap(map, state)
+        || stage.getArguments().size() != 1
+        || !(ASTHelpers.stripParentheses(stage.getArguments().get(0))
+            instanceof LambdaExpressionTree function)) {
+      return null;
+    }
+    ExpressionTree result = Lambdas.singleResult(function);
+    Symbol returned = result == null ? null : ASTHelpers.getSymbol(result);
+    return (result instanceof IdentifierTree || result instanceof MemberSelectTree)
+            && returned instanceof Symbol.VarSymbol
+        ? returned
+        : null;
   }
 
   /**

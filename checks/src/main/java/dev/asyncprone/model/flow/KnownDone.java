@@ -127,11 +127,20 @@ public final class KnownDone {
         return atCreation;
       }
       Set<Symbol> done = new HashSet<>(ranBy(handedTo.getLeaf(), lambda, depth, state));
+      DoneFacts entry = atCreation;
       if (handedTo.getLeaf() instanceof MethodInvocationTree invocation) {
         done.addAll(Completions.doneWhenCallbackRuns(invocation, state));
         done.addAll(Completions.listenedFutures(invocation, lambda, state));
+        Symbol handedOn = Completions.valueHandedOn(invocation, state);
+        List<? extends VariableTree> parameters =
+            ((LambdaExpressionTree) lambda.getLeaf()).getParameters();
+        Symbol value = parameters.isEmpty() ? null : ASTHelpers.getSymbol(parameters.get(0));
+        if (handedOn != null && value != null) {
+          // the value is that variable's object: done when it is
+          entry = entry.withImplied(value, Set.of(handedOn)).withImplied(handedOn, Set.of(value));
+        }
       }
-      return atCreation.withDone(done);
+      return entry.withDone(done);
     }
 
     @Override
