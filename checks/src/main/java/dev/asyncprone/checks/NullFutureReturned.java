@@ -27,8 +27,8 @@ import dev.asyncprone.model.api.Annotations;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.fix.Fixes;
+import dev.asyncprone.model.fix.NullFixes;
 import dev.asyncprone.model.javac.FunctionalTargets;
-import dev.asyncprone.model.javac.Javadocs;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.observe.NullRelays;
 import dev.asyncprone.model.support.Docs;
@@ -195,15 +195,13 @@ public final class NullFutureReturned extends BugChecker
             empty == null
                 ? "return an empty or failed " + typeName + " instead"
                 : "return " + empty + " instead");
-    if (Javadocs.documentsNull(methodOf(state.getPath()), state)) {
-      // The contract says null: the fix is the contract's to choose, not ours.
-      return buildDescription(tree)
-          .setMessage(
-              message
-                  + ". The Javadoc documents null as a result: if that is the contract, annotate"
-                  + " the return type @Nullable, so that callers see they must check and this"
-                  + " check stays quiet")
-          .build();
+    for (ExpressionTree nullLiteral : nulls) {
+      TreePath at = TreePath.getPath(state.getPath(), nullLiteral);
+      String whyNot = at == null ? null : NullFixes.whyNot(at, state);
+      if (whyNot != null) {
+        // The null is a signal someone reads: the fix is the author's to choose, not ours.
+        return buildDescription(tree).setMessage(message + ". No fix here: " + whyNot).build();
+      }
     }
     Description.Builder description = buildDescription(tree).setMessage(message);
     if (empty != null) {
@@ -213,19 +211,6 @@ public final class NullFutureReturned extends BugChecker
       description.addFix(fix.build());
     }
     return description.build();
-  }
-
-  /** The method whose own return {@code path} is, or null (a lambda's). */
-  private static @Nullable TreePath methodOf(TreePath path) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof MethodTree) {
-        return p;
-      }
-      if (p.getLeaf() instanceof LambdaExpressionTree) {
-        return null;
-      }
-    }
-    return null;
   }
 
   private static String chainExample(@Nullable AsyncKind kind) {

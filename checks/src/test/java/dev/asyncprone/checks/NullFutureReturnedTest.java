@@ -140,8 +140,8 @@ public class NullFutureReturnedTest {
             "  CompletableFuture<String> current;",
             "  /** Returns the pending request, or {@code null} if none is in flight. */",
             "  CompletableFuture<String> pending() {",
-            "    // BUG: Diagnostic contains: The Javadoc documents null as a result: if that is"
-                + " the contract, annotate the return type @Nullable",
+            "    // BUG: Diagnostic contains: No fix here: the Javadoc documents null as a result:"
+                + " if that is the contract, annotate the return type @Nullable",
             "    return current == null || current.isDone() ? null : current;",
             "  }",
             "  /**",
@@ -196,6 +196,126 @@ public class NullFutureReturnedTest {
             "      return CompletableFuture.completedFuture(null);",
             "    }",
             "    return CompletableFuture.completedFuture(key);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * Patch mode over the corpus (issue 14): Vert.x's WebSocketGroup.tryAcquire and
+   * Http2ServerResponse.checkSendHeaders return null as a signal their callers test, the lambdas of
+   * HttpClientImpl pass on the null of another future, DefaultRedirectHandler.apply implements
+   * Function.apply for consumers that read null as "no redirect": an empty future would change what
+   * the code does. Reported, without the fix, saying why.
+   */
+  @Test
+  public void noFixWhereTheNullIsASignal_realCode() {
+    refactoring
+        .addInputLines(
+            "Group.java",
+            "import io.vertx.core.Future;",
+            "import java.util.function.BiFunction;",
+            "import java.util.function.Function;",
+            "class Group {",
+            "  int inflight;",
+            "  private Future<String> tryAcquire() {",
+            "    if (inflight > 3) {",
+            "      return Future.succeededFuture(\"queued\");",
+            "    }",
+            "    inflight++;",
+            "    return null;",
+            "  }",
+            "  Future<String> connect() {",
+            "    Future<String> res = tryAcquire();",
+            "    if (res == null) {",
+            "      res = Future.succeededFuture(\"connected\");",
+            "    }",
+            "    return res;",
+            "  }",
+            "  private Future<Void> checkSendHeaders(boolean end) {",
+            "    return end ? null : Future.succeededFuture();",
+            "  }",
+            "  boolean sent(boolean end) {",
+            "    return checkSendHeaders(end) != null;",
+            "  }",
+            "  abstract static class Endpoint {",
+            "    abstract Future<String> requestConnection();",
+            "  }",
+            "  <T> Future<T> withResource(BiFunction<Endpoint, Boolean, Future<T>> f) {",
+            "    return f.apply(null, true);",
+            "  }",
+            "  Future<String> lease() {",
+            "    return withResource((endpoint, created) -> {",
+            "      Future<String> fut = endpoint.requestConnection();",
+            "      if (fut == null) {",
+            "        return null;",
+            "      }",
+            "      return fut.map(x -> x);",
+            "    });",
+            "  }",
+            "  static class Redirects implements Function<String, Future<String>> {",
+            "    @Override public Future<String> apply(String status) {",
+            "      if (!status.startsWith(\"3\")) {",
+            "        return null;",
+            "      }",
+            "      return Future.succeededFuture(status);",
+            "    }",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+    helper
+        .addSourceLines(
+            "Sentinel.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Sentinel {",
+            "  private CompletableFuture<String> cached(String key) {",
+            "    // BUG: Diagnostic contains: No fix here: its callers in this file test the result"
+                + " for null",
+            "    return key.isEmpty() ? null : CompletableFuture.completedFuture(key);",
+            "  }",
+            "  CompletableFuture<String> get(String key) {",
+            "    CompletableFuture<String> hit = cached(key);",
+            "    return hit != null ? hit : CompletableFuture.completedFuture(\"miss\");",
+            "  }",
+            "  CompletableFuture<String> relay(CompletableFuture<String> upstream) {",
+            "    // BUG: Diagnostic contains: No fix here: it passes on the null of 'upstream'",
+            "    return upstream == null ? null : upstream.thenApply(x -> x);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** The same method with no caller that tests for null, and no relay: the fix is offered. */
+  @Test
+  public void fixWhereNothingReadsTheNull() {
+    refactoring
+        .addInputLines(
+            "Group.java",
+            "import io.vertx.core.Future;",
+            "class Group {",
+            "  private Future<String> tryAcquire(int inflight) {",
+            "    if (inflight > 3) {",
+            "      return Future.succeededFuture(\"queued\");",
+            "    }",
+            "    return null;",
+            "  }",
+            "  Future<String> connect(int inflight) {",
+            "    return tryAcquire(inflight).map(s -> s + \"!\");",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Group.java",
+            "import io.vertx.core.Future;",
+            "class Group {",
+            "  private Future<String> tryAcquire(int inflight) {",
+            "    if (inflight > 3) {",
+            "      return Future.succeededFuture(\"queued\");",
+            "    }",
+            "    return Future.succeededFuture();",
+            "  }",
+            "  Future<String> connect(int inflight) {",
+            "    return tryAcquire(inflight).map(s -> s + \"!\");",
             "  }",
             "}")
         .doTest();
