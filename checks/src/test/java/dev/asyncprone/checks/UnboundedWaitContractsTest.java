@@ -368,6 +368,69 @@ public class UnboundedWaitContractsTest {
         .doTest();
   }
 
+  /**
+   * pulsar ProducerImpl.canEnqueueRequest and TransactionMetaStoreHandler.canSendRequest: {@code if
+   * (blockIfQueueFull) semaphore.acquire(); else if (!semaphore.tryAcquire()) fail;}. The code
+   * offers both; the configuration chose to block.
+   */
+  @Test
+  public void blockingHalfOfAChoice_realCode() {
+    helper
+        .addSourceLines(
+            "Producer.java",
+            "import java.util.Optional;",
+            "import java.util.concurrent.Semaphore;",
+            "class Producer {",
+            "  boolean blockIfQueueFull;",
+            "  Optional<Semaphore> semaphore = Optional.of(new Semaphore(10));",
+            "  Semaphore pending = new Semaphore(10);",
+            "  boolean canEnqueue() throws InterruptedException {",
+            "    if (blockIfQueueFull) {",
+            "      if (semaphore.isPresent()) {",
+            "        semaphore.get().acquire();",
+            "      }",
+            "    } else {",
+            "      if (!semaphore.map(Semaphore::tryAcquire).orElse(true)) {",
+            "        return false;",
+            "      }",
+            "    }",
+            "    return true;",
+            "  }",
+            "  boolean canSend(boolean block) throws InterruptedException {",
+            "    if (block) {",
+            "      pending.acquire();",
+            "    } else {",
+            "      if (!pending.tryAcquire()) {",
+            "        return false;",
+            "      }",
+            "    }",
+            "    return true;",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  /** The same with a queue: {@code take()} beside {@code poll()}. */
+  @Test
+  public void blockingHalfOfAChoice_otherStyle() {
+    helper
+        .addSourceLines(
+            "Inbox.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Inbox {",
+            "  String next(BlockingQueue<String> queue, BlockingQueue<String> other, boolean wait)",
+            "      throws InterruptedException {",
+            "    String a = wait ? queue.take() : queue.poll();",
+            "    // a branch that tries another object leaves this wait unbounded",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    String b = wait ? queue.take() : other.poll();",
+            "    return a + b;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   /** lettuce MasterReplica.getConnection(future), ZeroQueueConsumerImpl's fetch. */
   @Test
   public void privateHelperOfBlockingApis_realCode() {

@@ -329,7 +329,7 @@ public class UnboundedWaitTest {
             "class Orders {",
             "  String load(CompletableFuture<String> f) throws InterruptedException,"
                 + " ExecutionException {",
-            "    return f.orTimeout(30, TimeUnit.SECONDS).get();",
+            "    return f.copy().orTimeout(30, TimeUnit.SECONDS).get();",
             "  }",
             "}")
         .doTest();
@@ -480,7 +480,7 @@ public class UnboundedWaitTest {
             "import java.util.concurrent.TimeUnit;",
             "class Orders {",
             "  void load(CompletableFuture<String> f, Mono<String> m) {",
-            "    f.orTimeout(500, TimeUnit.MILLISECONDS).join();",
+            "    f.copy().orTimeout(500, TimeUnit.MILLISECONDS).join();",
             "    m.block(Duration.ofMillis(500));",
             "  }",
             "}")
@@ -1368,7 +1368,7 @@ public class UnboundedWaitTest {
             "",
             "class Sorted {",
             "  String all(CompletableFuture<String> f, Supplier<Mono<String>> m) {",
-            "    return f.orTimeout(30, TimeUnit.SECONDS).join()"
+            "    return f.copy().orTimeout(30, TimeUnit.SECONDS).join()"
                 + " + m.get().block(Duration.ofSeconds(30));",
             "  }",
             "}")
@@ -1389,7 +1389,58 @@ public class UnboundedWaitTest {
             "",
             "class None {",
             "  String get(java.util.concurrent.CompletableFuture<String> f) {",
-            "    return f.orTimeout(30, TimeUnit.SECONDS).join();",
+            "    return f.copy().orTimeout(30, TimeUnit.SECONDS).join();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * Patch mode over pulsar (issue 14): {@code schemaInfoProvider.getSchemaByVersion(v).get()} hands
+   * back a future from a cache; {@code orTimeout} on it would fail the cached future for every
+   * later reader. A future the code may share is bounded through a copy; one the expression makes
+   * (a stage, supplyAsync) directly.
+   */
+  @Test
+  public void fixBoundsACopyOfAFutureOthersMayHold() {
+    refactoring
+        .addInputLines(
+            "Schemas.java",
+            "import java.util.Map;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.ConcurrentHashMap;",
+            "class Schemas {",
+            "  private final Map<String, CompletableFuture<String>> cache = new"
+                + " ConcurrentHashMap<>();",
+            "  CompletableFuture<String> getSchemaByVersion(String version) {",
+            "    return cache.computeIfAbsent(version, v -> new CompletableFuture<>());",
+            "  }",
+            "  String decode(String version) throws Exception {",
+            "    String cached = getSchemaByVersion(version).join();",
+            "    return cached + getSchemaByVersion(version).thenApply(String::trim).join()",
+            "        + CompletableFuture.supplyAsync(() -> version).join();",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Schemas.java",
+            "import java.util.Map;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.ConcurrentHashMap;",
+            "import java.util.concurrent.TimeUnit;",
+            "class Schemas {",
+            "  private final Map<String, CompletableFuture<String>> cache = new"
+                + " ConcurrentHashMap<>();",
+            "  CompletableFuture<String> getSchemaByVersion(String version) {",
+            "    return cache.computeIfAbsent(version, v -> new CompletableFuture<>());",
+            "  }",
+            "  String decode(String version) throws Exception {",
+            "    String cached = getSchemaByVersion(version).copy().orTimeout(30, TimeUnit.SECONDS)"
+                + ".join();",
+            "    return cached",
+            "        + getSchemaByVersion(version).thenApply(String::trim).orTimeout(30,"
+                + " TimeUnit.SECONDS).join()",
+            "        + CompletableFuture.supplyAsync(() -> version).orTimeout(30, TimeUnit.SECONDS)"
+                + ".join();",
             "  }",
             "}")
         .doTest();

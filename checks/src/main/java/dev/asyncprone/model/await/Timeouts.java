@@ -1,5 +1,6 @@
 package dev.asyncprone.model.await;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
@@ -34,6 +35,10 @@ import org.jspecify.annotations.Nullable;
  * already. The rewrites that add a bound are {@code fix/WaitBounds}.
  */
 public final class Timeouts {
+  /** The names of the calls that try a wait's object without waiting. */
+  private static final String TRY = "try";
+
+  private static final ImmutableSet<String> NON_BLOCKING_TRIES = ImmutableSet.of("poll", "offer");
 
   /**
    * An unbounded wait: the call or method reference, its sort, the name to show ({@code join()},
@@ -123,11 +128,48 @@ public final class Timeouts {
       } else if (leaf instanceof ClassTree || leaf instanceof LambdaExpressionTree) {
         return false;
       }
-      if (other != null && waitsWithTimeoutOn(other, waitedOn, state)) {
+      if (other != null
+          && (waitsWithTimeoutOn(other, waitedOn, state)
+              || triesWithoutWaitingOn(other, waitedOn, state))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * True if {@code tree} tries one of {@code objects} without waiting: a call named {@code try...},
+   * {@code poll} or {@code offer} on it ({@code semaphore.tryAcquire()}), also by a method
+   * reference handed to a call on it ({@code semaphore.map(Semaphore::tryAcquire)}). Beside a
+   * branch that waits on the same object, it makes the wait the blocking half of a choice the code
+   * offers, as pulsar's {@code if (conf.isBlockIfQueueFull()) semaphore.acquire(); else if
+   * (!semaphore.tryAcquire()) fail();}: the configuration chose to block.
+   */
+  private static boolean triesWithoutWaitingOn(Tree tree, Set<Symbol> objects, VisitorState state) {
+    return Trees.anyCall(
+        tree,
+        call -> {
+          if (Collections.disjoint(Trees.rootSymbols(Trees.receiver(call), state), objects)) {
+            return false;
+          }
+          if (isTryWithoutWaiting(call, state)) {
+            return true;
+          }
+          for (ExpressionTree argument : call.getArguments()) {
+            if (ASTHelpers.stripParentheses(argument) instanceof MemberReferenceTree reference
+                && isTryWithoutWaiting(reference, state)) {
+              return true;
+            }
+          }
+          return false;
+        });
+  }
+
+  private static boolean isTryWithoutWaiting(Tree call, VisitorState state) {
+    String name = Trees.methodName(call);
+    return (name.startsWith(TRY) || NON_BLOCKING_TRIES.contains(name))
+        && ASTHelpers.getSymbol(call) instanceof MethodSymbol m
+        && TimedTwin.timeoutLength(m.getParameters(), state) == 0;
   }
 
   /** True if the last parameters of {@code method} are a timeout. */

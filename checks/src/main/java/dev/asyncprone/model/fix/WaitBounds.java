@@ -18,7 +18,9 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.api.libraries.JdkTypes;
+import dev.asyncprone.model.api.libraries.Libraries;
 import dev.asyncprone.model.api.libraries.TimedTwin;
+import dev.asyncprone.model.await.AsyncWraps;
 import dev.asyncprone.model.await.Timeouts;
 import dev.asyncprone.model.javac.Exceptions;
 import dev.asyncprone.model.javac.Imports;
@@ -32,6 +34,9 @@ import org.jspecify.annotations.Nullable;
 public final class WaitBounds {
   /** CompletableFuture's operator that fails it once a timeout passes (Java 9 on). */
   private static final String OR_TIMEOUT = "orTimeout";
+
+  /** CompletableFuture's copy that completes with it, but whose own completion leaves it alone. */
+  private static final String COPY = "copy";
 
   /** What gives back what a wait on a semaphore took. */
   private static final String RELEASE = "release";
@@ -153,8 +158,31 @@ public final class WaitBounds {
         || future.members().findFirst(state.getName(OR_TIMEOUT)) == null) {
       return null; // compiled for Java 8, which has no orTimeout
     }
-    return fix.postfixWith(receiver, "." + OR_TIMEOUT + "(" + timeUnitArgs(t, fix, state) + ")")
+    // orTimeout fails the future it is called on: on a future others may hold too (a variable, a
+    // field, what a method hands back, perhaps from a cache), bound a copy of it instead, so that
+    // only this wait gives up.
+    String copy = isMadeHere(receiver, state) ? "" : "." + COPY + "()";
+    return fix.postfixWith(
+            receiver, copy + "." + OR_TIMEOUT + "(" + timeUnitArgs(t, fix, state) + ")")
         .build();
+  }
+
+  /**
+   * True for a future this expression makes, which nothing else holds: a stage made from another
+   * ({@code f.thenApply(...)}, {@code handle(...)}), {@code supplyAsync}/{@code runAsync}, an
+   * all-of.
+   */
+  private static boolean isMadeHere(ExpressionTree receiver, VisitorState state) {
+    if (!(ASTHelpers.stripParentheses(receiver) instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    if (method == null) {
+      return false;
+    }
+    return (!method.isStatic() && Libraries.stageCallbacks(method, state) != null)
+        || AsyncWraps.isSupplyOrRunAsync(call, state)
+        || Libraries.isAllOf(method, state);
   }
 
   /**
