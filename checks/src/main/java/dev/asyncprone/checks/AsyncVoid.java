@@ -9,7 +9,6 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.Reachability;
@@ -26,6 +25,7 @@ import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.libraries.Spring;
 import dev.asyncprone.model.fix.FixSources;
 import dev.asyncprone.model.fix.Fixes;
+import dev.asyncprone.model.javac.Imports;
 import dev.asyncprone.model.javac.Lambdas;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.observe.Drops;
@@ -151,8 +151,7 @@ public final class AsyncVoid extends BugChecker implements MethodTreeMatcher {
                             + " suggested"));
     if (canChange) {
       SuggestedFix.Builder fix = SuggestedFix.builder();
-      String future =
-          SuggestedFixes.qualifyType(state, fix, AsyncKind.COMPLETABLE_FUTURE.className());
+      String future = Imports.qualify(state, fix, AsyncKind.COMPLETABLE_FUTURE.className());
       String done = "return " + future + ".completedFuture(null);";
       fix.replace(tree.getReturnType(), future + "<Void>");
       for (ReturnTree ret : Lambdas.ownReturns(tree.getBody())) {

@@ -13,7 +13,6 @@ import com.google.errorprone.bugpatterns.BugChecker.ForLoopTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.WhileLoopTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
@@ -33,6 +32,7 @@ import dev.asyncprone.model.api.libraries.JdkTypes;
 import dev.asyncprone.model.await.Loops;
 import dev.asyncprone.model.await.Loops.Loop;
 import dev.asyncprone.model.await.Loops.PerElementAwait;
+import dev.asyncprone.model.javac.Imports;
 import dev.asyncprone.model.javac.NewLocals;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
@@ -230,8 +230,9 @@ public final class AwaitInLoop extends BugChecker
             + each
             + awaitSource.substring(state.getEndPosition(future) - awaitStart);
     String indent = NewLocals.indentOf(forLoop, state);
-    String list = SuggestedFixes.qualifyType(state, fix, JdkTypes.LIST);
-    String arrayList = SuggestedFixes.qualifyType(state, fix, JdkTypes.ARRAY_LIST);
+    // in sorted order: two imports added next to the same one go in the order they are added
+    String arrayList = Imports.qualify(state, fix, JdkTypes.ARRAY_LIST);
+    String list = Imports.qualify(state, fix, JdkTypes.LIST);
     String replacement =
         String.format(
             "%1$s<%2$s> %3$s = new %4$s<>();\n%5$sfor (%6$s) {\n%5$s  %3$s.add(%7$s);\n%5$s}\n"

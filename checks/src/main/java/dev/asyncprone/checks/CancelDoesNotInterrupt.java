@@ -15,6 +15,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.libraries.Libraries;
+import dev.asyncprone.model.interrupts.Completers;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.Docs;
@@ -48,7 +49,9 @@ public final class CancelDoesNotInterrupt extends BugChecker
       return Description.NO_MATCH;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(tree);
-    if (receiver == null || comesFromCancellableSource(receiver, state)) {
+    if (receiver == null
+        || comesFromCancellableSource(receiver, state)
+        || Completers.isCompleter(receiver, state)) {
       return Description.NO_MATCH;
     }
     return buildDescription(tree)

@@ -9,23 +9,25 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.CatchTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.InstanceOfTree;
-import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.asyncprone.model.api.libraries.Jdk;
+import dev.asyncprone.model.fix.Blocks;
 import dev.asyncprone.model.interrupts.Interrupts;
+import dev.asyncprone.model.interrupts.Interrupts.GoesOnWaiting;
 import dev.asyncprone.model.javac.EveryPath;
 import dev.asyncprone.model.javac.EveryPath.Exit;
+import dev.asyncprone.model.javac.Imports;
 import dev.asyncprone.model.javac.Variables;
 import dev.asyncprone.model.support.Docs;
 import dev.asyncprone.model.support.Guard;
@@ -78,15 +80,19 @@ public final class InterruptSwallowed extends BugChecker implements CatchTreeMat
                   carriers.add(ASTHelpers.getSymbol(statement));
                 }
                 if (statement instanceof ThrowTree) {
-                  return Variables.readsAny(((ThrowTree) statement).getExpression(), carriers);
+                  return Variables.readsAny(((ThrowTree) statement).getExpression(), carriers)
+                      || Interrupts.throwsInterruptSignal(statement, state);
                 }
                 Tree expression =
                     statement instanceof ExpressionStatementTree
                         ? ((ExpressionStatementTree) statement).getExpression()
                         : statement;
                 return Interrupts.isRestore(expression, state)
+                    || Interrupts.isRestoredByHandler(expression, carriers, state)
                     || Interrupts.isSneakyRethrow(expression, carriers)
-                    || Interrupts.isRememberedForLater(expression, state.getPath(), state);
+                    || Interrupts.isRememberedForLater(expression, state.getPath(), state)
+                    || Interrupts.isCarriedToThrowAfter(
+                        expression, carriers, state.getPath(), state);
               }
 
               @Override
@@ -105,13 +111,16 @@ public final class InterruptSwallowed extends BugChecker implements CatchTreeMat
         || Interrupts.endsThreadWork(state.getPath(), result.unmarkedExits(), state)) {
       return Description.NO_MATCH;
     }
-    return buildDescription(tree)
-        .setMessage(message(result, multiCatch))
-        .addFix(restoreFlag(tree, multiCatch, state))
-        .build();
+    GoesOnWaiting goesOn = Interrupts.goesOnWaiting(state.getPath(), result.unmarkedExits(), state);
+    Description.Builder description =
+        buildDescription(tree).setMessage(message(result, multiCatch, goesOn));
+    if (goesOn == GoesOnWaiting.NONE) {
+      description.addFix(restoreFlag(tree, multiCatch, state));
+    }
+    return description.build();
   }
 
-  private static String message(EveryPath.Result result, boolean multiCatch) {
+  private static String message(EveryPath.Result result, boolean multiCatch, GoesOnWaiting goesOn) {
     Exit first = result.unmarkedExits().get(0);
     String what;
     if (result.marksSomewhere()) {
@@ -128,12 +137,26 @@ public final class InterruptSwallowed extends BugChecker implements CatchTreeMat
           "This catch swallows InterruptedException: it neither restores the interrupt flag nor"
               + " rethrows it (or an exception that carries it)";
     }
+    String restore =
+        "Thread.currentThread().interrupt()"
+            + (multiCatch ? " when it is an InterruptedException" : "");
     return what
         + ", so the thread forgets it was asked to stop and its work runs on after the caller gave"
-        + " up (Future.cancel(true), ExecutorService.shutdownNow()). Call"
-        + " Thread.currentThread().interrupt()"
-        + (multiCatch ? " when it is an InterruptedException" : "")
-        + " before going on, or rethrow it.";
+        + " up (Future.cancel(true), ExecutorService.shutdownNow()). "
+        + switch (goesOn) {
+          case NONE -> "Call " + restore + " before going on, or rethrow it.";
+          case LOOP ->
+              "This loop waits again after the catch, and with the flag restored at once that"
+                  + " wait would throw at once, every turn: leave the loop (restore the flag and"
+                  + " return, or rethrow), or remember the interrupt and call "
+                  + restore
+                  + " once the loop is done.";
+          case CONTRACT ->
+              "This method keeps waiting through interrupts by contract (its interruptible twin"
+                  + " is the one that gives up), so remember the interrupt and call "
+                  + restore
+                  + " when it returns, as Guava's Uninterruptibles do.";
+        };
   }
 
   private static String describe(Exit exit) {
@@ -150,27 +173,22 @@ public final class InterruptSwallowed extends BugChecker implements CatchTreeMat
     }
   }
 
-  /** Inserts the restore as the first statement of the catch. */
+  /** Inserts the restore as the first statement of the catch, indented as its lines are. */
   private static SuggestedFix restoreFlag(CatchTree tree, boolean multiCatch, VisitorState state) {
     SuggestedFix.Builder fix = SuggestedFix.builder();
-    String thread = SuggestedFixes.qualifyType(state, fix, Jdk.THREAD);
+    String thread = Imports.qualify(state, fix, Jdk.THREAD);
     String restore = thread + ".currentThread().interrupt();";
     if (multiCatch) {
       restore =
           "if ("
               + tree.getParameter().getName()
               + " instanceof "
-              + SuggestedFixes.qualifyType(state, fix, Jdk.INTERRUPTED_EXCEPTION)
+              + Imports.qualify(state, fix, Jdk.INTERRUPTED_EXCEPTION)
               + ") { "
               + restore
               + " }";
     }
-    List<? extends StatementTree> statements = tree.getBlock().getStatements();
-    if (!statements.isEmpty()) {
-      return fix.prefixWith(statements.get(0), restore + "\n").build();
-    }
-    // An empty block: before its closing brace, after any comment that explains the catch.
-    int closing = state.getEndPosition(tree.getBlock()) - 1;
-    return fix.replace(closing, closing, restore + "\n").build();
+    Blocks.insertFirst(new TreePath(state.getPath(), tree.getBlock()), restore, state, fix);
+    return fix.build();
   }
 }

@@ -25,6 +25,7 @@ import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.libraries.Library;
 import dev.asyncprone.model.await.AsyncWraps;
 import dev.asyncprone.model.javac.Expressions;
+import dev.asyncprone.model.javac.Imports;
 import dev.asyncprone.model.javac.Lambdas;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
@@ -74,7 +75,7 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
     }
     String source = state.getSourceForNode(value);
     SuggestedFix.Builder fix = SuggestedFix.builder();
-    String type = SuggestedFixes.qualifyType(state, fix, AsyncKind.COMPLETABLE_FUTURE.className());
+    String type = Imports.qualify(state, fix, AsyncKind.COMPLETABLE_FUTURE.className());
     String typeArguments =
         tree.getTypeArguments().isEmpty()
             ? ""
@@ -176,7 +177,8 @@ public final class NeedlessAsync extends BugChecker implements MethodInvocationT
       if (composed != null
           && composed.isStatic()
           && compose.getMethodSelect() instanceof IdentifierTree) {
-        fix.addStaticImport(Symbols.qualifiedName(composed.owner, state) + "." + plain);
+        Imports.addStaticImport(
+            Symbols.qualifiedName(composed.owner, state) + "." + plain, state, fix);
       }
       description.addFix(fix.build());
     }

@@ -63,7 +63,7 @@ public final class NestedSubscribe extends BugChecker implements MethodInvocatio
     return Guard.safely(
         () -> {
           Subscription subscription = Subscriptions.of(state.getPath(), state);
-          if (subscription == null) {
+          if (subscription == null || Subscriptions.handsToSubscriber(subscription, state)) {
             return Description.NO_MATCH;
           }
           AsyncContext context = Subscriptions.nestedIn(contexts, state);

@@ -27,6 +27,7 @@ import dev.asyncprone.model.api.Annotations;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.fix.Fixes;
+import dev.asyncprone.model.fix.NullFixes;
 import dev.asyncprone.model.javac.FunctionalTargets;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.observe.NullRelays;
@@ -194,6 +195,14 @@ public final class NullFutureReturned extends BugChecker
             empty == null
                 ? "return an empty or failed " + typeName + " instead"
                 : "return " + empty + " instead");
+    for (ExpressionTree nullLiteral : nulls) {
+      TreePath at = TreePath.getPath(state.getPath(), nullLiteral);
+      String whyNot = at == null ? null : NullFixes.whyNot(at, state);
+      if (whyNot != null) {
+        // The null is a signal someone reads: the fix is the author's to choose, not ours.
+        return buildDescription(tree).setMessage(message + ". No fix here: " + whyNot).build();
+      }
+    }
     Description.Builder description = buildDescription(tree).setMessage(message);
     if (empty != null) {
       for (ExpressionTree nullLiteral : nulls) {

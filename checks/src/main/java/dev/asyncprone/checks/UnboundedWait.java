@@ -14,9 +14,12 @@ import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.asyncprone.model.api.Awaits;
 import dev.asyncprone.model.await.Timeouts;
 import dev.asyncprone.model.fix.WaitBounds;
 import dev.asyncprone.model.javac.Trees;
@@ -82,9 +85,9 @@ public final class UnboundedWait extends BugChecker
     }
     String message =
         wait.display()
-            + " waits for '"
-            + (wait.subject() == null ? "this" : Trees.label(wait.subject(), state))
-            + "' "
+            + " waits for "
+            + awaited(wait, state)
+            + " "
             + wait.bound().waitsFor()
             + " with no bound: if that never happens (a lost reply, a stuck peer, a deadlock),"
             + " this thread waits forever, holding whatever it holds, long after its caller gave"
@@ -103,6 +106,25 @@ public final class UnboundedWait extends BugChecker
       description.addFix(fix);
     }
     return description.build();
+  }
+
+  /**
+   * What the wait waits on, for the message: {@code 'payment'}; {@code 'this'} for an unqualified
+   * wait in a future's own class; for a method reference on a type ({@code
+   * map(CompletableFuture::join)}), each element it is handed.
+   */
+  private static String awaited(Timeouts.Wait wait, VisitorState state) {
+    if (wait.subject() != null) {
+      return "'" + Trees.label(wait.subject(), state) + "'";
+    }
+    MethodSymbol method =
+        wait.tree() instanceof MemberReferenceTree r ? ASTHelpers.getSymbol(r) : null;
+    if (method != null && wait.tree() instanceof MemberReferenceTree reference) {
+      String each =
+          Awaits.of(reference, state) != null ? "future" : method.owner.getSimpleName().toString();
+      return "each " + each + " it is handed (by '" + state.getSourceForNode(reference) + "')";
+    }
+    return "'this'";
   }
 
   /** On by the -XepOpt flag, or by a -Xep:UnboundedWait:WARN or :ERROR on the command line. */

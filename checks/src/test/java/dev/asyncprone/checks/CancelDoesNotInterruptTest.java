@@ -114,6 +114,88 @@ public class CancelDoesNotInterruptTest {
         .doTest();
   }
 
+  /**
+   * lettuce ReconnectionHandler:195 and java-driver ContinuousRequestHandlerBase:409: a future made
+   * with {@code new CompletableFuture<>()} and completed by hand; no task runs on it, cancelling it
+   * is the signal the code propagates.
+   */
+  @Test
+  public void cancelOnAHandMadeCompleter_realCode() {
+    helper
+        .addSourceLines(
+            "ReconnectionHandler.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class ReconnectionHandler {",
+            "  private volatile CompletableFuture<String> currentFuture;",
+            "  private final CompletableFuture<String> chosenCallback = new CompletableFuture<>();",
+            "  private CompletableFuture<String> pendingResult;",
+            "  CompletableFuture<String> reconnect() {",
+            "    CompletableFuture<String> future = new CompletableFuture<>();",
+            "    this.currentFuture = future;",
+            "    return future;",
+            "  }",
+            "  void page(boolean last) {",
+            "    pendingResult = last ? null : new CompletableFuture<>();",
+            "    pendingResult = null;",
+            "    pendingResult = new CompletableFuture<>();",
+            "  }",
+            "  void prepareClose() {",
+            "    CompletableFuture<?> currentFuture = this.currentFuture;",
+            "    if (currentFuture != null && !currentFuture.isDone()) {",
+            "      currentFuture.cancel(true);",
+            "    }",
+            "    chosenCallback.cancel(true);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** The same in another style: a local completer handed to a callback API. */
+  @Test
+  public void cancelOnAHandMadeCompleter_otherStyle() {
+    helper
+        .addSourceLines(
+            "Lookup.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.Consumer;",
+            "abstract class Lookup {",
+            "  abstract void resolve(String host, Consumer<String> done);",
+            "  boolean lookUp(String host, boolean give) {",
+            "    CompletableFuture<String> address = new CompletableFuture<>();",
+            "    resolve(host, address::complete);",
+            "    return give && address.cancel(true);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void cancelOnAFutureThatATaskMayComputeIsStillReported() {
+    helper
+        .addSourceLines(
+            "Mixed.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Mixed {",
+            "  private CompletableFuture<String> current = new CompletableFuture<>();",
+            "  CompletableFuture<String> open;",
+            "  void restart() {",
+            "    current = CompletableFuture.supplyAsync(() -> \"work\");",
+            "  }",
+            "  void stop(CompletableFuture<String> given) {",
+            "    // BUG: Diagnostic contains: CancelDoesNotInterrupt",
+            "    current.cancel(true);",
+            "    // a field others may assign: its values are not all known",
+            "    open = new CompletableFuture<>();",
+            "    // BUG: Diagnostic contains: CancelDoesNotInterrupt",
+            "    open.cancel(true);",
+            "    // a parameter: made who knows where",
+            "    // BUG: Diagnostic contains: CancelDoesNotInterrupt",
+            "    given.cancel(true);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   public void unusualCodeDoesNotCrash() {
     helper

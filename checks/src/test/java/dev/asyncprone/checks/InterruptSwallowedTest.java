@@ -182,6 +182,166 @@ public class InterruptSwallowedTest {
         .doTest();
   }
 
+  /**
+   * pulsar ConsumerImpl:444: the caught exception handed to a helper that restores the flag (a
+   * class file there; here its source, and a class file's name).
+   */
+  @Test
+  public void flagRestoredByAHelperTakingTheException_realCode() {
+    helper
+        .addSourceLines(
+            "ExceptionHandler.java",
+            "final class ExceptionHandler {",
+            "  static void handleInterruptedException(Throwable t) {",
+            "    if (t instanceof InterruptedException) {",
+            "      Thread.currentThread().interrupt();",
+            "    }",
+            "  }",
+            "  static void log(Throwable t) {}",
+            "}")
+        .addSourceLines(
+            "Consumer.java",
+            "import java.util.concurrent.*;",
+            "abstract class Consumer {",
+            "  abstract CompletableFuture<String> batchAsync();",
+            "  abstract boolean closing();",
+            "  String batchReceive() {",
+            "    try {",
+            "      return batchAsync().get();",
+            "    } catch (InterruptedException | ExecutionException e) {",
+            "      ExceptionHandler.handleInterruptedException(e);",
+            "      if (!closing()) {",
+            "        throw new IllegalStateException(e);",
+            "      }",
+            "      return null;",
+            "    }",
+            "  }",
+            "  String logged() {",
+            "    try {",
+            "      return batchAsync().get();",
+            "    // BUG: Diagnostic contains: InterruptSwallowed",
+            "    } catch (InterruptedException | ExecutionException e) {",
+            "      ExceptionHandler.log(e);",
+            "      return null;",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * A helper whose body this compilation does not have (a class file; here a native method) counts
+   * when it is static, takes the exception, and says by its name that it restores the flag.
+   */
+  @Test
+  public void flagRestoredByAHelperWithoutABody() {
+    helper
+        .addSourceLines(
+            "Handlers.java",
+            "final class Handlers {",
+            "  static native void restoreInterrupt(Throwable t);",
+            "  static native void report(Throwable t);",
+            "  native void instanceInterruptHandler(Throwable t);",
+            "}")
+        .addSourceLines(
+            "Sleeper.java",
+            "class Sleeper {",
+            "  void nap() {",
+            "    try {",
+            "      Thread.sleep(10);",
+            "    } catch (InterruptedException e) {",
+            "      Handlers.restoreInterrupt(e);",
+            "    }",
+            "  }",
+            "  void reported() {",
+            "    try {",
+            "      Thread.sleep(10);",
+            "    // BUG: Diagnostic contains: InterruptSwallowed",
+            "    } catch (InterruptedException e) {",
+            "      Handlers.report(e);",
+            "    }",
+            "  }",
+            "  void notStatic(Handlers handlers) {",
+            "    try {",
+            "      Thread.sleep(10);",
+            "    // BUG: Diagnostic contains: InterruptSwallowed",
+            "    } catch (InterruptedException e) {",
+            "      handlers.instanceInterruptHandler(e);",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * spring-webflux SyncInvocableHandlerMethod:118 (kept in a local, thrown as the cause right after
+   * the try) and jetty InputStreamResponseListener:354 (InterruptedIOException, the java.io form of
+   * the interrupt).
+   */
+  @Test
+  public void interruptCarriedOn_realCode() {
+    helper
+        .addSourceLines(
+            "Sync.java",
+            "import java.io.IOException;",
+            "import java.io.InterruptedIOException;",
+            "import java.util.concurrent.*;",
+            "class Sync {",
+            "  String invoke(CompletableFuture<String> future) {",
+            "    Throwable failure;",
+            "    try {",
+            "      return future.get();",
+            "    } catch (ExecutionException ex) {",
+            "      failure = ex.getCause();",
+            "    } catch (InterruptedException ex) {",
+            "      failure = ex;",
+            "    }",
+            "    throw new IllegalStateException(\"Failed to invoke\", failure);",
+            "  }",
+            "  int read(BlockingQueue<Integer> chunks) throws IOException {",
+            "    try {",
+            "      return chunks.take();",
+            "    } catch (InterruptedException x) {",
+            "      throw new InterruptedIOException();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void interruptKeptButNotCarriedIsStillReported() {
+    helper
+        .addSourceLines(
+            "Sync.java",
+            "import java.io.IOException;",
+            "import java.util.concurrent.*;",
+            "class Sync {",
+            "  String kept(CompletableFuture<String> future) {",
+            "    Throwable failure = null;",
+            "    try {",
+            "      return future.get();",
+            "    } catch (ExecutionException ex) {",
+            "      failure = ex.getCause();",
+            "    // BUG: Diagnostic contains: InterruptSwallowed",
+            "    } catch (InterruptedException ex) {",
+            "      failure = ex;",
+            "    }",
+            "    System.out.println(failure);",
+            "    return null;",
+            "  }",
+            "  int read(BlockingQueue<Integer> chunks) throws IOException {",
+            "    try {",
+            "      return chunks.take();",
+            "    // BUG: Diagnostic contains: InterruptSwallowed",
+            "    } catch (InterruptedException x) {",
+            "      throw new IOException(\"interrupted\");",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   public void emptyCatchAfterSleep() {
     helper
@@ -658,6 +818,328 @@ public class InterruptSwallowedTest {
             "    };",
             "  };",
             "}")
+        .doTest();
+  }
+
+  /**
+   * Issue 14: the restore goes first in the catch, indented as the catch's lines are, in every
+   * shape of catch; compared as text.
+   */
+  @Test
+  public void fixIsIndentedInEveryShapeOfCatch() {
+    ExactPatch.of(InterruptSwallowed.class)
+        .input(
+            "Shapes.java",
+            "class Shapes {",
+            "  int polls;",
+            "  void emptyOnOneLine() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {}",
+            "  }",
+            "  void emptyOverLines() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "    }",
+            "  }",
+            "  void withStatements() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "      polls++;",
+            "      System.out.println(polls);",
+            "    }",
+            "  }",
+            "  void multiCatch() throws Exception {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "      new java.io.FileInputStream(\"x\").close();",
+            "    } catch (InterruptedException | java.io.IOException e) {",
+            "      polls++;",
+            "    }",
+            "  }",
+            "  void commentOnly() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "      // nothing to do: the caller polls again",
+            "    }",
+            "  }",
+            "  void commentAfterTheBrace() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) { // the caller polls again",
+            "      polls++;",
+            "    }",
+            "  }",
+            "  void statementOnOneLine() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) { polls++; }",
+            "  }",
+            "}")
+        .output(
+            "Shapes.java",
+            "class Shapes {",
+            "  int polls;",
+            "  void emptyOnOneLine() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "    }",
+            "  }",
+            "  void emptyOverLines() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "    }",
+            "  }",
+            "  void withStatements() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "      polls++;",
+            "      System.out.println(polls);",
+            "    }",
+            "  }",
+            "  void multiCatch() throws Exception {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "      new java.io.FileInputStream(\"x\").close();",
+            "    } catch (InterruptedException | java.io.IOException e) {",
+            "      if (e instanceof InterruptedException) { Thread.currentThread().interrupt(); }",
+            "      polls++;",
+            "    }",
+            "  }",
+            "  void commentOnly() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "      // nothing to do: the caller polls again",
+            "    }",
+            "  }",
+            "  void commentAfterTheBrace() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) { // the caller polls again",
+            "      Thread.currentThread().interrupt();",
+            "      polls++;",
+            "    }",
+            "  }",
+            "  void statementOnOneLine() {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) { Thread.currentThread().interrupt(); polls++; }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** The same in a file indented with four spaces, and one with tabs. */
+  @Test
+  public void fixIsIndentedAsTheFileIs() {
+    ExactPatch.of(InterruptSwallowed.class)
+        .input(
+            "Four.java",
+            "class Four {",
+            "    void emptyOnOneLine() {",
+            "        try {",
+            "            Thread.sleep(1);",
+            "        } catch (InterruptedException e) {}",
+            "    }",
+            "    void emptyOverLines() {",
+            "        try {",
+            "            Thread.sleep(1);",
+            "        } catch (InterruptedException e) {",
+            "        }",
+            "    }",
+            "}")
+        .output(
+            "Four.java",
+            "class Four {",
+            "    void emptyOnOneLine() {",
+            "        try {",
+            "            Thread.sleep(1);",
+            "        } catch (InterruptedException e) {",
+            "            Thread.currentThread().interrupt();",
+            "        }",
+            "    }",
+            "    void emptyOverLines() {",
+            "        try {",
+            "            Thread.sleep(1);",
+            "        } catch (InterruptedException e) {",
+            "            Thread.currentThread().interrupt();",
+            "        }",
+            "    }",
+            "}")
+        .input(
+            "Tabs.java",
+            "class Tabs {",
+            "\tvoid emptyOnOneLine() {",
+            "\t\ttry {",
+            "\t\t\tThread.sleep(1);",
+            "\t\t} catch (InterruptedException e) {}",
+            "\t}",
+            "}")
+        .output(
+            "Tabs.java",
+            "class Tabs {",
+            "\tvoid emptyOnOneLine() {",
+            "\t\ttry {",
+            "\t\t\tThread.sleep(1);",
+            "\t\t} catch (InterruptedException e) {",
+            "\t\t\tThread.currentThread().interrupt();",
+            "\t\t}",
+            "\t}",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * Issue 14: in a worker loop or a retry that waits again, a restore first in the catch makes
+   * every later wait throw at once and the loop spin: reported, with what to do, and no fix.
+   */
+  @Test
+  public void noFixInALoopThatWaitsAgain() {
+    helper
+        .addSourceLines(
+            "Worker.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Worker {",
+            "  volatile boolean running = true;",
+            "  void work(BlockingQueue<Runnable> queue) {",
+            "    while (running) {",
+            "      try {",
+            "        queue.take().run();",
+            "      // BUG: Diagnostic matches: LOOP",
+            "      } catch (InterruptedException e) {",
+            "        // the loop test handles close",
+            "      }",
+            "    }",
+            "  }",
+            "  String retry(java.util.concurrent.Callable<String> call) throws Exception {",
+            "    for (int attempt = 0; ; attempt++) {",
+            "      try {",
+            "        return call.call();",
+            "      } catch (java.io.IOException e) {",
+            "        try {",
+            "          Thread.sleep(100L << attempt);",
+            "        // BUG: Diagnostic contains: This loop waits again",
+            "        } catch (InterruptedException ignored) {",
+            "        }",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "LOOP",
+            msg ->
+                msg.contains(
+                    "This loop waits again after the catch, and with the flag restored at once"
+                        + " that wait would throw at once, every turn: leave the loop (restore the"
+                        + " flag and return, or rethrow), or remember the interrupt and call"
+                        + " Thread.currentThread().interrupt() once the loop is done."))
+        .doTest();
+    refactoring
+        .addInputLines(
+            "Worker.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Worker {",
+            "  volatile boolean running = true;",
+            "  void work(BlockingQueue<Runnable> queue) {",
+            "    while (running) {",
+            "      try {",
+            "        queue.take().run();",
+            "      } catch (InterruptedException e) {",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+
+  /** A catch in a loop whose every unrestored path leaves the loop still gets the fix. */
+  @Test
+  public void fixInALoopThatItLeaves() {
+    ExactPatch.of(InterruptSwallowed.class)
+        .input(
+            "Worker.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Worker {",
+            "  void work(BlockingQueue<Runnable> queue) {",
+            "    while (true) {",
+            "      try {",
+            "        queue.take().run();",
+            "      } catch (InterruptedException e) {",
+            "        return;",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .output(
+            "Worker.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Worker {",
+            "  void work(BlockingQueue<Runnable> queue) {",
+            "    while (true) {",
+            "      try {",
+            "        queue.take().run();",
+            "      } catch (InterruptedException e) {",
+            "        Thread.currentThread().interrupt();",
+            "        return;",
+            "      }",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** A lock() whose contract is to keep waiting: only lockInterruptibly() may give up. */
+  @Test
+  public void noFixWhereTheMethodKeepsWaitingByContract() {
+    helper
+        .addSourceLines(
+            "Mutex.java",
+            "import java.util.concurrent.Semaphore;",
+            "class Mutex {",
+            "  private final Semaphore permit = new Semaphore(1);",
+            "  public void lock() {",
+            "    try {",
+            "      permit.acquire();",
+            "    // BUG: Diagnostic contains: keeps waiting through interrupts by contract",
+            "    } catch (InterruptedException e) {",
+            "      permit.acquireUninterruptibly();",
+            "    }",
+            "  }",
+            "  public void lockInterruptibly() throws InterruptedException {",
+            "    permit.acquire();",
+            "  }",
+            "}")
+        .doTest();
+    refactoring
+        .addInputLines(
+            "Mutex.java",
+            "import java.util.concurrent.Semaphore;",
+            "class Mutex {",
+            "  private final Semaphore permit = new Semaphore(1);",
+            "  public void lock() {",
+            "    try {",
+            "      permit.acquire();",
+            "    } catch (InterruptedException e) {",
+            "      permit.acquireUninterruptibly();",
+            "    }",
+            "  }",
+            "  public void lockInterruptibly() throws InterruptedException {",
+            "    permit.acquire();",
+            "  }",
+            "}")
+        .expectUnchanged()
         .doTest();
   }
 

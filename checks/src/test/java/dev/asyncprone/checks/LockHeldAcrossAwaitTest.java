@@ -667,4 +667,127 @@ public class LockHeldAcrossAwaitTest {
             "}")
         .doTest();
   }
+
+  /**
+   * lettuce StatefulRedisMultiDbConnectionImpl:1056 and :1099: the wait runs in a lambda handed to
+   * {@code doByExclusiveLock}, a helper that runs it between {@code writeLock.lock()} and {@code
+   * unlock()}.
+   */
+  @Test
+  public void lockTakenByAHelperThatRunsTheLambda_realCode() {
+    helper
+        .addSourceLines(
+            "MultiDb.java",
+            "import java.util.Map;",
+            "import java.util.concurrent.*;",
+            "import java.util.concurrent.locks.*;",
+            "abstract class MultiDb {",
+            "  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();",
+            "  private final Lock writeLock = lock.writeLock();",
+            "  private final Map<String, String> databases = new ConcurrentHashMap<>();",
+            "  abstract CompletableFuture<String> createDatabaseAsync(String uri);",
+            "  abstract CompletableFuture<Void> closeAsync(String db);",
+            "  protected void doByExclusiveLock(Runnable operation) {",
+            "    writeLock.lock();",
+            "    try {",
+            "      operation.run();",
+            "    } finally {",
+            "      writeLock.unlock();",
+            "    }",
+            "  }",
+            "  void addDatabase(String uri) {",
+            "    doByExclusiveLock(() -> {",
+            "      CompletableFuture<String> database = createDatabaseAsync(uri);",
+            "      // BUG: Diagnostic matches: MESSAGE",
+            "      databases.put(uri, database.join());",
+            "    });",
+            "  }",
+            "  void removeDatabase(String uri) {",
+            "    doByExclusiveLock(() -> {",
+            "      String db = databases.remove(uri);",
+            "      // BUG: Diagnostic contains: LockHeldAcrossAwait",
+            "      closeAsync(db).join();",
+            "    });",
+            "  }",
+            "  void register(String uri) {",
+            "    // no wait inside: nothing to report",
+            "    doByExclusiveLock(() -> databases.putIfAbsent(uri, uri));",
+            "  }",
+            "}")
+        .expectErrorMessage(
+            "MESSAGE",
+            msg ->
+                msg.contains(
+                    "join() waits for the future while this thread holds 'writeLock' (taken by"
+                        + " doByExclusiveLock() above)"))
+        .doTest();
+  }
+
+  /** The same in another style: a static helper that runs a Supplier in a synchronized block. */
+  @Test
+  public void lockTakenByAHelperThatRunsTheLambda_otherStyle() {
+    helper
+        .addSourceLines(
+            "Guarded.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.Supplier;",
+            "final class Guarded {",
+            "  private static final Object MUTEX = new Object();",
+            "  static <T> T locked(Supplier<T> action) {",
+            "    synchronized (MUTEX) {",
+            "      return action.get();",
+            "    }",
+            "  }",
+            "  static String read(CompletableFuture<String> pending) {",
+            "    // BUG: Diagnostic contains: LockHeldAcrossAwait",
+            "    return locked(() -> pending.join());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  public void helpersThatRunTheLambdaWithoutTheLock() {
+    helper
+        .addSourceLines(
+            "Helpers.java",
+            "import java.util.concurrent.*;",
+            "import java.util.concurrent.locks.*;",
+            "abstract class Helpers {",
+            "  private final Lock lock = new ReentrantLock();",
+            "  abstract CompletableFuture<String> fetch();",
+            "  // released before the run",
+            "  void afterUnlock(Runnable r) {",
+            "    lock.lock();",
+            "    lock.unlock();",
+            "    r.run();",
+            "  }",
+            "  // run under the lock on one path only",
+            "  void sometimes(Runnable r, boolean locked) {",
+            "    if (locked) {",
+            "      lock.lock();",
+            "      try { r.run(); } finally { lock.unlock(); }",
+            "    } else {",
+            "      r.run();",
+            "    }",
+            "  }",
+            "  // handed on to an executor: it runs later, on another thread",
+            "  void later(Runnable r, Executor executor) {",
+            "    lock.lock();",
+            "    try { executor.execute(r); } finally { lock.unlock(); }",
+            "  }",
+            "  // run in a lambda of the helper: later, with nothing held",
+            "  void inALambda(Runnable r, ExecutorService pool) {",
+            "    lock.lock();",
+            "    try { pool.execute(() -> r.run()); } finally { lock.unlock(); }",
+            "  }",
+            "  void use(ExecutorService pool) {",
+            "    afterUnlock(() -> fetch().join());",
+            "    sometimes(() -> fetch().join(), true);",
+            "    later(() -> fetch().join(), pool);",
+            "    inALambda(() -> fetch().join(), pool);",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

@@ -260,4 +260,64 @@ public class NestedSubscribeTest {
             "}")
         .doTest();
   }
+
+  /**
+   * spring-webflux AbstractListenerWebSocketSession:126 (a Publisher's own wiring in {@code
+   * Mono.from(subscriber -> ...)}) and reactor-netty HttpServerOperations:1316 (a dedicated
+   * subscriber for a pipeline meant to outlive the operator): the subscriber takes the
+   * subscription, and with it the inner pipeline's demand, cancellation and errors.
+   */
+  @Test
+  public void handedToAWholeSubscriber_realCode() {
+    helper
+        .addSourceLines(
+            "Session.java",
+            "import org.reactivestreams.Subscriber;",
+            "import reactor.core.CoreSubscriber;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "import reactor.core.publisher.Sinks;",
+            "abstract class Session {",
+            "  abstract Subscriber<String> sendProcessor();",
+            "  abstract Flux<String> handler(String ops);",
+            "  abstract CoreSubscriber<Void> websocketSubscriber(String ops);",
+            "  Mono<Void> send(Flux<String> messages, Flux<String> processor) {",
+            "    return Mono.from(subscriber -> {",
+            "      messages.subscribe(sendProcessor());",
+            "      processor.then().subscribe(subscriber);",
+            "    });",
+            "  }",
+            "  Mono<Void> upgrade(Mono<String> handshake) {",
+            "    return handshake",
+            "        .doOnNext(ops -> handler(ops).then().subscribe(websocketSubscriber(ops)))",
+            "        .then();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** The same in another style: a BaseSubscriber made in the operator. */
+  @Test
+  public void handedToAWholeSubscriber_otherStyle() {
+    helper
+        .addSourceLines(
+            "Audit.java",
+            "import reactor.core.publisher.BaseSubscriber;",
+            "import reactor.core.publisher.Flux;",
+            "import reactor.core.publisher.Mono;",
+            "abstract class Audit {",
+            "  abstract Mono<Void> audit(String order);",
+            "  Flux<String> orders(Flux<String> orders) {",
+            "    return orders.doOnNext(o -> audit(o).subscribe(new BaseSubscriber<Void>() {",
+            "      @Override protected void hookOnError(Throwable e) {}",
+            "    }));",
+            "  }",
+            "  Flux<String> consumers(Flux<String> orders) {",
+            "    // consumers, even with an error consumer, leave the pipeline to nobody",
+            "    // BUG: Diagnostic contains: NestedSubscribe",
+            "    return orders.doOnNext(o -> audit(o).subscribe(v -> {}, e -> {}));",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

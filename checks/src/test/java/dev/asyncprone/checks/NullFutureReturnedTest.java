@@ -125,6 +125,202 @@ public class NullFutureReturnedTest {
         .doTest();
   }
 
+  /**
+   * Issue 14: a {@code return null} the method's Javadoc documents ("or {@code null}") is reported,
+   * but the fix is the contract's to choose: no empty future, and the message names @Nullable.
+   */
+  @Test
+  public void noFixWhereTheJavadocDocumentsNull() {
+    helper
+        .addSourceLines(
+            "Pending.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import reactor.core.publisher.Mono;",
+            "class Pending {",
+            "  CompletableFuture<String> current;",
+            "  /** Returns the pending request, or {@code null} if none is in flight. */",
+            "  CompletableFuture<String> pending() {",
+            "    // BUG: Diagnostic contains: No fix here: the Javadoc documents null as a result:"
+                + " if that is the contract, annotate the return type @Nullable",
+            "    return current == null || current.isDone() ? null : current;",
+            "  }",
+            "  /**",
+            "   * The next page.",
+            "   *",
+            "   * @return the page, or null at the end",
+            "   */",
+            "  Mono<String> next(boolean end) {",
+            "    // BUG: Diagnostic contains: @Nullable",
+            "    return end ? null : Mono.just(\"page\");",
+            "  }",
+            "}")
+        .doTest();
+    refactoring
+        .addInputLines(
+            "Pending.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Pending {",
+            "  CompletableFuture<String> current;",
+            "  /** Returns the pending request, or {@code null} if none is in flight. */",
+            "  CompletableFuture<String> pending() {",
+            "    return current == null || current.isDone() ? null : current;",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+
+  /** A Javadoc that says the result is never null leaves the fix in place. */
+  @Test
+  public void fixWhereTheJavadocSaysNeverNull() {
+    refactoring
+        .addInputLines(
+            "Lookup.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Lookup {",
+            "  /** Looks the key up; the future is never null, and not-null when empty. */",
+            "  CompletableFuture<String> find(String key) {",
+            "    if (key.isEmpty()) {",
+            "      return null;",
+            "    }",
+            "    return CompletableFuture.completedFuture(key);",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Lookup.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Lookup {",
+            "  /** Looks the key up; the future is never null, and not-null when empty. */",
+            "  CompletableFuture<String> find(String key) {",
+            "    if (key.isEmpty()) {",
+            "      return CompletableFuture.completedFuture(null);",
+            "    }",
+            "    return CompletableFuture.completedFuture(key);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * Patch mode over the corpus (issue 14): Vert.x's WebSocketGroup.tryAcquire and
+   * Http2ServerResponse.checkSendHeaders return null as a signal their callers test, the lambdas of
+   * HttpClientImpl pass on the null of another future, DefaultRedirectHandler.apply implements
+   * Function.apply for consumers that read null as "no redirect": an empty future would change what
+   * the code does. Reported, without the fix, saying why.
+   */
+  @Test
+  public void noFixWhereTheNullIsASignal_realCode() {
+    refactoring
+        .addInputLines(
+            "Group.java",
+            "import io.vertx.core.Future;",
+            "import java.util.function.BiFunction;",
+            "import java.util.function.Function;",
+            "class Group {",
+            "  int inflight;",
+            "  private Future<String> tryAcquire() {",
+            "    if (inflight > 3) {",
+            "      return Future.succeededFuture(\"queued\");",
+            "    }",
+            "    inflight++;",
+            "    return null;",
+            "  }",
+            "  Future<String> connect() {",
+            "    Future<String> res = tryAcquire();",
+            "    if (res == null) {",
+            "      res = Future.succeededFuture(\"connected\");",
+            "    }",
+            "    return res;",
+            "  }",
+            "  private Future<Void> checkSendHeaders(boolean end) {",
+            "    return end ? null : Future.succeededFuture();",
+            "  }",
+            "  boolean sent(boolean end) {",
+            "    return checkSendHeaders(end) != null;",
+            "  }",
+            "  abstract static class Endpoint {",
+            "    abstract Future<String> requestConnection();",
+            "  }",
+            "  <T> Future<T> withResource(BiFunction<Endpoint, Boolean, Future<T>> f) {",
+            "    return f.apply(null, true);",
+            "  }",
+            "  Future<String> lease() {",
+            "    return withResource((endpoint, created) -> {",
+            "      Future<String> fut = endpoint.requestConnection();",
+            "      if (fut == null) {",
+            "        return null;",
+            "      }",
+            "      return fut.map(x -> x);",
+            "    });",
+            "  }",
+            "  static class Redirects implements Function<String, Future<String>> {",
+            "    @Override public Future<String> apply(String status) {",
+            "      if (!status.startsWith(\"3\")) {",
+            "        return null;",
+            "      }",
+            "      return Future.succeededFuture(status);",
+            "    }",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+    helper
+        .addSourceLines(
+            "Sentinel.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Sentinel {",
+            "  private CompletableFuture<String> cached(String key) {",
+            "    // BUG: Diagnostic contains: No fix here: its callers in this file test the result"
+                + " for null",
+            "    return key.isEmpty() ? null : CompletableFuture.completedFuture(key);",
+            "  }",
+            "  CompletableFuture<String> get(String key) {",
+            "    CompletableFuture<String> hit = cached(key);",
+            "    return hit != null ? hit : CompletableFuture.completedFuture(\"miss\");",
+            "  }",
+            "  CompletableFuture<String> relay(CompletableFuture<String> upstream) {",
+            "    // BUG: Diagnostic contains: No fix here: it passes on the null of 'upstream'",
+            "    return upstream == null ? null : upstream.thenApply(x -> x);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** The same method with no caller that tests for null, and no relay: the fix is offered. */
+  @Test
+  public void fixWhereNothingReadsTheNull() {
+    refactoring
+        .addInputLines(
+            "Group.java",
+            "import io.vertx.core.Future;",
+            "class Group {",
+            "  private Future<String> tryAcquire(int inflight) {",
+            "    if (inflight > 3) {",
+            "      return Future.succeededFuture(\"queued\");",
+            "    }",
+            "    return null;",
+            "  }",
+            "  Future<String> connect(int inflight) {",
+            "    return tryAcquire(inflight).map(s -> s + \"!\");",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Group.java",
+            "import io.vertx.core.Future;",
+            "class Group {",
+            "  private Future<String> tryAcquire(int inflight) {",
+            "    if (inflight > 3) {",
+            "      return Future.succeededFuture(\"queued\");",
+            "    }",
+            "    return Future.succeededFuture();",
+            "  }",
+            "  Future<String> connect(int inflight) {",
+            "    return tryAcquire(inflight).map(s -> s + \"!\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   public void unusualCodeDoesNotCrash() {
     helper

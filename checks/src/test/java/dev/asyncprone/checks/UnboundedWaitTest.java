@@ -140,8 +140,19 @@ public class UnboundedWaitTest {
             "    single.blockingGet();",
             "    // BUG: Diagnostic contains: await().indefinitely() waits for 'uni'",
             "    uni.await().indefinitely();",
-            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    // BUG: Diagnostic contains: join() waits for each future it is handed (by"
+                + " 'CompletableFuture::join') to complete",
             "    all.stream().map(CompletableFuture::join).collect(Collectors.toList());",
+            "    // BUG: Diagnostic contains: join() waits for 'all.get(0)'",
+            "    all.stream().findFirst().map(x -> all.get(0).join());",
+            "  }",
+            "  interface Take<T> {",
+            "    T from(java.util.concurrent.BlockingQueue<T> q) throws InterruptedException;",
+            "  }",
+            "  static <T> void each(List<java.util.concurrent.BlockingQueue<T>> qs, Take<T> f) {}",
+            "  void queues(List<java.util.concurrent.BlockingQueue<String>> queues) {",
+            "    // BUG: Diagnostic contains: take() waits for each BlockingQueue it is handed",
+            "    each(queues, java.util.concurrent.BlockingQueue::take);",
             "  }",
             "}")
         .setArgs(ON)
@@ -314,7 +325,7 @@ public class UnboundedWaitTest {
             "class Orders {",
             "  String load(CompletableFuture<String> f) throws InterruptedException,"
                 + " ExecutionException {",
-            "    return f.orTimeout(30, TimeUnit.SECONDS).get();",
+            "    return f.copy().orTimeout(30, TimeUnit.SECONDS).get();",
             "  }",
             "}")
         .doTest();
@@ -460,12 +471,12 @@ public class UnboundedWaitTest {
         .addOutputLines(
             "Orders.java",
             "import java.time.Duration;",
+            "import reactor.core.publisher.Mono;",
             "import java.util.concurrent.CompletableFuture;",
             "import java.util.concurrent.TimeUnit;",
-            "import reactor.core.publisher.Mono;",
             "class Orders {",
             "  void load(CompletableFuture<String> f, Mono<String> m) {",
-            "    f.orTimeout(500, TimeUnit.MILLISECONDS).join();",
+            "    f.copy().orTimeout(500, TimeUnit.MILLISECONDS).join();",
             "    m.block(Duration.ofMillis(500));",
             "  }",
             "}")
@@ -1142,6 +1153,291 @@ public class UnboundedWaitTest {
             "      f.join();",
             "      f = next();",
             "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * lettuce ConnectionFuture: an interface that extends CompletionStage and Future and declares its
+   * own join(), which CompletableFuture's join() implements in a class that is both.
+   */
+  @Test
+  public void joinOfAFutureInterfaceThatDeclaresItsOwn_realCode() {
+    helper
+        .setArgs(ON)
+        .addSourceLines(
+            "ConnectionFuture.java",
+            "import java.util.concurrent.*;",
+            "interface ConnectionFuture<T> extends CompletionStage<T>, Future<T> {",
+            "  T get() throws InterruptedException, ExecutionException;",
+            "  T join();",
+            "}")
+        .addSourceLines(
+            "Client.java",
+            "import java.util.concurrent.CompletionStage;",
+            "abstract class Client {",
+            "  abstract ConnectionFuture<String> connect();",
+            "  interface Stage<T> extends CompletionStage<T> { T join(); }",
+            "  interface Group { void join(); }",
+            "  String open(Stage<String> stage, Group group) throws Exception {",
+            "    // BUG: Diagnostic contains: join() waits for 'connect()' to complete",
+            "    String a = connect().join();",
+            "    // BUG: Diagnostic contains: get() waits for 'connect()'",
+            "    String b = connect().get();",
+            "    // not a Future: no class of the tables' implements both",
+            "    String c = stage.join();",
+            "    group.join();",
+            "    return a + b + c;",
+            "  }",
+            "}")
+        .doTest();
+    // no fix: orTimeout is CompletableFuture's
+    refactoring
+        .addInputLines(
+            "ConnectionFuture.java",
+            "import java.util.concurrent.*;",
+            "interface ConnectionFuture<T> extends CompletionStage<T>, Future<T> {",
+            "  T join();",
+            "}")
+        .expectUnchanged()
+        .addInputLines(
+            "Client.java",
+            "abstract class Client {",
+            "  abstract ConnectionFuture<String> connect();",
+            "  String open() {",
+            "    return connect().join();",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+
+  /**
+   * Issue 14: {@code acquire()} inside a {@code try} whose {@code finally} releases the permit gets
+   * no fix (bounded, a timeout would throw and the finally release a permit never acquired); nor
+   * does a wait in a method that takes its own timeout.
+   */
+  @Test
+  public void noFixWhereTheBoundWouldChangeWhatTheCodeDoes() {
+    refactoring
+        .addInputLines(
+            "Permits.java",
+            "import java.util.concurrent.*;",
+            "class Permits {",
+            "  private final Semaphore semaphore = new Semaphore(10);",
+            "  void send(Runnable task) throws InterruptedException {",
+            "    try {",
+            "      semaphore.acquire();",
+            "      task.run();",
+            "    } finally {",
+            "      semaphore.release();",
+            "    }",
+            "  }",
+            "  String await(CompletableFuture<String> f, long timeout, TimeUnit unit) {",
+            "    return timeout > 0 ? f.orTimeout(timeout, unit).join() : f.join();",
+            "  }",
+            "  String await(CompletableFuture<String> f, java.time.Duration timeout) {",
+            "    return f.join();",
+            "  }",
+            "}")
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  public void fixWhereTheReleaseIsNotTheWaitsOwn() {
+    refactoring
+        .addInputLines(
+            "Permits.java",
+            "import java.util.concurrent.*;",
+            "class Permits {",
+            "  private final Semaphore semaphore = new Semaphore(10);",
+            "  private final Semaphore other = new Semaphore(1);",
+            "  void send(Runnable task) throws InterruptedException {",
+            "    semaphore.acquire();",
+            "    try {",
+            "      task.run();",
+            "    } finally {",
+            "      semaphore.release();",
+            "    }",
+            "  }",
+            "  void both(Runnable task) throws InterruptedException {",
+            "    try {",
+            "      semaphore.acquire();",
+            "      task.run();",
+            "    } finally {",
+            "      other.release();",
+            "    }",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Permits.java",
+            "import java.util.concurrent.*;",
+            "class Permits {",
+            "  private final Semaphore semaphore = new Semaphore(10);",
+            "  private final Semaphore other = new Semaphore(1);",
+            "  void send(Runnable task) throws InterruptedException {",
+            "    if (!semaphore.tryAcquire(30, TimeUnit.SECONDS)) {",
+            "      throw new IllegalStateException(",
+            "          \"semaphore did not grant a permit within 30 seconds\");",
+            "    }",
+            "    try {",
+            "      task.run();",
+            "    } finally {",
+            "      semaphore.release();",
+            "    }",
+            "  }",
+            "  void both(Runnable task) throws InterruptedException {",
+            "    try {",
+            "      if (!semaphore.tryAcquire(30, TimeUnit.SECONDS)) {",
+            "        throw new IllegalStateException(",
+            "            \"semaphore did not grant a permit within 30 seconds\");",
+            "      }",
+            "      task.run();",
+            "    } finally {",
+            "      other.release();",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * Issue 14: a fix that needs an import adds its line and leaves the others where they were; Error
+   * Prone's own addImport would rewrite the block in its order (static imports first, sorted).
+   */
+  @Test
+  public void fixAddsItsImportWithoutReorderingTheOthers() {
+    ExactPatch.of(UnboundedWait.class)
+        .flags(ON, THIRTY_SECONDS)
+        .input(
+            "p/Waits.java",
+            "package p;",
+            "",
+            "import java.util.concurrent.Future;",
+            "import static java.util.Objects.requireNonNull;",
+            "import java.util.List;",
+            "",
+            "class Waits {",
+            "  String first(Future<String> f, List<String> xs) throws Exception {",
+            "    requireNonNull(xs);",
+            "    return f.get();",
+            "  }",
+            "}")
+        .output(
+            "p/Waits.java",
+            "package p;",
+            "",
+            "import java.util.concurrent.Future;",
+            "import java.util.concurrent.TimeUnit;",
+            "import static java.util.Objects.requireNonNull;",
+            "import java.util.List;",
+            "",
+            "class Waits {",
+            "  String first(Future<String> f, List<String> xs) throws Exception {",
+            "    requireNonNull(xs);",
+            "    return f.get(30, TimeUnit.SECONDS);",
+            "  }",
+            "}")
+        .input(
+            "p/Sorted.java",
+            "package p;",
+            "",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.Supplier;",
+            "import reactor.core.publisher.Mono;",
+            "",
+            "class Sorted {",
+            "  String all(CompletableFuture<String> f, Supplier<Mono<String>> m) {",
+            "    return f.join() + m.get().block();",
+            "  }",
+            "}")
+        .output(
+            "p/Sorted.java",
+            "package p;",
+            "",
+            "import java.time.Duration;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.TimeUnit;",
+            "import java.util.function.Supplier;",
+            "import reactor.core.publisher.Mono;",
+            "",
+            "class Sorted {",
+            "  String all(CompletableFuture<String> f, Supplier<Mono<String>> m) {",
+            "    return f.copy().orTimeout(30, TimeUnit.SECONDS).join()"
+                + " + m.get().block(Duration.ofSeconds(30));",
+            "  }",
+            "}")
+        .input(
+            "p/None.java",
+            "package p;",
+            "",
+            "class None {",
+            "  String get(java.util.concurrent.CompletableFuture<String> f) {",
+            "    return f.join();",
+            "  }",
+            "}")
+        .output(
+            "p/None.java",
+            "package p;",
+            "",
+            "import java.util.concurrent.TimeUnit;",
+            "",
+            "class None {",
+            "  String get(java.util.concurrent.CompletableFuture<String> f) {",
+            "    return f.copy().orTimeout(30, TimeUnit.SECONDS).join();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * Patch mode over pulsar (issue 14): {@code schemaInfoProvider.getSchemaByVersion(v).get()} hands
+   * back a future from a cache; {@code orTimeout} on it would fail the cached future for every
+   * later reader. A future the code may share is bounded through a copy; one the expression makes
+   * (a stage, supplyAsync) directly.
+   */
+  @Test
+  public void fixBoundsACopyOfAFutureOthersMayHold() {
+    refactoring
+        .addInputLines(
+            "Schemas.java",
+            "import java.util.Map;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.ConcurrentHashMap;",
+            "class Schemas {",
+            "  private final Map<String, CompletableFuture<String>> cache = new"
+                + " ConcurrentHashMap<>();",
+            "  CompletableFuture<String> getSchemaByVersion(String version) {",
+            "    return cache.computeIfAbsent(version, v -> new CompletableFuture<>());",
+            "  }",
+            "  String decode(String version) throws Exception {",
+            "    String cached = getSchemaByVersion(version).join();",
+            "    return cached + getSchemaByVersion(version).thenApply(String::trim).join()",
+            "        + CompletableFuture.supplyAsync(() -> version).join();",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Schemas.java",
+            "import java.util.Map;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.ConcurrentHashMap;",
+            "import java.util.concurrent.TimeUnit;",
+            "class Schemas {",
+            "  private final Map<String, CompletableFuture<String>> cache = new"
+                + " ConcurrentHashMap<>();",
+            "  CompletableFuture<String> getSchemaByVersion(String version) {",
+            "    return cache.computeIfAbsent(version, v -> new CompletableFuture<>());",
+            "  }",
+            "  String decode(String version) throws Exception {",
+            "    String cached = getSchemaByVersion(version).copy().orTimeout(30, TimeUnit.SECONDS)"
+                + ".join();",
+            "    return cached",
+            "        + getSchemaByVersion(version).thenApply(String::trim).orTimeout(30,"
+                + " TimeUnit.SECONDS).join()",
+            "        + CompletableFuture.supplyAsync(() -> version).orTimeout(30, TimeUnit.SECONDS)"
+                + ".join();",
             "  }",
             "}")
         .doTest();

@@ -1,5 +1,6 @@
 package dev.asyncprone.model.await;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
@@ -13,26 +14,16 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.TypeTag;
-import com.sun.tools.javac.code.Types;
 import dev.asyncprone.model.api.Awaits;
 import dev.asyncprone.model.api.BlockingCatalog;
 import dev.asyncprone.model.api.libraries.AwaitRule;
-import dev.asyncprone.model.api.libraries.Jdk;
-import dev.asyncprone.model.api.libraries.JdkTypes;
 import dev.asyncprone.model.api.libraries.Libraries;
 import dev.asyncprone.model.api.libraries.TimedTwin;
 import dev.asyncprone.model.flow.KnownDone;
-import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
-import dev.asyncprone.model.support.PerCompilationCache;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +35,10 @@ import org.jspecify.annotations.Nullable;
  * already. The rewrites that add a bound are {@code fix/WaitBounds}.
  */
 public final class Timeouts {
+  /** The names of the calls that try a wait's object without waiting. */
+  private static final String TRY = "try";
+
+  private static final ImmutableSet<String> NON_BLOCKING_TRIES = ImmutableSet.of("poll", "offer");
 
   /**
    * An unbounded wait: the call or method reference, its sort, the name to show ({@code join()},
@@ -96,7 +91,11 @@ public final class Timeouts {
   /**
    * True for a wait on {@code subject} in one branch of an {@code if} or {@code ?:} whose other
    * branch waits on the same object with a timeout: {@code if (timed) f = queue.poll(nanos,
-   * NANOSECONDS); else f = queue.take();}. The code offers the bound; the caller chose none.
+   * NANOSECONDS); else f = queue.take();}. The code offers the bound; the caller chose none. Also a
+   * wait on {@code subject} in a method that takes a timeout and waits on the same object with a
+   * timeout elsewhere: {@code if (timeout > 0 && !cmd.await(timeout, unit)) throw ...; return
+   * cmd.get();}, where the untimed wait runs once the timed one succeeded or where the caller asked
+   * for no timeout.
    */
   private static boolean isUntimedHalfOfATimedChoice(
       @Nullable ExpressionTree subject, VisitorState state) {
@@ -122,12 +121,16 @@ public final class Timeouts {
                 : conditional.getTrueExpression() == child.getLeaf()
                     ? conditional.getFalseExpression()
                     : null;
-      } else if (leaf instanceof MethodTree
-          || leaf instanceof ClassTree
-          || leaf instanceof LambdaExpressionTree) {
+      } else if (leaf instanceof MethodTree method) {
+        return takesTimeout(method, state)
+            && method.getBody() != null
+            && waitsWithTimeoutOn(method.getBody(), waitedOn, state);
+      } else if (leaf instanceof ClassTree || leaf instanceof LambdaExpressionTree) {
         return false;
       }
-      if (other != null && waitsWithTimeoutOn(other, waitedOn, state)) {
+      if (other != null
+          && (waitsWithTimeoutOn(other, waitedOn, state)
+              || triesWithoutWaitingOn(other, waitedOn, state))) {
         return true;
       }
     }
@@ -135,29 +138,59 @@ public final class Timeouts {
   }
 
   /**
+   * True if {@code tree} tries one of {@code objects} without waiting: a call named {@code try...},
+   * {@code poll} or {@code offer} on it ({@code semaphore.tryAcquire()}), also by a method
+   * reference handed to a call on it ({@code semaphore.map(Semaphore::tryAcquire)}). Beside a
+   * branch that waits on the same object, it makes the wait the blocking half of a choice the code
+   * offers, as pulsar's {@code if (conf.isBlockIfQueueFull()) semaphore.acquire(); else if
+   * (!semaphore.tryAcquire()) fail();}: the configuration chose to block.
+   */
+  private static boolean triesWithoutWaitingOn(Tree tree, Set<Symbol> objects, VisitorState state) {
+    return Trees.anyCall(
+        tree,
+        call -> {
+          if (Collections.disjoint(Trees.rootSymbols(Trees.receiver(call), state), objects)) {
+            return false;
+          }
+          if (isTryWithoutWaiting(call, state)) {
+            return true;
+          }
+          for (ExpressionTree argument : call.getArguments()) {
+            if (ASTHelpers.stripParentheses(argument) instanceof MemberReferenceTree reference
+                && isTryWithoutWaiting(reference, state)) {
+              return true;
+            }
+          }
+          return false;
+        });
+  }
+
+  private static boolean isTryWithoutWaiting(Tree call, VisitorState state) {
+    String name = Trees.methodName(call);
+    return (name.startsWith(TRY) || NON_BLOCKING_TRIES.contains(name))
+        && ASTHelpers.getSymbol(call) instanceof MethodSymbol m
+        && TimedTwin.timeoutLength(m.getParameters(), state) == 0;
+  }
+
+  /** True if the last parameters of {@code method} are a timeout. */
+  private static boolean takesTimeout(MethodTree method, VisitorState state) {
+    MethodSymbol symbol = ASTHelpers.getSymbol(method);
+    return symbol != null && TimedTwin.timeoutLength(symbol.getParameters(), state) > 0;
+  }
+
+  /**
    * True if {@code tree} calls, on one of {@code objects}, a method whose last parameters are a
    * timeout.
    */
   private static boolean waitsWithTimeoutOn(Tree tree, Set<Symbol> objects, VisitorState state) {
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
-            MethodSymbol method = ASTHelpers.getSymbol(call);
-            if (method != null
-                && timeoutLength(method.getParameters(), state) > 0
-                && !Collections.disjoint(Trees.rootSymbols(Trees.receiver(call), state), objects)) {
-              return true;
-            }
-            return super.visitMethodInvocation(call, unused);
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(tree, null);
-    return Boolean.TRUE.equals(found);
+    return Trees.anyCall(
+        tree,
+        call -> {
+          MethodSymbol method = ASTHelpers.getSymbol(call);
+          return method != null
+              && TimedTwin.timeoutLength(method.getParameters(), state) > 0
+              && !Collections.disjoint(Trees.rootSymbols(Trees.receiver(call), state), objects);
+        });
   }
 
   /**
@@ -172,25 +205,14 @@ public final class Timeouts {
   }
 
   /**
-   * What a method's contract says about the waits in its body: {@code whole}, it is itself an
-   * unbounded wait, so every wait in it implements its callers' choice; {@code untimed}, the
-   * parameters whose wait a timed twin bounds, so a wait on one of them does.
-   */
-  private record WaitContract(boolean whole, Set<Symbol> untimed) {
-    static final WaitContract NONE = new WaitContract(false, Set.of());
-    static final WaitContract WHOLE = new WaitContract(true, Set.of());
-  }
-
-  private static final PerCompilationCache<MethodSymbol, WaitContract> UNBOUNDED_BY_CONTRACT =
-      new PerCompilationCache<>();
-
-  /**
    * True if the code at {@code state}'s path, a wait on {@code subject}, runs in the body of a
-   * method that is itself an unbounded wait, so the wait implements its callers' choice not to
-   * bound theirs: a method that overrides or implements an unbounded wait ({@code get()} of a
-   * ForwardingFuture, {@code take()} of a forwarding BlockingQueue, Vert.x {@code Future.await()}),
-   * or the untimed half of a pair whose other half takes a timeout ({@link #timedTwin}). Not inside
-   * a lambda or a class declared in that method, which run at another time.
+   * method whose waits are its callers' choice ({@link WaitContracts}): a method that overrides or
+   * implements an unbounded wait ({@code get()} of a ForwardingFuture, {@code take()} of a
+   * forwarding BlockingQueue, Vert.x {@code Future.await()}), the untimed half of a pair whose
+   * other half takes a timeout, the blocking form of an async method ({@code seek(id) {
+   * seekAsync(id).get(); }}) or of one that takes a callback, a method annotated {@code @Blocking},
+   * and a private method called only from such methods. Not inside a lambda or a class declared in
+   * that method, which run at another time.
    */
   public static boolean isInsideUnboundedWait(
       @Nullable ExpressionTree subject, VisitorState state) {
@@ -201,11 +223,7 @@ public final class Timeouts {
         if (method == null) {
           return false;
         }
-        WaitContract contract =
-            UNBOUNDED_BY_CONTRACT.get(
-                method,
-                state,
-                m -> isUnboundedWait(m, state) ? WaitContract.WHOLE : timedTwin(m, state));
+        WaitContracts.WaitContract contract = WaitContracts.of(method, state);
         if (contract.whole()) {
           return true;
         }
@@ -218,81 +236,6 @@ public final class Timeouts {
       }
     }
     return false;
-  }
-
-  /**
-   * What the timed twins of {@code method} in its class say: a method of the same name whose last
-   * parameters are a timeout ({@code long, TimeUnit} or a {@code Duration}) and whose other
-   * parameters are {@code method}'s, in order, makes {@code method} the untimed half of the pair,
-   * whatever it waits on ({@code blockingGet()} beside {@code blockingGet(long, TimeUnit)}); one
-   * whose other parameters are only some of {@code method}'s ({@code method} has extras, such as
-   * Guava's {@code getChecked(validator, future, exceptionClass)} beside {@code getChecked(future,
-   * exceptionClass, long, TimeUnit)}) bounds the waits on the parameters of the types it shares.
-   */
-  private static WaitContract timedTwin(MethodSymbol method, VisitorState state) {
-    List<Symbol.VarSymbol> parameters = new ArrayList<>(method.getParameters());
-    Types types = state.getTypes();
-    Set<Symbol> untimed = new HashSet<>();
-    for (Symbol other : method.owner.members().getSymbolsByName(method.getSimpleName())) {
-      if (other == method || !(other instanceof MethodSymbol otherMethod)) {
-        continue;
-      }
-      List<Symbol.VarSymbol> twin = otherMethod.getParameters();
-      int shared = twin.size() - timeoutLength(twin, state);
-      if (shared == twin.size() || shared > parameters.size()) {
-        continue;
-      }
-      // Each of the twin's other parameters matched to one of ours of the same erased type.
-      List<Symbol.VarSymbol> unmatched = new ArrayList<>(parameters);
-      Set<Symbol> matched = new HashSet<>();
-      boolean inOrder = shared == parameters.size();
-      int i = 0;
-      for (Symbol.VarSymbol theirs : twin) {
-        if (i == shared) {
-          break;
-        }
-        Symbol.VarSymbol ours = null;
-        for (Symbol.VarSymbol candidate : unmatched) {
-          if (types.isSameType(types.erasure(candidate.type), types.erasure(theirs.type))) {
-            ours = candidate;
-            break;
-          }
-        }
-        if (ours == null) {
-          break;
-        }
-        inOrder &= ours == parameters.get(i++);
-        unmatched.remove(ours);
-        matched.add(ours);
-      }
-      if (i < shared) {
-        continue; // a parameter of the twin that we do not have: it bounds something else
-      }
-      if (inOrder) {
-        return WaitContract.WHOLE;
-      }
-      untimed.addAll(matched);
-    }
-    return untimed.isEmpty() ? WaitContract.NONE : new WaitContract(false, Set.copyOf(untimed));
-  }
-
-  /**
-   * How many of {@code parameters}, at the end, are a timeout: 1 for a {@code Duration}, 2 for an
-   * amount and a {@code TimeUnit}, else 0.
-   */
-  private static int timeoutLength(List<Symbol.VarSymbol> parameters, VisitorState state) {
-    int n = parameters.size();
-    if (n >= 1
-        && Symbols.qualifiedName(parameters.get(n - 1).type.tsym, state)
-            .equals(JdkTypes.DURATION)) {
-      return 1;
-    }
-    if (n >= 2
-        && Symbols.qualifiedName(parameters.get(n - 1).type.tsym, state).equals(Jdk.TIME_UNIT)) {
-      TypeTag amount = parameters.get(n - 2).type.getTag();
-      return amount == TypeTag.LONG || amount == TypeTag.INT ? 2 : 0;
-    }
-    return 0;
   }
 
   /** How to bound the await {@code method} is, from its library's table; null if it is none. */

@@ -28,6 +28,7 @@ import dev.asyncprone.model.api.libraries.Library.ComposeTwin;
 import dev.asyncprone.model.api.libraries.Vocabulary;
 import dev.asyncprone.model.await.AsyncWraps;
 import dev.asyncprone.model.context.AsyncContext;
+import dev.asyncprone.model.javac.Imports;
 import dev.asyncprone.model.javac.Lambdas;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
@@ -61,9 +62,7 @@ public final class Fixes {
       return null;
     }
     Library.EmptyValue empty = Vocabulary.emptyValue(kind);
-    return empty == null
-        ? null
-        : SuggestedFixes.qualifyType(state, fix, empty.className()) + empty.call();
+    return empty == null ? null : Imports.qualify(state, fix, empty.className()) + empty.call();
   }
 
   /**
@@ -300,7 +299,7 @@ public final class Fixes {
   public static @Nullable SuggestedFix returnDropped(
       MethodTree method, List<ExpressionStatementTree> lasts, Type type, VisitorState state) {
     SuggestedFix.Builder fix = SuggestedFix.builder();
-    String typeSource = SuggestedFixes.prettyType(state, fix, type);
+    String typeSource = Imports.prettyType(state, fix, type);
     List<ReturnTree> returns = Lambdas.ownReturns(method.getBody());
     String empty = returns.isEmpty() ? "" : emptyValue(type, fix, state);
     if (typeSource.contains("capture#")

@@ -2,7 +2,6 @@ package dev.asyncprone.model.fix;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -20,6 +19,7 @@ import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.libraries.JdkTypes;
 import dev.asyncprone.model.api.libraries.Vocabulary;
+import dev.asyncprone.model.javac.Imports;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.oneshot.OneShotFlow.Violation;
@@ -88,7 +88,7 @@ public final class OneShotFixes {
     SuggestedFix.Builder fix = SuggestedFix.builder();
     if (!implicit) {
       ParameterizedTypeTree declared = (ParameterizedTypeTree) declaration.getType();
-      String list = SuggestedFixes.qualifyType(state, fix, JdkTypes.LIST);
+      String list = Imports.qualify(state, fix, JdkTypes.LIST);
       String arguments =
           state
               .getSourceCode()
@@ -114,9 +114,7 @@ public final class OneShotFixes {
         initializer,
         hasToList(state)
             ? ".toList()"
-            : ".collect("
-                + SuggestedFixes.qualifyType(state, fix, JdkTypes.COLLECTORS)
-                + ".toList())");
+            : ".collect(" + Imports.qualify(state, fix, JdkTypes.COLLECTORS) + ".toList())");
     for (IdentifierTree use : usesOf(method, variable)) {
       fix.replace(use, listName + ".stream()");
     }

@@ -2,28 +2,44 @@ package dev.asyncprone.model.fix;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.api.libraries.JdkTypes;
+import dev.asyncprone.model.api.libraries.Libraries;
 import dev.asyncprone.model.api.libraries.TimedTwin;
+import dev.asyncprone.model.await.AsyncWraps;
 import dev.asyncprone.model.await.Timeouts;
 import dev.asyncprone.model.javac.Exceptions;
+import dev.asyncprone.model.javac.Imports;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.Options.Timeout;
+import java.util.Collections;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The rewrites that bound a wait ({@link Timeouts}) where they compile in place. */
 public final class WaitBounds {
   /** CompletableFuture's operator that fails it once a timeout passes (Java 9 on). */
   private static final String OR_TIMEOUT = "orTimeout";
+
+  /** CompletableFuture's copy that completes with it, but whose own completion leaves it alone. */
+  private static final String COPY = "copy";
+
+  /** What gives back what a wait on a semaphore took. */
+  private static final String RELEASE = "release";
 
   private WaitBounds() {}
 
@@ -46,10 +62,17 @@ public final class WaitBounds {
       return null;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    if (takesItsOwnTimeout(state.getPath())
+        || (wait.bound() == TimedTwin.PERMIT && isReleasedByFinally(receiver, state))) {
+      return null;
+    }
     SuggestedFix.Builder fix = SuggestedFix.builder();
     int closing = state.getEndPosition(call) - 1;
     switch (wait.bound()) {
       case GET:
+        if (!Trees.methodName(call).equals("get")) {
+          return null; // a twin named otherwise takes no timeout in its parentheses
+        }
         if (Exceptions.isHandledAt(state.getPath(), Jdk.TIMEOUT_EXCEPTION, state)) {
           return fix.replace(closing, closing, timeUnitArgs(t, fix, state)).build();
         }
@@ -60,7 +83,11 @@ public final class WaitBounds {
             ? orTimeout(receiver, t, fix, state)
             : null;
       case JOIN:
-        return orTimeout(receiver, t, fix, state);
+        // orTimeout is CompletableFuture's: not on another type's join() (a ConnectionFuture)
+        return AsyncTypes.isSubtypeNamed(
+                ASTHelpers.getType(receiver), Jdk.COMPLETABLE_FUTURE, state)
+            ? orTimeout(receiver, t, fix, state)
+            : null;
       case DURATION:
         return fix.replace(closing, closing, duration(t, fix, state)).build();
       case AT_MOST:
@@ -75,14 +102,87 @@ public final class WaitBounds {
     }
   }
 
+  /**
+   * True for code in a method that takes a timeout of its own ({@code long, TimeUnit} or a {@code
+   * Duration}): its caller chose the bound, or no bound, and a default would override that choice.
+   */
+  private static boolean takesItsOwnTimeout(TreePath path) {
+    MethodSymbol method = Trees.methodRunning(path);
+    return method != null
+        && method.getParameters().stream()
+            .anyMatch(
+                p ->
+                    p.type.tsym != null
+                        && (p.type.tsym.getQualifiedName().contentEquals(Jdk.TIME_UNIT)
+                            || p.type.tsym.getQualifiedName().contentEquals(JdkTypes.DURATION)));
+  }
+
+  /**
+   * True for a wait in the body of a {@code try} whose {@code finally} calls {@code release} on the
+   * same object: {@code try { permits.acquire(); ... } finally { permits.release(); }}. Bounded by
+   * a {@code tryAcquire} that throws when time runs out, the finally would release a permit never
+   * acquired.
+   */
+  private static boolean isReleasedByFinally(ExpressionTree receiver, VisitorState state) {
+    TreePath path = state.getPath();
+    Set<Symbol> acquired = Trees.rootSymbols(receiver, state);
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof TryTree attempt
+          && attempt.getBlock() == child
+          && attempt.getFinallyBlock() != null
+          && releases(attempt.getFinallyBlock(), acquired, state)) {
+        return true;
+      }
+      if (leaf instanceof MethodTree
+          || leaf instanceof LambdaExpressionTree
+          || leaf instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean releases(Tree tree, Set<Symbol> acquired, VisitorState state) {
+    return Trees.anyCall(
+        tree,
+        call ->
+            Trees.methodName(call).equals(RELEASE)
+                && !Collections.disjoint(Trees.rootSymbols(Trees.receiver(call), state), acquired));
+  }
+
   private static @Nullable SuggestedFix orTimeout(
       ExpressionTree receiver, Timeout t, SuggestedFix.Builder fix, VisitorState state) {
     if (!(state.getSymbolFromString(Jdk.COMPLETABLE_FUTURE) instanceof Symbol.ClassSymbol future)
         || future.members().findFirst(state.getName(OR_TIMEOUT)) == null) {
       return null; // compiled for Java 8, which has no orTimeout
     }
-    return fix.postfixWith(receiver, "." + OR_TIMEOUT + "(" + timeUnitArgs(t, fix, state) + ")")
+    // orTimeout fails the future it is called on: on a future others may hold too (a variable, a
+    // field, what a method hands back, perhaps from a cache), bound a copy of it instead, so that
+    // only this wait gives up.
+    String copy = isMadeHere(receiver, state) ? "" : "." + COPY + "()";
+    return fix.postfixWith(
+            receiver, copy + "." + OR_TIMEOUT + "(" + timeUnitArgs(t, fix, state) + ")")
         .build();
+  }
+
+  /**
+   * True for a future this expression makes, which nothing else holds: a stage made from another
+   * ({@code f.thenApply(...)}, {@code handle(...)}), {@code supplyAsync}/{@code runAsync}, an
+   * all-of.
+   */
+  private static boolean isMadeHere(ExpressionTree receiver, VisitorState state) {
+    if (!(ASTHelpers.stripParentheses(receiver) instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    if (method == null) {
+      return false;
+    }
+    return (!method.isStatic() && Libraries.stageCallbacks(method, state) != null)
+        || AsyncWraps.isSupplyOrRunAsync(call, state)
+        || Libraries.isAllOf(method, state);
   }
 
   /**
@@ -132,15 +232,11 @@ public final class WaitBounds {
   }
 
   private static String timeUnitArgs(Timeout t, SuggestedFix.Builder fix, VisitorState state) {
-    return t.amount()
-        + ", "
-        + SuggestedFixes.qualifyType(state, fix, Jdk.TIME_UNIT)
-        + "."
-        + t.timeUnitName();
+    return t.amount() + ", " + Imports.qualify(state, fix, Jdk.TIME_UNIT) + "." + t.timeUnitName();
   }
 
   private static String duration(Timeout t, SuggestedFix.Builder fix, VisitorState state) {
-    return SuggestedFixes.qualifyType(state, fix, JdkTypes.DURATION)
+    return Imports.qualify(state, fix, JdkTypes.DURATION)
         + "."
         + t.durationFactory()
         + "("

@@ -3,7 +3,9 @@ package dev.asyncprone.model.flow;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -15,6 +17,7 @@ import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.api.libraries.Libraries;
 import dev.asyncprone.model.api.libraries.Library.CompletionListener;
 import dev.asyncprone.model.api.libraries.Library.StageCallbacks;
+import dev.asyncprone.model.javac.Lambdas;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.ContextLocal;
@@ -36,9 +39,10 @@ final class Completions {
 
   /**
    * The variables whose futures are complete once the future {@code expression} is: the sources of
-   * its chain of stages, and the inputs of any all-of combinator along it. Each call of a chain
-   * keeps its answer for the compilation, and a call that adds nothing shares the set of its
-   * receiver, so asking at every stage of a chain of n stages costs n steps in all.
+   * its chain of stages, and the inputs of any all-of combinator along it (one of the tables, or a
+   * helper of the build that returns one: {@link AllOfSummaries}). Each call of a chain keeps its
+   * answer for the compilation, and a call that adds nothing shares the set of its receiver, so
+   * asking at every stage of a chain of n stages costs n steps in all.
    */
   static Set<Symbol> sources(@Nullable ExpressionTree expression, VisitorState state) {
     return CHAIN_SOURCES
@@ -59,12 +63,23 @@ final class Completions {
                 return Set.copyOf(Trees.rootSymbols(e, state));
               }
               MethodSymbol m = ASTHelpers.getSymbol(call);
-              if (m == null || !Libraries.isAllOf(m, state)) {
+              if (m == null) {
+                return below;
+              }
+              boolean allOf = Libraries.isAllOf(m, state);
+              Set<Integer> inputs = allOf ? Set.of() : AllOfSummaries.inputs(m, state);
+              if (!allOf && inputs.isEmpty()) {
                 return below;
               }
               Set<Symbol> withInputs = new HashSet<>(below);
+              int i = 0;
+              int last = m.getParameters().size() - 1;
               for (ExpressionTree argument : call.getArguments()) {
-                withInputs.addAll(Trees.rootSymbols(argument, state));
+                // the arguments past the last parameter of a varargs helper are its elements
+                int position = m.isVarArgs() ? Math.min(i++, last) : i++;
+                if (allOf || inputs.contains(position)) {
+                  withInputs.addAll(Trees.rootSymbols(argument, state));
+                }
               }
               return Set.copyOf(withInputs);
             },
@@ -123,6 +138,39 @@ final class Completions {
       done.addAll(sources(ASTHelpers.getReceiver(invocation), state));
     }
     return done;
+  }
+
+  /**
+   * The variable whose value a callback passed to {@code invocation} receives first, where the code
+   * shows it: the callback of a stage made by a map whose function only returns a variable ({@code
+   * allOf(cs).thenApply(v -> candidates).whenComplete((value, e) -> ...)}: {@code value} is {@code
+   * candidates}). Null elsewhere.
+   */
+  static @Nullable Symbol valueHandedOn(MethodInvocationTree invocation, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(invocation);
+    StageCallbacks callbacks = method == null ? null : Libraries.stageCallbacks(method, state);
+    ExpressionTree receiver = Trees.receiver(invocation);
+    if (callbacks == null
+        || callbacks.inputIsFirstArgument()
+        || receiver == null
+        || !(ASTHelpers.stripParentheses(receiver) instanceof MethodInvocationTree stage)) {
+      return null;
+    }
+    MethodSymbol map = ASTHelpers.getSymbol(stage);
+    if (map == null
+        || map.isStatic()
+        || !Libraries.isMap(map, state)
+        || stage.getArguments().size() != 1
+        || !(ASTHelpers.stripParentheses(stage.getArguments().get(0))
+            instanceof LambdaExpressionTree function)) {
+      return null;
+    }
+    ExpressionTree result = Lambdas.singleResult(function);
+    Symbol returned = result == null ? null : ASTHelpers.getSymbol(result);
+    return (result instanceof IdentifierTree || result instanceof MemberSelectTree)
+            && returned instanceof Symbol.VarSymbol
+        ? returned
+        : null;
   }
 
   /**

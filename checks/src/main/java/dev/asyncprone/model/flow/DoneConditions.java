@@ -15,10 +15,13 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.api.libraries.Libraries;
 import dev.asyncprone.model.api.libraries.Library.CompletionProbe;
 import dev.asyncprone.model.api.libraries.Library.DoneWhen;
+import dev.asyncprone.model.api.libraries.TimedTwin;
 import dev.asyncprone.model.javac.Trees;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +39,9 @@ import org.jspecify.annotations.Nullable;
  * or inside a {@code ?:} or a switch, proves nothing; nor does {@code f.isDone() == false}.
  */
 final class DoneConditions {
+  /** The name of the timed waits that return whether the future completed in time. */
+  private static final String AWAIT = "await";
+
   private DoneConditions() {}
 
   /**
@@ -59,7 +65,7 @@ final class DoneConditions {
         return scalarSource((InstanceOfTree) e, state);
       case METHOD_INVOCATION:
         MethodInvocationTree call = (MethodInvocationTree) e;
-        return probe(call, state) == DoneWhen.TRUE
+        return probe(call, state) == DoneWhen.TRUE || isTimedAwait(call, state)
             ? Trees.rootSymbols(ASTHelpers.getReceiver(call), state)
             : DoneSummaries.provenBy(call, true, depth, state);
       case NOT_EQUAL_TO:
@@ -147,6 +153,21 @@ final class DoneConditions {
     return a != null
         && (argument.getKind() == Tree.Kind.IDENTIFIER || argument instanceof MemberSelectTree)
         && a == ASTHelpers.getSymbol(other);
+  }
+
+  /**
+   * True for {@code f.await(timeout, unit)} on a future, returning whether it completed in time
+   * (Netty's Future, lettuce's RedisFuture): where it returned true, {@code f} is done.
+   */
+  private static boolean isTimedAwait(MethodInvocationTree call, VisitorState state) {
+    MethodSymbol m = ASTHelpers.getSymbol(call);
+    return m != null
+        && !m.isStatic()
+        && m.getReturnType().getTag() == TypeTag.BOOLEAN
+        && m.getSimpleName().toString().startsWith(AWAIT)
+        && !m.getParameters().isEmpty()
+        && TimedTwin.timeoutLength(m.getParameters(), state) == m.getParameters().size()
+        && AsyncTypes.isFutureLike(m.owner.type, state);
   }
 
   /** What the completion probe {@code call} is ({@code isDone()}, {@code getNow(x)}), or null. */

@@ -63,10 +63,19 @@ final class DoneFacts implements Store<DoneFacts> {
     return now == done ? this : new DoneFacts(now, implies);
   }
 
-  /** With the futures of {@code others} known done once that of {@code variable} is. */
+  /**
+   * With the futures of {@code others} known done once that of {@code variable} is, besides what it
+   * implied already.
+   */
   DoneFacts withImplied(Symbol variable, Collection<? extends Symbol> others) {
-    ImmutableSet<Symbol> implied = ImmutableSet.copyOf(others);
-    if (implied.isEmpty() || (implied.size() == 1 && implied.contains(variable))) {
+    ImmutableSet<Symbol> before = implies.get(variable);
+    ImmutableSet<Symbol> implied =
+        before == null
+            ? ImmutableSet.copyOf(others)
+            : ImmutableSet.<Symbol>builder().addAll(before).addAll(others).build();
+    if (implied.isEmpty()
+        || (implied.size() == 1 && implied.contains(variable))
+        || implied.equals(before)) {
       return this;
     }
     return new DoneFacts(done, implies.with(variable, implied));

@@ -10,7 +10,6 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -89,23 +88,22 @@ final class DoneSummaries {
   private static Set<Integer> compute(MethodSymbol helper, int depth, VisitorState state) {
     Type returned = helper.getReturnType();
     boolean bool = returned.getTag() == TypeTag.BOOLEAN;
-    if (helper.getParameters().isEmpty()
-        || (!bool && !returned.isReference())
-        || !Symbols.cannotBeOverridden(helper)
-        || !(Trees.sourceTree(helper, state) instanceof MethodTree method)
-        || method.getBody() == null) {
+    TreePath methodPath =
+        helper.getParameters().isEmpty()
+                || (!bool && !returned.isReference())
+                || !Symbols.cannotBeOverridden(helper)
+            ? null
+            : Trees.sourcePath(helper, state);
+    if (methodPath == null) {
       return Set.of();
     }
-    TreePath methodPath = JavacTrees.instance(state.context).getPath(helper);
-    if (methodPath == null || methodPath.getLeaf() != method) {
-      return Set.of();
-    }
+    MethodTree method = (MethodTree) methodPath.getLeaf();
     List<Symbol> parameters = new ArrayList<>();
     for (VariableTree parameter : method.getParameters()) {
       parameters.add(ASTHelpers.getSymbol(parameter));
     }
     Flow<DoneFacts> flow =
-        Flow.analyzeAll(methodPath, new KnownDone.Analysis(depth + 1, false, state), state);
+        Flow.analyzeAll(methodPath, new KnownDone.Analysis(depth + 1, false, false, state), state);
     ControlFlowGraph graph = null;
     for (ControlFlowGraph g : flow.graphs()) {
       graph = g; // only the method's own: lambdas are not analysed for a helper

@@ -2,6 +2,7 @@ package dev.asyncprone.model.flow;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -132,10 +133,16 @@ final class DoneTransfer extends RecordingTransfer<DoneFacts> {
     if (value instanceof IdentifierTree || value instanceof MemberSelectTree) {
       Symbol other = ASTHelpers.getSymbol(value);
       if (other != null && other != variable) {
-        // g = f: the same future under two names.
-        after = after.withImplied(variable, Set.of(other));
+        // g = f: the same future (or array of futures) under two names, either done when the
+        // other is, until one of them is assigned.
+        after = after.withImplied(variable, Set.of(other)).withImplied(other, Set.of(variable));
         return before.isDone(other) ? after.withDone(Set.of(variable)) : after;
       }
+    }
+    if (isElementOfDone(value, before)) {
+      // f = executions.get(slot), f = futures[i]: an element of a collection whose futures are
+      // all done
+      return after.withDone(Set.of(variable));
     }
     if (AsyncTypes.isFutureLike(ASTHelpers.getType(value), state)) {
       Set<Symbol> sources = new HashSet<>(Completions.sources(value, state));
@@ -153,6 +160,34 @@ final class DoneTransfer extends RecordingTransfer<DoneFacts> {
       return after.withImplied(variable, sources);
     }
     return after;
+  }
+
+  /**
+   * True if {@code value} reads one element ({@code m.get(k)}, {@code list.get(i)}, {@code a[i]})
+   * of a collection, map or array of futures known done, all of them.
+   */
+  private boolean isElementOfDone(ExpressionTree value, DoneFacts before) {
+    if (!AsyncTypes.isFutureLike(ASTHelpers.getType(value), state)) {
+      return false;
+    }
+    ExpressionTree container;
+    if (value instanceof ArrayAccessTree access) {
+      container = access.getExpression();
+    } else if (value instanceof MethodInvocationTree read
+        && JdkTypes.ELEMENT_READS.contains(Trees.methodName(read))
+        && Awaits.of(read, state) == null) {
+      container = Trees.receiver(read);
+      if (container == null
+          || !(AsyncTypes.isSubtypeNamed(ASTHelpers.getType(container), JdkTypes.MAP, state)
+              || AsyncTypes.isSubtypeNamed(
+                  ASTHelpers.getType(container), JdkTypes.COLLECTION, state))) {
+        return false;
+      }
+    } else {
+      return false;
+    }
+    Set<Symbol> roots = Trees.rootSymbols(container, state);
+    return !roots.isEmpty() && before.anyDone(roots);
   }
 
   private static @Nullable Symbol assigned(Node target) {

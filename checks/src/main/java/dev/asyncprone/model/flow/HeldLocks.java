@@ -18,6 +18,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.javac.Symbols;
+import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.ContextLocal;
 import dev.asyncprone.model.support.PerUnitCache;
 import java.util.ArrayList;
@@ -167,7 +168,16 @@ public final class HeldLocks {
 
     @Override
     public LockFacts lambdaEntry(LockFacts atCreation, TreePath lambda) {
-      return LockFacts.NONE; // it runs later, or elsewhere: nothing it did not take itself
+      // It runs later, or elsewhere: nothing it did not take itself, unless it is handed to a
+      // helper that runs it under a lock (LockingHelpers).
+      TreePath handedTo = Trees.callTakingAsArgument(lambda);
+      LockFacts entry = LockFacts.NONE;
+      if (handedTo != null) {
+        for (Held held : LockingHelpers.heldByCaller(handedTo.getLeaf(), lambda.getLeaf(), state)) {
+          entry = entry.taking(LockRef.lost(held.takenBy()), held);
+        }
+      }
+      return entry;
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -26,6 +27,7 @@ import dev.asyncprone.model.support.ContextLocal;
 import dev.asyncprone.model.support.PerCompilationCache;
 import dev.asyncprone.model.support.PerUnitCache;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
@@ -66,7 +68,8 @@ public final class KnownDone {
     Symbol self = selfAwaited(await, state);
     if (isDoneFromConstruction(await, self, state)
         || CompletionQueues.isTakeOfDone(await.future(), state)
-        || isFilteredToDone(await, state)) {
+        || isFilteredToDone(await, state)
+        || isRunOnDoneFutures(await, state)) {
       return true;
     }
     Set<Symbol> awaited = awaitedAt(await, state);
@@ -80,7 +83,7 @@ public final class KnownDone {
         Flow.before(
             state.getPath(),
             FLOWS.get(state, PerUnitCache::new),
-            new Analysis(0, true, state),
+            new Analysis(0, true, true, state),
             state);
     return facts != null && facts.anyDone(awaited);
   }
@@ -92,19 +95,26 @@ public final class KnownDone {
    */
   public static boolean isKnownDoneAt(TreePath path, Symbol variable, VisitorState state) {
     DoneFacts facts =
-        Flow.before(path, FLOWS.get(state, PerUnitCache::new), new Analysis(0, true, state), state);
+        Flow.before(
+            path, FLOWS.get(state, PerUnitCache::new), new Analysis(0, true, true, state), state);
     return facts != null && facts.isDone(variable);
   }
 
-  /** The analysis; {@code depth} counts the helper methods a question has gone through. */
+  /**
+   * The analysis; {@code depth} counts the helper methods a question has gone through; {@code
+   * intoLambdas}, whether lambdas are analysed; {@code fromCallers}, whether a private method
+   * starts from what holds at every call of it ({@link CallSiteFacts}).
+   */
   static final class Analysis implements Flow.Analysis<DoneFacts> {
     private final int depth;
     private final boolean intoLambdas;
+    private final boolean fromCallers;
     private final VisitorState state;
 
-    Analysis(int depth, boolean intoLambdas, VisitorState state) {
+    Analysis(int depth, boolean intoLambdas, boolean fromCallers, VisitorState state) {
       this.depth = depth;
       this.intoLambdas = intoLambdas;
+      this.fromCallers = fromCallers;
       this.state = state;
     }
 
@@ -114,7 +124,9 @@ public final class KnownDone {
         DoneFacts entry = lambdaEntry(DoneFacts.NONE, code);
         return entry == null ? DoneFacts.NONE : entry;
       }
-      return DoneFacts.NONE;
+      return fromCallers && depth == 0 && code.getLeaf() instanceof MethodTree
+          ? DoneFacts.NONE.withDone(CallSiteFacts.doneAtEntry(code, state))
+          : DoneFacts.NONE;
     }
 
     @Override
@@ -123,12 +135,24 @@ public final class KnownDone {
         return null;
       }
       TreePath handedTo = Trees.callTakingAsArgument(lambda);
-      if (handedTo == null || !(handedTo.getLeaf() instanceof MethodInvocationTree invocation)) {
+      if (handedTo == null) {
         return atCreation;
       }
-      Set<Symbol> done = new HashSet<>(Completions.doneWhenCallbackRuns(invocation, state));
-      done.addAll(Completions.listenedFutures(invocation, lambda, state));
-      return atCreation.withDone(done);
+      Set<Symbol> done = new HashSet<>(ranBy(handedTo.getLeaf(), lambda, depth, state));
+      DoneFacts entry = atCreation;
+      if (handedTo.getLeaf() instanceof MethodInvocationTree invocation) {
+        done.addAll(Completions.doneWhenCallbackRuns(invocation, state));
+        done.addAll(Completions.listenedFutures(invocation, lambda, state));
+        Symbol handedOn = Completions.valueHandedOn(invocation, state);
+        List<? extends VariableTree> parameters =
+            ((LambdaExpressionTree) lambda.getLeaf()).getParameters();
+        Symbol value = parameters.isEmpty() ? null : ASTHelpers.getSymbol(parameters.get(0));
+        if (handedOn != null && value != null) {
+          // the value is that variable's object: done when it is
+          entry = entry.withImplied(value, Set.of(handedOn)).withImplied(handedOn, Set.of(value));
+        }
+      }
+      return entry.withDone(done);
     }
 
     @Override
@@ -136,6 +160,62 @@ public final class KnownDone {
         TreePath code, DoneFacts entry, Map<Node, DoneFacts> recorded) {
       return new DoneTransfer(entry, recorded, depth, state);
     }
+  }
+
+  /**
+   * What a method or constructor of the build that is handed the function at {@code function} (a
+   * lambda or method reference) proves where it runs it ({@link FunctionSummaries}): the futures
+   * passed to the parameters it knows done there, and, where it runs the function only on done
+   * futures, the lambda's parameters.
+   */
+  private static Set<Symbol> ranBy(Tree call, TreePath function, int depth, VisitorState state) {
+    if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol callee)) {
+      return Set.of();
+    }
+    List<? extends ExpressionTree> arguments = Trees.arguments(call);
+    int position = -1;
+    for (int i = 0; i < arguments.size(); i++) {
+      if (ASTHelpers.stripParentheses(arguments.get(i)) == function.getLeaf()) {
+        position = i;
+      }
+    }
+    if (position < 0) {
+      return Set.of();
+    }
+    FunctionSummaries.Summary summary = FunctionSummaries.of(callee, position, depth, state);
+    Set<Symbol> done = new HashSet<>();
+    for (int i : summary.doneParameters()) {
+      if (i < arguments.size()) {
+        done.addAll(Trees.rootSymbols(arguments.get(i), state));
+      }
+    }
+    if (summary.argumentsDone() && function.getLeaf() instanceof LambdaExpressionTree lambda) {
+      for (VariableTree parameter : lambda.getParameters()) {
+        done.add(ASTHelpers.getSymbol(parameter));
+      }
+    }
+    return done;
+  }
+
+  /**
+   * True for an await by method reference ({@code CompletableFuture::join}) handed to a method of
+   * the build that runs it only on done futures.
+   */
+  private static boolean isRunOnDoneFutures(Await await, VisitorState state) {
+    if (!(await.call() instanceof MemberReferenceTree) || await.future() != null) {
+      return false;
+    }
+    TreePath handedTo = Trees.callTakingAsArgument(state.getPath());
+    if (handedTo == null || !(ASTHelpers.getSymbol(handedTo.getLeaf()) instanceof MethodSymbol c)) {
+      return false;
+    }
+    List<? extends ExpressionTree> arguments = Trees.arguments(handedTo.getLeaf());
+    for (int i = 0; i < arguments.size(); i++) {
+      if (ASTHelpers.stripParentheses(arguments.get(i)) == await.call()) {
+        return FunctionSummaries.of(c, i, 0, state).argumentsDone();
+      }
+    }
+    return false;
   }
 
   /**

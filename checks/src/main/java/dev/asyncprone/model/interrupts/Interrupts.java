@@ -6,15 +6,21 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
@@ -34,6 +40,14 @@ import org.jspecify.annotations.Nullable;
 
 /** Interruption, Java's cancellation signal: who restores it, and where a thread's work ends. */
 public final class Interrupts {
+  /** What the name of a helper from a class file that restores the flag says. */
+  private static final String INTERRUPT = "interrupt";
+
+  /** The suffixes of the names of waits that may, and may not, be interrupted. */
+  private static final String INTERRUPTIBLY = "Interruptibly";
+
+  private static final String UNINTERRUPTIBLY = "Uninterruptibly";
+
   private Interrupts() {}
 
   /**
@@ -76,6 +90,87 @@ public final class Interrupts {
       return false;
     }
     return call.getArguments().stream().anyMatch(a -> Variables.readsAny(a, carriers));
+  }
+
+  /**
+   * True for a call that hands the caught exception (or a variable holding it) to a helper that
+   * restores the interrupt flag for it, as pulsar's {@code
+   * ExceptionHandler.handleInterruptedException(e)} does with {@code if (t instanceof
+   * InterruptedException) Thread.currentThread().interrupt();}. The helper's body, where this
+   * compilation has it and no subclass can override it, must re-interrupt the thread somewhere
+   * (under a test of the exception or not); a helper from a class file counts when it is static,
+   * takes a Throwable, and says so by its name ({@code handleInterruptedException}, {@code
+   * restoreInterrupt}).
+   */
+  public static boolean isRestoredByHandler(
+      @Nullable Tree tree, Set<Symbol> carriers, VisitorState state) {
+    if (!(tree instanceof MethodInvocationTree call)
+        || call.getArguments().stream().noneMatch(a -> Variables.readsAny(a, carriers))) {
+      return false;
+    }
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    if (method == null
+        || method.getParameters().stream()
+            .noneMatch(
+                p ->
+                    ASTHelpers.isSubtype(state.getSymtab().throwableType, p.type, state)
+                        || ASTHelpers.isSubtype(p.type, state.getSymtab().throwableType, state))) {
+      return false;
+    }
+    BlockTree body = Trees.sourceBody(method, state);
+    if (body != null) {
+      return (method.isStatic() || method.isPrivate() || (method.flags() & Flags.FINAL) != 0)
+          && containsRestore(body, state);
+    }
+    return method.isStatic()
+        && Symbols.name(method, state).toLowerCase(java.util.Locale.ROOT).contains(INTERRUPT);
+  }
+
+  /**
+   * True for {@code throw new InterruptedIOException()} (or {@code ClosedByInterruptException}):
+   * the java.io form of the interrupt, which the JDK's own streams throw in its place.
+   */
+  public static boolean throwsInterruptSignal(@Nullable Tree tree, VisitorState state) {
+    if (!(tree instanceof ThrowTree thrown)) {
+      return false;
+    }
+    Type type = ASTHelpers.getType(thrown.getExpression());
+    for (String signal : Jdk.INTERRUPT_SIGNALS) {
+      if (AsyncTypes.isSubtypeNamed(type, signal, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True for {@code failure = e;} in the catch at {@code catchPath}, where {@code failure} is a
+   * local declared outside the try and the statement right after the try throws an exception that
+   * reads it ({@code throw new ServerErrorException(message, failure);}): the interrupt is carried
+   * on as the cause of what is thrown.
+   */
+  public static boolean isCarriedToThrowAfter(
+      @Nullable Tree tree, Set<Symbol> carriers, TreePath catchPath, VisitorState state) {
+    if (!(tree instanceof AssignmentTree assignment)
+        || !Variables.readsAny(assignment.getExpression(), carriers)
+        || !(ASTHelpers.getSymbol(assignment.getVariable()) instanceof Symbol.VarSymbol local)
+        || local.getKind() != javax.lang.model.element.ElementKind.LOCAL_VARIABLE
+        || catchPath.getParentPath() == null
+        || !(catchPath.getParentPath().getLeaf() instanceof TryTree attempt)
+        || attempt.getFinallyBlock() != null
+        || catchPath.getParentPath().getParentPath() == null
+        || !(catchPath.getParentPath().getParentPath().getLeaf() instanceof BlockTree block)) {
+      return false;
+    }
+    boolean next = false;
+    for (StatementTree statement : block.getStatements()) {
+      if (next) {
+        return statement instanceof ThrowTree thrown
+            && Variables.readsAny(thrown.getExpression(), Set.of(local));
+      }
+      next = statement == attempt;
+    }
+    return false;
   }
 
   /**
@@ -191,6 +286,68 @@ public final class Interrupts {
       }
     }
     return false;
+  }
+
+  /**
+   * Why restoring the flag first in a catch would change what the code does; NONE if it would not.
+   */
+  public enum GoesOnWaiting {
+    NONE,
+    /** The catch is in a loop that goes on, and waits again, on a path the restore would take. */
+    LOOP,
+    /** The method must keep waiting: {@code lock()} beside {@code lockInterruptibly()}. */
+    CONTRACT
+  }
+
+  /**
+   * Whether the code after the catch at {@code catchPath} waits again on a path where the flag is
+   * not restored ({@code exits}), so that a restore inserted first in the catch would make that
+   * wait throw at once: a catch in a loop (a worker's {@code while (running) { try { queue.take();
+   * } catch (InterruptedException e) {} }}, a retry around a sleep) where a path falls through or
+   * continues the loop; a catch in a method whose contract is to keep waiting through interrupts
+   * ({@code lock()} beside {@code lockInterruptibly()}, {@code acquireUninterruptibly()}).
+   */
+  public static GoesOnWaiting goesOnWaiting(
+      TreePath catchPath, List<EveryPath.Exit> exits, VisitorState state) {
+    boolean goesOn =
+        exits.stream()
+            .anyMatch(
+                e ->
+                    e.kind() == EveryPath.Exit.Kind.FALLS_THROUGH
+                        || e.kind() == EveryPath.Exit.Kind.CONTINUE);
+    for (TreePath p = catchPath.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (goesOn
+          && (leaf instanceof WhileLoopTree
+              || leaf instanceof DoWhileLoopTree
+              || leaf instanceof ForLoopTree
+              || leaf instanceof EnhancedForLoopTree)) {
+        return GoesOnWaiting.LOOP;
+      }
+      if (leaf instanceof MethodTree method) {
+        MethodSymbol symbol = ASTHelpers.getSymbol(method);
+        return symbol != null && keepsWaitingByContract(symbol, state)
+            ? GoesOnWaiting.CONTRACT
+            : GoesOnWaiting.NONE;
+      }
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+        return GoesOnWaiting.NONE;
+      }
+    }
+    return GoesOnWaiting.NONE;
+  }
+
+  /**
+   * True for a method whose name says it waits through interrupts ({@code acquireUninterruptibly}),
+   * or that has a twin that may be interrupted ({@code lock()} beside {@code lockInterruptibly()}).
+   */
+  private static boolean keepsWaitingByContract(MethodSymbol method, VisitorState state) {
+    String name = Symbols.name(method, state);
+    if (name.endsWith(UNINTERRUPTIBLY)) {
+      return true;
+    }
+    return method.owner != null
+        && method.owner.members().findFirst(state.getName(name + INTERRUPTIBLY)) != null;
   }
 
   /**

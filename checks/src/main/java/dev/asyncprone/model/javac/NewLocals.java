@@ -2,7 +2,6 @@ package dev.asyncprone.model.javac;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.util.ASTHelpers;
 import com.google.errorprone.util.FindIdentifiers;
 import com.sun.source.tree.BlockTree;
@@ -109,7 +108,7 @@ public final class NewLocals {
     if (!isDenotable(upward, 0)) {
       return null;
     }
-    return SuggestedFixes.prettyType(state, fix, upward);
+    return Imports.prettyType(state, fix, upward);
   }
 
   private static boolean isDenotable(Type type, int depth) {

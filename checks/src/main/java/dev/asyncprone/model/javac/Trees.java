@@ -178,6 +178,36 @@ public final class Trees {
   }
 
   /**
+   * The path of the declaration of {@code method} with a body, where this compilation compiles it
+   * from source (in its own file, which may not be the one being checked), or null: for analyses
+   * that read a callee's code.
+   */
+  public static @Nullable TreePath sourcePath(MethodSymbol method, VisitorState state) {
+    if (!(sourceTree(method, state) instanceof MethodTree tree) || tree.getBody() == null) {
+      return null;
+    }
+    TreePath path = JavacTrees.instance(state.context).getPath(method);
+    return path != null && path.getLeaf() == tree ? path : null;
+  }
+
+  /** True if {@code tree} holds a method invocation that {@code test} accepts. */
+  public static boolean anyCall(@Nullable Tree tree, Predicate<MethodInvocationTree> test) {
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            return test.test(call) || Boolean.TRUE.equals(super.visitMethodInvocation(call, null));
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(tree, null);
+    return Boolean.TRUE.equals(found);
+  }
+
+  /**
    * A path to {@code declaration} (a method or class found by {@link #sourceTree}) for walks that
    * stop at it, such as those from a statement out to its method: its parent stands for the real
    * ones, which javac would find only by scanning the whole file the declaration is in.

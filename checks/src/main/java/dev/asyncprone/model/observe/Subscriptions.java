@@ -133,6 +133,35 @@ public final class Subscriptions {
   }
 
   /**
+   * True if {@code subscription} hands the publisher to a whole Subscriber or Observer object (not
+   * consumers): {@code inner.subscribe(dedicatedSubscriber)}, {@code source.subscribe(processor)}.
+   * That subscriber takes the Subscription, so it owns the inner pipeline's demand, cancellation
+   * and errors: wiring a pipeline on purpose, as a Publisher's own {@code subscribe} does.
+   */
+  public static boolean handsToSubscriber(Subscription subscription, VisitorState state) {
+    MethodSymbol method = ASTHelpers.getSymbol(subscription.call());
+    if (method == null || subscription.call().getArguments().size() != 1) {
+      return false;
+    }
+    ExpressionTree argument = subscription.call().getArguments().get(0);
+    Type type = method.getParameters().isEmpty() ? null : method.getParameters().get(0).type;
+    return argument.getKind() != Tree.Kind.NULL_LITERAL
+        && type != null
+        && !state.getTypes().isFunctionalInterface(type)
+        && isSubscriberType(type, state);
+  }
+
+  private static boolean isSubscriberType(Type type, VisitorState state) {
+    String name = Symbols.name(type.tsym, state);
+    for (String subscriber : ReactiveStreams.SUBSCRIBER_NAMES) {
+      if (name.endsWith(subscriber)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * True if a call passes something that receives errors: a consumer of a Throwable ({@code
    * subscribe(onNext, onError)}, Single's {@code subscribe(BiConsumer<T, Throwable>)}) or a whole
    * Subscriber or Observer; or decides in writing that errors go nowhere: a literal {@code null}
@@ -162,11 +191,8 @@ public final class Subscriptions {
       }
       if (!types.isFunctionalInterface(type)) {
         // A Subscriber, Observer or CoreSubscriber has an onError of its own; a Context does not.
-        String name = Symbols.name(type.tsym, state);
-        for (String subscriber : ReactiveStreams.SUBSCRIBER_NAMES) {
-          if (name.endsWith(subscriber)) {
-            return true;
-          }
+        if (isSubscriberType(type, state)) {
+          return true;
         }
         continue;
       }

@@ -5,6 +5,7 @@ import static dev.asyncprone.model.api.libraries.Methods.instance;
 import static dev.asyncprone.model.api.libraries.Methods.statics;
 import static dev.asyncprone.model.api.libraries.Owner.exactly;
 import static dev.asyncprone.model.api.libraries.Owner.kind;
+import static dev.asyncprone.model.api.libraries.Owner.simplyNamed;
 import static dev.asyncprone.model.api.libraries.Owner.subtypeOf;
 
 import com.google.common.collect.ImmutableMap;
@@ -32,6 +33,9 @@ public final class Guava {
   public static final String MORE_EXECUTORS = "com.google.common.util.concurrent.MoreExecutors";
   public static final String PRECONDITIONS = "com.google.common.base.Preconditions";
   public static final String VERIFY = "com.google.common.base.Verify";
+
+  /** The simple name of {@link #PRECONDITIONS}, which shaded copies of it keep. */
+  public static final String PRECONDITIONS_SIMPLE_NAME = "Preconditions";
 
   /** The package of Guava's futures and executors. */
   public static final String CONCURRENT = "com.google.common.util.concurrent.";
@@ -135,6 +139,9 @@ public final class Guava {
           .asyncWrap(statics(exactly(FUTURES), "submit"), Executor.SECOND_ARGUMENT, 2, null)
           .combineTwo("Futures.whenAllSucceed(%1$s, %2$s)")
           .preconditions(statics(exactly(PRECONDITIONS), "checkState", "checkArgument"))
+          // Guava's copies shaded into a project's own packages keep the class's simple name.
+          .preconditions(
+              statics(simplyNamed(PRECONDITIONS_SIMPLE_NAME), "checkState", "checkArgument"))
           .preconditions(statics(exactly(VERIFY), "verify"))
           .closeOnCompletion(
               AsyncKind.LISTENABLE_FUTURE,

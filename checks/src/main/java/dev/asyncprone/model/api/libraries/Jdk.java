@@ -49,6 +49,15 @@ public final class Jdk {
   public static final String THREAD = "java.lang.Thread";
   public static final String RUNNABLE = "java.lang.Runnable";
   public static final String INTERRUPTED_EXCEPTION = "java.lang.InterruptedException";
+
+  /**
+   * The java.io and NIO forms of an interrupt: thrown in place of InterruptedException, as the
+   * JDK's own streams and channels do, they carry the signal on.
+   */
+  public static final ImmutableSet<String> INTERRUPT_SIGNALS =
+      ImmutableSet.of(
+          "java.io.InterruptedIOException", "java.nio.channels.ClosedByInterruptException");
+
   public static final String HTTP_CLIENT = "java.net.http.HttpClient";
   public static final String STRUCTURED_TASK_SCOPE = "java.util.concurrent.StructuredTaskScope";
 

@@ -42,6 +42,13 @@ public final class JdkTypes {
   public static final ImmutableSet<String> ELEMENT_COPIES =
       ImmutableSet.of("toArray", "toList", "copyOf", "asList", "copyOfRange");
 
+  /**
+   * Calls that read one element of a collection or map ({@code futures.get(i)}, {@code
+   * byNode.get(node)}): where every element is a done future, so is the one read.
+   */
+  public static final ImmutableSet<String> ELEMENT_READS =
+      ImmutableSet.of("get", "getOrDefault", "getFirst", "getLast", "peek", "element");
+
   public static final String MAP = "java.util.Map";
   public static final String MAP_ENTRY = "java.util.Map.Entry";
   public static final String ITERATOR = "java.util.Iterator";

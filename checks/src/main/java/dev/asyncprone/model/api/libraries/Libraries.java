@@ -100,7 +100,15 @@ public final class Libraries {
   /** The wait a call of {@code method} is, from the tables, or null. */
   public static @Nullable AwaitRule await(MethodSymbol method, VisitorState state) {
     Match<AwaitRule> found = find(AWAITS, AwaitRule::matches, method, state);
-    return found == null ? null : found.fact();
+    if (found != null) {
+      return found.fact();
+    }
+    for (Match<AwaitRule> candidate : AWAITS.get(Symbols.name(method, state))) {
+      if (Conventions.isTwinOf(method, candidate.fact(), state)) {
+        return candidate.fact();
+      }
+    }
+    return null;
   }
 
   /** True for a call that reads a future's result and never waits ({@code getNow}). */
@@ -188,7 +196,8 @@ public final class Libraries {
    * is complete.
    */
   public static boolean isAllOf(MethodSymbol method, VisitorState state) {
-    return find(ALL_OF, Methods::matches, method, state) != null;
+    return find(ALL_OF, Methods::matches, method, state) != null
+        || Conventions.isAllOfByConvention(method, state);
   }
 
   /** True for a Guava-style precondition that throws unless its first argument is true. */

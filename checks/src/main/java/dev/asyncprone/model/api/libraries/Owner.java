@@ -19,6 +19,15 @@ public sealed interface Owner {
     return new Exactly(ImmutableSet.copyOf(classNames));
   }
 
+  /**
+   * A class of this simple name in any package: a library's class and the copies that projects
+   * shade into their own packages ({@code com.datastax.oss.driver.shaded.guava.common.base
+   * .Preconditions}), which keep the name.
+   */
+  static Owner simplyNamed(String simpleName) {
+    return new SimplyNamed(simpleName);
+  }
+
   /** The class or interface named {@code className}, or any class that extends it. */
   static Owner subtypeOf(String className) {
     return new SubtypeOf(className);
@@ -38,6 +47,13 @@ public sealed interface Owner {
     @Override
     public boolean matches(Symbol owner, VisitorState state) {
       return classNames.contains(Symbols.qualifiedName(owner, state));
+    }
+  }
+
+  record SimplyNamed(String simpleName) implements Owner {
+    @Override
+    public boolean matches(Symbol owner, VisitorState state) {
+      return Symbols.name(owner, state).equals(simpleName);
     }
   }
 

@@ -1,5 +1,11 @@
 package dev.asyncprone.model.api.libraries;
 
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.TypeTag;
+import dev.asyncprone.model.javac.Symbols;
+import java.util.List;
+
 /**
  * How a wait with no bound gets one: the overload or operator that takes a timeout, and what the
  * wait waits for, in words for a message. A library table gives each of its unbounded waits one; so
@@ -34,5 +40,24 @@ public enum TimedTwin {
   /** "get(timeout, unit), handling TimeoutException". */
   public String advice() {
     return advice;
+  }
+
+  /**
+   * How many of {@code parameters}, at the end, are a timeout: 1 for a {@code Duration}, 2 for an
+   * amount and a {@code TimeUnit}, else 0.
+   */
+  public static int timeoutLength(List<Symbol.VarSymbol> parameters, VisitorState state) {
+    int n = parameters.size();
+    if (n >= 1
+        && Symbols.qualifiedName(parameters.get(n - 1).type.tsym, state)
+            .equals(JdkTypes.DURATION)) {
+      return 1;
+    }
+    if (n >= 2
+        && Symbols.qualifiedName(parameters.get(n - 1).type.tsym, state).equals(Jdk.TIME_UNIT)) {
+      TypeTag amount = parameters.get(n - 2).type.getTag();
+      return amount == TypeTag.LONG || amount == TypeTag.INT ? 2 : 0;
+    }
+    return 0;
   }
 }
