@@ -47,7 +47,11 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
 
   /** For ServiceLoader, which finds the check; Error Prone makes it with the injected one. */
   public BlockingInAsyncContext() {
-    this(new BlockingCalls(Options.defaults()), new Contexts(Options.defaults()));
+    this(new Contexts(Options.defaults()));
+  }
+
+  private BlockingInAsyncContext(Contexts contexts) {
+    this(new BlockingCalls(Options.defaults(), contexts), contexts);
   }
 
   /** With the compilation's one {@link BlockingCalls} and {@link Contexts}. */

@@ -1,0 +1,62 @@
+package dev.asyncprone.model.javac;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.tools.javac.comp.AttrContext;
+import com.sun.tools.javac.comp.CompileStates;
+import com.sun.tools.javac.comp.CompileStates.CompileState;
+import com.sun.tools.javac.comp.Env;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The files of the compilation whose trees are attributed and not yet lowered, so that a rule may
+ * read any method of them, not only those of the file the checks are on.
+ *
+ * <p>Error Prone runs with {@code -XDcompilePolicy=simple} (or {@code byfile}). Under {@code
+ * simple}, javac attributes every class of the compilation before the first one's flow analysis, at
+ * whose end Error Prone runs the checks, and lowers none before the last one is checked: all files
+ * are ready when the first check runs, and stay ready until the last one is done. Under {@code
+ * byfile}, a file is attributed, checked and lowered before the next is attributed: only the file
+ * being checked is ready. The state of each class comes from javac's own record of how far it got
+ * ({@code CompileStates}).
+ */
+public final class CompilationUnits {
+  private CompilationUnits() {}
+
+  /**
+   * The files of this compilation whose top-level classes are all attributed and none lowered, in
+   * the order of their names, so that what is built from them does not depend on javac's hash maps.
+   */
+  public static List<CompilationUnitTree> ready(VisitorState state) {
+    CompileStates states = CompileStates.instance(state.context);
+    // javac records the state of each top-level class it has attributed, and of no other.
+    Map<JCCompilationUnit, Boolean> units = new IdentityHashMap<>();
+    for (Map.Entry<Env<AttrContext>, CompileState> entry : states.entrySet()) {
+      JCCompilationUnit unit = entry.getKey().toplevel;
+      if (unit != null) {
+        units.merge(
+            unit,
+            !entry.getValue().isAfter(CompileState.FLOW) || isWarn(entry.getValue()),
+            Boolean::logicalAnd);
+      }
+    }
+    List<CompilationUnitTree> ready = new ArrayList<>();
+    for (Map.Entry<JCCompilationUnit, Boolean> unit : units.entrySet()) {
+      if (unit.getValue()) {
+        ready.add(unit.getKey());
+      }
+    }
+    ready.sort(Comparator.comparing(unit -> unit.getSourceFile().toUri().toString()));
+    return ready;
+  }
+
+  /** JDK 21 and later check some warnings after flow analysis, before lowering: still ready. */
+  private static boolean isWarn(CompileState state) {
+    return state.name().equals("WARN");
+  }
+}
