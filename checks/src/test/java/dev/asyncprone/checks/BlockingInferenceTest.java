@@ -357,4 +357,37 @@ public class BlockingInferenceTest {
             "}")
         .doTest();
   }
+
+  /** BlockingOnCommonPool asks the same question: a helper that blocks, run on the common pool. */
+  @Test
+  public void blockingThroughOwnCodeOnTheCommonPool() {
+    withDao(CompilationTestHelper.newInstance(BlockingOnCommonPool.class, getClass()))
+        .addSourceLines(
+            "Orders.java",
+            "package shop;",
+            "import java.util.List;",
+            "import java.util.concurrent.*;",
+            "class Orders {",
+            "  Dao dao;",
+            "  ExecutorService io;",
+            "  void store(String row) { dao.save(row); }",
+            "  CompletableFuture<Void> pooled(String row) {",
+            "    // BUG: Diagnostic contains: store() blocks: it calls Dao.save(), which makes a"
+                + " database round trip (Connection.commit(), Dao.java:9), so it blocks a"
+                + " ForkJoinPool.commonPool() thread",
+            "    return CompletableFuture.runAsync(() -> store(row));",
+            "  }",
+            "  void parallel(List<String> rows) {",
+            "    // BUG: Diagnostic contains: store() blocks: it calls Dao.save()",
+            "    rows.parallelStream().forEach(r -> store(r));",
+            "  }",
+            "  CompletableFuture<Void> onIo(String row) {",
+            "    return CompletableFuture.runAsync(() -> store(row), io);",
+            "  }",
+            "  CompletableFuture<Void> handedOn(String row) {",
+            "    return CompletableFuture.runAsync(() -> dao.saveLater(row));",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

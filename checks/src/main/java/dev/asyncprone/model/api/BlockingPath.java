@@ -2,6 +2,9 @@ package dev.asyncprone.model.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why a method blocks, in words a reader can follow to the blocking call: the methods it calls on
@@ -9,12 +12,18 @@ import java.util.List;
  * PriceBook.lookup() -> PriceDao.row(), which makes a database round trip
  * (JdbcTemplate.queryForObject(), PriceDao.java:27)}.
  *
- * @param through the methods called on the way, the first called by the method itself; empty when
- *     the method makes the blocking call itself. A method read from another module's summary says
- *     so after its name: {@code PriceBook.lookup() (from pricing.jar)}.
+ * <p>A path keeps only what a message shows of the methods on the way (the first few and the last,
+ * and how many there are), so that making the path of a caller from its callee's costs the same
+ * however long the chain: a chain of n methods costs n, not n squared.
+ *
+ * @param first the first methods called on the way (at most {@value #KEPT}), the first called by
+ *     the method itself; a method read from another module's summary says so after its name: {@code
+ *     PriceBook.lookup() (from pricing.jar)}
+ * @param last the last method on the way, or null when the method makes the blocking call itself
+ * @param length how many methods there are on the way
  * @param leaf the blocking call at the end
  */
-public record BlockingPath(List<String> through, Leaf leaf) {
+public record BlockingPath(List<String> first, @Nullable String last, int length, Leaf leaf) {
   /** What sort of call blocks at the end of a path. */
   public enum Kind {
     /** A method of the catalog, {@code blocking-methods.txt}. */
@@ -42,26 +51,66 @@ public record BlockingPath(List<String> through, Leaf leaf) {
    */
   public record Leaf(Kind kind, String call, String detail, String location) {}
 
-  /** Paths of more methods than this show the first two and the last, and count the others. */
-  private static final int SHOWN = 4;
+  /** How many of the first methods a path keeps, and shows when there are no more than these. */
+  static final int KEPT = 4;
+
+  private static final Pattern MORE = Pattern.compile("\\((\\d+) more\\)");
 
   public BlockingPath {
-    through = List.copyOf(through);
+    first = List.copyOf(first);
   }
 
   /** The path of a method that makes the blocking call {@code leaf} itself. */
   public static BlockingPath direct(Leaf leaf) {
-    return new BlockingPath(List.of(), leaf);
+    return new BlockingPath(List.of(), null, 0, leaf);
   }
 
   /**
-   * The path of a method that calls {@code callee} (shown as {@code shown}), whose path this is.
+   * The path of a method that calls, first on its way, the method shown as {@code shown}, whose
+   * path this is.
    */
   public BlockingPath through(String shown) {
-    List<String> longer = new ArrayList<>(through.size() + 1);
+    List<String> longer = new ArrayList<>(KEPT);
     longer.add(shown);
-    longer.addAll(through);
-    return new BlockingPath(longer, leaf);
+    for (int i = 0; i < first.size() && longer.size() < KEPT; i++) {
+      longer.add(first.get(i));
+    }
+    return new BlockingPath(longer, last == null ? shown : last, length + 1, leaf);
+  }
+
+  /**
+   * The path whose methods on the way read {@code shown} ({@link #shown}'s form, as a summary
+   * writes it): a {@code (12 more)} among them counts the methods left out.
+   */
+  public static BlockingPath of(List<String> shown, Leaf leaf) {
+    if (shown.isEmpty()) {
+      return direct(leaf);
+    }
+    int length = 0;
+    List<String> first = new ArrayList<>();
+    for (String step : shown) {
+      Matcher more = MORE.matcher(step);
+      if (more.matches()) {
+        length += Integer.parseInt(more.group(1));
+      } else {
+        length++;
+        if (length == first.size() + 1 && first.size() < KEPT) {
+          first.add(step);
+        }
+      }
+    }
+    return new BlockingPath(first, shown.get(shown.size() - 1), length, leaf);
+  }
+
+  /**
+   * The methods on the way as a message shows them: all of them, or, for more than {@value #KEPT},
+   * the first two, how many are left out, and the last.
+   */
+  public List<String> shown() {
+    if (length <= KEPT || last == null) {
+      return first;
+    }
+    return List.of(first.get(0), first.get(1), "(" + (length - 3) + " more)", last);
   }
 
   /**
@@ -71,23 +120,10 @@ public record BlockingPath(List<String> through, Leaf leaf) {
    * Prices.java:12)}.
    */
   public String reason() {
-    if (through.isEmpty()) {
+    if (length == 0) {
       return "it " + phrase();
     }
-    return "it calls " + shownThrough() + ", which " + phrase();
-  }
-
-  private String shownThrough() {
-    if (through.size() <= SHOWN) {
-      return String.join(" -> ", through);
-    }
-    return through.get(0)
-        + " -> "
-        + through.get(1)
-        + " -> ("
-        + (through.size() - 3)
-        + " more) -> "
-        + through.get(through.size() - 1);
+    return "it calls " + String.join(" -> ", shown()) + ", which " + phrase();
   }
 
   private String phrase() {

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * path ({@code catalog}, {@code await}, {@code annotated}, {@code twin}); that call; what it does
  * (for a catalog method), its annotation (annotated), or its async twin (twin), else empty; where
  * it is written; and the methods called on the way there, joined by {@code " -> "}, empty when the
- * method makes the call itself. Lines starting with {@code #} are comments. A reader ignores a line
+ * method makes the call itself (of more than four, the first two, {@code (n more)} and the last). Lines starting with {@code #} are comments. A reader ignores a line
  * it cannot read, so that a summary never fails a build.
  */
 public final class BlockingSummary {
@@ -55,7 +55,7 @@ public final class BlockingSummary {
           .append(clean(leaf.location()))
           .append('\t');
       List<String> through = new ArrayList<>();
-      for (String step : method.getValue().through()) {
+      for (String step : method.getValue().shown()) {
         through.add(clean(step));
       }
       text.append(String.join(THROUGH, through)).append('\n');
@@ -80,7 +80,7 @@ public final class BlockingSummary {
           fields[5].isEmpty() ? List.of() : Arrays.asList(fields[5].split(THROUGH, -1));
       methods.put(
           fields[0],
-          new BlockingPath(through, new BlockingPath.Leaf(kind, fields[2], fields[3], fields[4])));
+          BlockingPath.of(through, new BlockingPath.Leaf(kind, fields[2], fields[3], fields[4])));
     }
     return methods;
   }

@@ -11,6 +11,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.Annotations;
@@ -309,6 +310,19 @@ public final class BlockingCalls {
         && !known.await()
         && known.entry() == null
         && known.annotation() == null;
+  }
+
+  /**
+   * The annotation on {@code symbol} itself (not inherited) that says it may block, or null: {@code
+   * dev.asyncprone.annotations.Blocking}, JetBrains', SmallRye's, or one a flag names.
+   */
+  public @Nullable String blockingContract(@Nullable Symbol symbol, VisitorState state) {
+    return Annotations.annotationIn(symbol, blockingAnnotations, state);
+  }
+
+  /** The annotation on {@code symbol} itself that says it never blocks, or null. */
+  public @Nullable String nonBlockingContract(@Nullable Symbol symbol, VisitorState state) {
+    return Annotations.annotationIn(symbol, nonBlockingAnnotations, state);
   }
 
   /** True if {@code method} says it never blocks: annotated non-blocking, or overriding one. */
