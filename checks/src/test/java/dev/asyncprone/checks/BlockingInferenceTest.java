@@ -390,4 +390,94 @@ public class BlockingInferenceTest {
             "}")
         .doTest();
   }
+
+  /**
+   * A helper that waits for the future it is handed blocks where its caller's future is not known
+   * to be done, and not where it is: after an all-of over it, in a callback of it, past an isDone()
+   * test (Guava's LocalCache hands a loading future to such a helper in the future's own listener).
+   */
+  @Test
+  public void waitHelpersBlockWhereTheirArgumentIsNotDone() {
+    helper
+        .addSourceLines(
+            "Waits.java",
+            "package shop;",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "final class Waits {",
+            "  static <T> T await(CompletableFuture<T> f) { return f.join(); }",
+            "  static int sum(List<CompletableFuture<Integer>> fs) {",
+            "    int sum = 0;",
+            "    for (CompletableFuture<Integer> f : fs) { sum += f.join(); }",
+            "    return sum;",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Orders.java",
+            "package shop;",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Orders {",
+            "  CompletableFuture<Integer> other() { return new CompletableFuture<>(); }",
+            "  CompletableFuture<Integer> f(CompletableFuture<Integer> a,"
+                + " List<CompletableFuture<Integer>> fs) {",
+            "    CompletableFuture<Integer> b = other();",
+            "    CompletableFuture.allOf(fs.toArray(new CompletableFuture<?>[0]))"
+                + ".thenApply(v -> Waits.sum(fs));",
+            "    a.thenRun(() -> Waits.await(a));",
+            "    CompletableFuture.allOf(a, b).thenApply(v -> Waits.await(b));",
+            "    // BUG: Diagnostic contains: await() blocks: it waits for a future (join(),"
+                + " Waits.java:5)",
+            "    return a.thenApply(x -> Waits.await(other()));",
+            "  }",
+            "  CompletableFuture<Integer> g(CompletableFuture<Integer> a,"
+                + " List<CompletableFuture<Integer>> fs) {",
+            "    // BUG: Diagnostic contains: sum() blocks: it waits for a future (join(),"
+                + " Waits.java:8)",
+            "    return a.thenApply(x -> Waits.sum(fs));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * The methods of a future or publisher type are the async machinery: they complete, cancel and
+   * chain, on paths where the futures they read are done, and block only as the library tables say
+   * (Guava's AbstractFuture reads a done future with an uninterruptible get() while completing).
+   */
+  @Test
+  public void theMethodsOfFutureTypesAreNotLookedInto() {
+    helper
+        .addSourceLines(
+            "Settable.java",
+            "package shop;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Settable<V> extends CompletableFuture<V> {",
+            "  private final CompletableFuture<V> source;",
+            "  Settable(CompletableFuture<V> source) { this.source = source; settle(); }",
+            "  void settle() { complete(source.join()); }",
+            "}")
+        .addSourceLines(
+            "Plain.java",
+            "package shop;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Plain<V> {",
+            "  private final CompletableFuture<V> source = new CompletableFuture<>();",
+            "  V settle() { return source.join(); }",
+            "}")
+        .addSourceLines(
+            "Orders.java",
+            "package shop;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Orders {",
+            "  CompletableFuture<Void> f(CompletableFuture<String> a, Settable<String> s,"
+                + " Plain<String> p) {",
+            "    return a.thenAccept(x -> s.settle())",
+            "        .thenRun(() -> new Settable<>(a))",
+            "        // BUG: Diagnostic contains: settle() blocks: it waits for a future",
+            "        .thenRun(() -> p.settle());",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

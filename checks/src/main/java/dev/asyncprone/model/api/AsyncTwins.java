@@ -37,7 +37,9 @@ public final class AsyncTwins {
    * returns a future or publisher, where {@code method} returns neither.
    */
   public static @Nullable MethodSymbol of(MethodSymbol method, VisitorState state) {
-    if (method.isConstructor() || method.owner == null || method.owner.type == null) {
+    if (method.isConstructor()
+        || !(method.owner instanceof Symbol.ClassSymbol)
+        || method.owner.type == null) {
       return null;
     }
     return TWINS.get(method, state, m -> Optional.ofNullable(find(m, state))).orElse(null);

@@ -237,8 +237,13 @@ public final class BlockingCatalog {
       return null;
     }
     Entry entry = wildcardFor(Symbols.qualifiedName(method.owner, state));
-    if (entry == null && !wildcardPackages.isEmpty() && method.owner.packge() != null) {
-      entry = wildcardPackages.get(Symbols.qualifiedName(method.owner.packge(), state));
+    if (entry == null && !wildcardPackages.isEmpty()) {
+      for (Symbol owner = method.owner; owner != null; owner = owner.owner) {
+        if (owner instanceof Symbol.PackageSymbol pkg) {
+          entry = wildcardPackages.get(Symbols.qualifiedName(pkg, state));
+          break;
+        }
+      }
     }
     if (entry == null && !method.isStatic()) {
       for (Entry subtypes : subtypeWildcards) {

@@ -6,6 +6,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.javac.ClassContainers;
 import dev.asyncprone.model.javac.ClassContainers.Container;
+import dev.asyncprone.model.javac.CompilationUnits;
 import dev.asyncprone.model.javac.MethodKeys;
 import dev.asyncprone.model.support.ContextLocal;
 import dev.asyncprone.model.support.PerCompilationCache;
@@ -40,10 +41,12 @@ public final class BlockingSummaries {
 
   /** What the summary of {@code method}'s jar or directory says of it, or null. */
   public static @Nullable Found of(MethodSymbol method, VisitorState state) {
-    if (!(method.owner instanceof ClassSymbol owner)) {
+    if (!(method.owner instanceof ClassSymbol owner)
+        || CompilationUnits.isCompiledHere(owner, state)) {
       return null;
     }
-    Summary summary = BY_CLASS.get(owner.outermostClass(), state, c -> summaryOf(c, state));
+    Summary summary =
+        BY_CLASS.get(ClassContainers.outermost(owner), state, c -> summaryOf(c, state));
     if (summary.methods().isEmpty()) {
       return null;
     }

@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * path ({@code catalog}, {@code await}, {@code annotated}, {@code twin}); that call; what it does
  * (for a catalog method), its annotation (annotated), or its async twin (twin), else empty; where
  * it is written; and the methods called on the way there, joined by {@code " -> "}, empty when the
- * method makes the call itself (of more than four, the first two, {@code (n more)} and the last). Lines starting with {@code #} are comments. A reader ignores a line
- * it cannot read, so that a summary never fails a build.
+ * method makes the call itself (of more than four, the first two, {@code (n more)} and the last).
+ * Lines starting with {@code #} are comments. A reader ignores a line it cannot read, so that a
+ * summary never fails a build.
  */
 public final class BlockingSummary {
   /** Where the summary is, in the class output and so in a jar: a resource of its own. */

@@ -11,6 +11,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -21,7 +22,7 @@ import dev.asyncprone.model.api.BlockingCatalog;
 import dev.asyncprone.model.api.BlockingPath;
 import dev.asyncprone.model.api.BlockingSummaries;
 import dev.asyncprone.model.flow.KnownDone;
-import dev.asyncprone.model.javac.ClassContainers;
+import dev.asyncprone.model.javac.CompilationUnits;
 import dev.asyncprone.model.javac.MethodKeys;
 import dev.asyncprone.model.support.ContextLocal;
 import dev.asyncprone.model.support.LastTreeMemo;
@@ -242,15 +243,20 @@ public final class BlockingCalls {
     BlockingInference inference = inference(state);
     boolean runsItsBody = inference.runsItsBody(method, viaSuper(tree), state);
     String shown = MethodKeys.shortDisplay(method);
-    if (inference.isDeclaredHere(method)) {
+    if (method.owner instanceof ClassSymbol owner
+        && CompilationUnits.isCompiledHere(owner, state)) {
       BlockingPath path = inference.pathOf(method);
+      BlockingInference.ParameterAwait await = inference.parameterAwaitOf(method);
+      if (path == null && await != null && runsItsBody) {
+        path = BlockingInference.awaitOfArgument(await, state.getPath(), state);
+      }
       if (runsItsBody) {
         // What its body does is what the call does: the inference decides, not the name.
         return path == null
             ? null
             : new BlockingCall(tree, Reason.INFERRED, shown, path.reason(), null, path, null, null);
       }
-    } else if (runsItsBody && method.owner instanceof ClassSymbol) {
+    } else if (runsItsBody) {
       BlockingSummaries.Found found = BlockingSummaries.of(method, state);
       if (found != null) {
         return new BlockingCall(
@@ -269,15 +275,17 @@ public final class BlockingCalls {
 
   /**
    * The blocking call that {@code tree}, at {@code path}, is by itself, for the inference: {@link
-   * #waitingAt} there, or the blocking twin of an async method read from a class file (a method of
-   * the compilation is judged by its body).
+   * #waitingAt} there, or the blocking twin of an async method read from a class file or without a
+   * body (a method of the compilation with a body is judged by it).
    */
   @Nullable BlockingCall directAt(Tree tree, TreePath path, VisitorState state) {
     BlockingCall call = waitingAt(tree, path, state);
     if (call != null
         || !(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)
         || !(method.owner instanceof ClassSymbol owner)
-        || !ClassContainers.isFromClassFile(owner)
+        || (CompilationUnits.isCompiledHere(owner, state)
+            && (method.flags() & Flags.ABSTRACT) == 0
+            && (owner.flags() & Flags.INTERFACE) == 0)
         || !saysNothing(method, state)
         || isNonBlocking(method, state)) {
       return call;

@@ -2,6 +2,7 @@ package dev.asyncprone.model.context;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -9,8 +10,10 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.BlockingPath;
 import dev.asyncprone.model.api.BlockingSummaries;
+import dev.asyncprone.model.flow.KnownDone;
 import dev.asyncprone.model.javac.CompilationUnits;
 import dev.asyncprone.model.javac.MethodKeys;
+import dev.asyncprone.model.javac.Trees;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -46,6 +49,12 @@ final class BlockingInference {
     /** Its first blocking call of its own, or null. */
     @Nullable BlockingPath direct;
 
+    /**
+     * Its first wait for a future one of its parameters hands it, or null: it blocks where its
+     * caller's argument is not known to be done.
+     */
+    @Nullable ParameterAwait parameterAwait;
+
     /** The calls it makes that may block through their own code, in source order. */
     final List<Edge> edges = new ArrayList<>();
 
@@ -67,17 +76,20 @@ final class BlockingInference {
   }
 
   /**
-   * A call to {@code callee}; {@code functional}, the innermost lambda or method reference it is
-   * in, if any, whose thread decides whether the call is the caller's.
+   * A call to {@code callee} at {@code call}; {@code functional}, the innermost lambda or method
+   * reference it is in, if any, whose thread decides whether the call is the caller's.
    */
-  record Edge(MethodSymbol callee, boolean viaSuper, @Nullable TreePath functional) {}
+  record Edge(
+      MethodSymbol callee, TreePath call, boolean viaSuper, @Nullable TreePath functional) {}
+
+  /** A wait for the future that parameter {@code index} hands the method: the wait's words. */
+  record ParameterAwait(int index, BlockingPath.Leaf leaf) {}
 
   private final BlockingCalls calls;
   private final Contexts contexts;
   private final @Nullable SummaryWriter writer;
   private final KnownTargets targets = new KnownTargets();
   private final Map<MethodSymbol, Node> nodes = new IdentityHashMap<>();
-  private final Set<MethodSymbol> declared = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<CompilationUnitTree> analyzed =
       Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Tree, Boolean> runsHere = new IdentityHashMap<>();
@@ -130,11 +142,6 @@ final class BlockingInference {
     return node == null ? null : node.path;
   }
 
-  /** True if {@code method} is declared in a file of this compilation the inference has read. */
-  boolean isDeclaredHere(MethodSymbol method) {
-    return declared.contains(method);
-  }
-
   /** True if a call of {@code method} runs the body it declares ({@link KnownTargets}). */
   boolean runsItsBody(MethodSymbol method, boolean viaSuper, VisitorState state) {
     return targets.runsItsBody(method, viaSuper, state);
@@ -147,7 +154,6 @@ final class BlockingInference {
   }
 
   void declareMethod(MethodSymbol method) {
-    declared.add(method);
     targets.declare(method);
   }
 
@@ -285,6 +291,30 @@ final class BlockingInference {
   private record Call(Node caller, Edge edge) {}
 
   /**
+   * The path of a call, at {@code call}, of a method that waits for the future its argument hands
+   * it ({@code await}), unless that argument is known done there; else null.
+   */
+  static @Nullable BlockingPath awaitOfArgument(
+      ParameterAwait await, TreePath call, VisitorState state) {
+    List<? extends ExpressionTree> arguments = Trees.arguments(call.getLeaf());
+    int i = 0;
+    for (ExpressionTree argument : arguments) {
+      if (i++ == await.index()) {
+        return KnownDone.isKnownDoneArgument(argument, state.withPath(call))
+            ? null
+            : BlockingPath.direct(await.leaf());
+      }
+    }
+    return BlockingPath.direct(await.leaf()); // a method reference: what it is handed is unknown
+  }
+
+  /** The wait for a parameter's future of {@code method}, of this compilation, or null. */
+  @Nullable ParameterAwait parameterAwaitOf(MethodSymbol method) {
+    Node node = nodes.get(method);
+    return node == null || node.path != null ? null : node.parameterAwait;
+  }
+
+  /**
    * The path of {@code caller} through the call {@code edge}, if the callee blocks (by this
    * compilation's inference, or by its module's summary), the call runs its body, and it runs on
    * the caller's thread; else null.
@@ -296,11 +326,12 @@ final class BlockingInference {
     String shown = MethodKeys.display(method);
     if (callee != null) {
       path = callee.path;
+      if (path == null && callee.parameterAwait != null) {
+        path = awaitOfArgument(callee.parameterAwait, edge.call(), state);
+      }
     } else {
       BlockingSummaries.Found found =
-          isDeclaredHere(method) || calls.isNonBlocking(method, state)
-              ? null
-              : BlockingSummaries.of(method, state);
+          calls.isNonBlocking(method, state) ? null : BlockingSummaries.of(method, state);
       path = found == null ? null : found.path();
       shown = found == null ? shown : shown + " (from " + found.from() + ")";
     }

@@ -4,6 +4,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -12,15 +13,21 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.BlockingPath;
 import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.context.BlockingCalls.BlockingCall;
 import dev.asyncprone.model.context.BlockingInference.Edge;
 import dev.asyncprone.model.context.BlockingInference.Node;
+import dev.asyncprone.model.context.BlockingInference.ParameterAwait;
 import dev.asyncprone.model.javac.MethodKeys;
 import dev.asyncprone.model.javac.Symbols;
+import dev.asyncprone.model.javac.Trees;
+import java.util.HashSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,7 +84,7 @@ final class InferenceScan extends TreePathScanner<Void, Void> {
     }
     Node outerNode = node;
     TreePath outerFunctional = functional;
-    node = new Node(method, tree, unit, !runsOnCallersThread(tree));
+    node = new Node(method, tree, unit, !runsOnCallersThread(tree, method));
     functional = null;
     inference.add(node);
     super.visitMethod(tree, null);
@@ -89,9 +96,15 @@ final class InferenceScan extends TreePathScanner<Void, Void> {
   /**
    * False for a method whose body is not its callers' wait: one that returns a future or is
    * {@code @NonBlocking} (where blocking is reported inside it, once), {@code @Blocking} (which
-   * says so itself), Spring's {@code @Async}, or a method of an anonymous class handed over.
+   * says so itself), Spring's {@code @Async}, a method of an anonymous class handed over; and the
+   * methods of a future or publisher type, the async machinery itself ({@code set}, {@code
+   * complete}, {@code cancel}, its constructors), which block only as the library tables say: they
+   * run on completion paths, where the futures they read are done.
    */
-  private boolean runsOnCallersThread(MethodTree tree) {
+  private boolean runsOnCallersThread(MethodTree tree, MethodSymbol method) {
+    if (AsyncTypes.isFutureLike(method.owner.type, state)) {
+      return false;
+    }
     TreePath path = getCurrentPath();
     AsyncContext context = inference.contexts().of(path, state.withPath(path));
     return context.scope() == tree && context.kind() == AsyncContext.Kind.SYNCHRONOUS;
@@ -143,13 +156,46 @@ final class InferenceScan extends TreePathScanner<Void, Void> {
     BlockingCall blocking = inference.calls().directAt(tree, path, state);
     if (blocking != null) {
       if (inference.runsHere(functional, caller, state)) {
-        caller.direct = BlockingPath.direct(leaf(blocking, tree));
+        int parameter = blocking.isAwait() ? awaitedParameter(blocking, caller) : -1;
+        if (parameter < 0) {
+          caller.direct = BlockingPath.direct(leaf(blocking, tree));
+        } else if (caller.parameterAwait == null) {
+          caller.parameterAwait = new ParameterAwait(parameter, leaf(blocking, tree));
+        }
       }
       return;
     }
     if (!isJdk(callee)) {
-      caller.edges.add(new Edge(callee, viaSuper, functional));
+      caller.edges.add(new Edge(callee, path, viaSuper, functional));
     }
+  }
+
+  /**
+   * The index of the parameter of {@code caller} whose future {@code await} waits for (directly, or
+   * as the variable of a loop over it: {@code for (f : futures) f.join()}), or -1. Such a method is
+   * a helper that waits for what its caller hands it, and blocks where that is not done.
+   */
+  private int awaitedParameter(BlockingCall await, Node caller) {
+    if (await.await() == null || await.await().future() == null) {
+      return -1;
+    }
+    Set<Symbol> roots = new HashSet<>(Trees.rootSymbols(await.await().future(), state));
+    for (TreePath p = getCurrentPath();
+        p != null && p.getLeaf() != caller.tree;
+        p = p.getParentPath()) {
+      if (p.getLeaf() instanceof EnhancedForLoopTree loop
+          && roots.contains(ASTHelpers.getSymbol(loop.getVariable()))) {
+        roots.addAll(Trees.rootSymbols(loop.getExpression(), state));
+      }
+    }
+    int index = 0;
+    for (Symbol.VarSymbol parameter : caller.method.getParameters()) {
+      if (roots.contains(parameter)) {
+        return index;
+      }
+      index++;
+    }
+    return -1;
   }
 
   private BlockingPath.Leaf leaf(BlockingCall call, Tree tree) {

@@ -41,18 +41,12 @@ public final class ClassContainers {
 
   private ClassContainers() {}
 
-  /** True if {@code type} (or the class it is nested in) was read from a class file. */
-  public static boolean isFromClassFile(ClassSymbol type) {
-    JavaFileObject file = type.outermostClass().classfile;
-    return file != null && file.getKind() == JavaFileObject.Kind.CLASS;
-  }
-
   /**
    * The container of {@code type}, a class read from a class file; null for a class compiled from
    * source, one of the JDK, or one whose file javac does not show.
    */
   public static @Nullable Container of(ClassSymbol type) {
-    ClassSymbol outermost = type.outermostClass();
+    ClassSymbol outermost = outermost(type);
     JavaFileObject file = outermost.classfile;
     if (file == null || file.getKind() != JavaFileObject.Kind.CLASS) {
       return null;
@@ -87,6 +81,18 @@ public final class ClassContainers {
       return root == null ? null : new Container(root.toString(), root.toString(), root, false);
     }
     return null;
+  }
+
+  /**
+   * The top-level class {@code type} is nested in, or itself. Not javac's {@code outermostClass()},
+   * which fails on the classes javac makes up (an array's, whose owner is no package).
+   */
+  public static ClassSymbol outermost(ClassSymbol type) {
+    ClassSymbol outermost = type;
+    while (outermost.owner instanceof ClassSymbol enclosing) {
+      outermost = enclosing;
+    }
+    return outermost;
   }
 
   /**

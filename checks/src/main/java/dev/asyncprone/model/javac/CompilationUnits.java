@@ -2,9 +2,11 @@ package dev.asyncprone.model.javac;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.CompileStates;
 import com.sun.tools.javac.comp.CompileStates.CompileState;
+import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.comp.Env;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import java.util.ArrayList;
@@ -58,5 +60,15 @@ public final class CompilationUnits {
   /** JDK 21 and later check some warnings after flow analysis, before lowering: still ready. */
   private static boolean isWarn(CompileState state) {
     return state.name().equals("WARN");
+  }
+
+  /**
+   * True if {@code type} is compiled from source in this compilation, whichever file it is in and
+   * however far javac got with it. Not whether its class file is known: a library compiled with its
+   * own jar on the class path (as Maven compiles a module with its earlier output) has both, and
+   * javac keeps the jar's file on the symbol.
+   */
+  public static boolean isCompiledHere(ClassSymbol type, VisitorState state) {
+    return Enter.instance(state.context).getEnv(ClassContainers.outermost(type)) != null;
   }
 }
