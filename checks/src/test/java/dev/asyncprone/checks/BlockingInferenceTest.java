@@ -411,6 +411,10 @@ public class BlockingInferenceTest {
             "    for (CompletableFuture<Integer> f : fs) { sum += f.join(); }",
             "    return sum;",
             "  }",
+            "  static int first(CompletableFuture<Integer>[] fs) {",
+            "    for (CompletableFuture<Integer> f : fs) { return f.join(); }",
+            "    return 0;",
+            "  }",
             "}")
         .addSourceLines(
             "Orders.java",
@@ -429,6 +433,14 @@ public class BlockingInferenceTest {
             "    // BUG: Diagnostic contains: await() blocks: it waits for a future (join(),"
                 + " Waits.java:5)",
             "    return a.thenApply(x -> Waits.await(other()));",
+            "  }",
+            "  @SuppressWarnings(\"unchecked\")",
+            "  void aliases(boolean more) {",
+            "    CompletableFuture<Integer>[] all = new CompletableFuture[] {other()};",
+            "    if (more) { all = new CompletableFuture[] {other(), other()}; }",
+            "    CompletableFuture<Integer>[] selected = all;",
+            "    CompletableFuture.allOf(all).thenApply(v -> selected)",
+            "        .whenComplete((done, e) -> { Waits.first(done); Waits.first(selected); });",
             "  }",
             "  CompletableFuture<Integer> g(CompletableFuture<Integer> a,"
                 + " List<CompletableFuture<Integer>> fs) {",

@@ -82,7 +82,8 @@ public final class KnownDone {
    */
   public static boolean isKnownDoneArgument(ExpressionTree future, VisitorState state) {
     return CompletionQueues.isTakeOfDone(future, state)
-        || isDoneBefore(awaitedAt(future, state.getPath().getLeaf(), state), state);
+        || isDoneBefore(
+            ArgumentAliases.of(awaitedAt(future, state.getPath().getLeaf(), state), state), state);
   }
 
   private static boolean isDoneBefore(Set<Symbol> awaited, VisitorState state) {
