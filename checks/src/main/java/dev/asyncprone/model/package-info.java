@@ -13,7 +13,19 @@
  *       a queue that only completion callbacks fill.
  *   <li>{@link dev.asyncprone.model.context.BlockingCalls}: whether a call may block and why (an
  *       await, the catalog in {@code blocking-methods.txt} read by {@link
- *       dev.asyncprone.model.api.BlockingCatalog}, a {@code @Blocking} annotation).
+ *       dev.asyncprone.model.api.BlockingCatalog}, a {@code @Blocking} annotation, the blocking
+ *       twin of an async method ({@link dev.asyncprone.model.api.AsyncTwins}), a method of the
+ *       compilation that blocks through its own code, or one another module's blocking summary
+ *       names). The inference lives beside it, in {@code context}: {@code BlockingInference} (once
+ *       per compilation: the files javac has attributed, {@link
+ *       dev.asyncprone.model.javac.CompilationUnits}; the call graph's strongly connected
+ *       components, callees first), {@code InferenceScan} (one pass a file: each method's own
+ *       blocking calls and its calls that may block), {@code KnownTargets} (calls that run the body
+ *       they name), {@code SummaryWriter} (the summary written into the class output). The words of
+ *       a path ({@link dev.asyncprone.model.api.BlockingPath}), the summary's format ({@link
+ *       dev.asyncprone.model.api.BlockingSummary}) and the summaries read from the class path
+ *       ({@link dev.asyncprone.model.api.BlockingSummaries}, through {@link
+ *       dev.asyncprone.model.javac.ClassContainers}) are library knowledge, in {@code api}.
  *   <li>{@link dev.asyncprone.model.context.Contexts} and {@link
  *       dev.asyncprone.model.context.AsyncContext}: for a tree, the innermost enclosing context
  *       that decides whether it may block, with the words for a message.

@@ -189,6 +189,37 @@ public class BlockingSummaryTest {
     assertThat(Files.readString(out.resolve(SUMMARY))).isEqualTo(before);
   }
 
+  /**
+   * Under {@code -XDcompilePolicy=byfile} javac attributes, checks and lowers one file before it
+   * attributes the next: the inference reads each file while the checks are on it, so a call into a
+   * file compiled earlier is followed (PriceDao.java, then Prices.java, then Quotes.java), one into
+   * a file compiled later is not (PriceBook.java comes before PriceDao.java), and nothing fails.
+   */
+  @Test
+  public void byFileCompilationFollowsCallsIntoEarlierFiles() throws IOException {
+    String[] prices = String.join("\n", PRICE_BOOK).replace("PriceBook", "Prices").split("\n");
+    Path sources = source("pricing", PRICE_DAO, PRICE_BOOK, prices);
+    Path app = Files.createDirectories(sources.resolve("quotes"));
+    Files.writeString(
+        app.resolve("Quotes.java"),
+        String.join("\n", APP).replace("package app;", "package quotes;")
+            + "\n"
+            + "class Later {\n"
+            + "  reactor.core.publisher.Flux<Long> f(reactor.core.publisher.Flux<String> s,"
+            + " pricing.Prices p) {\n"
+            + "    return s.map(x -> p.lookup(x));\n"
+            + "  }\n"
+            + "}\n",
+        UTF_8);
+    List<String> findings =
+        compile(sources, List.of(), List.of("-XDcompilePolicy=byfile"), folder());
+    assertThat(findings).hasSize(1);
+    assertThat(findings.get(0))
+        .startsWith(
+            "Quotes.java:14 [BlockingInAsyncContext] lookup() blocks: it calls PriceDao.row(),"
+                + " which makes a database round trip");
+  }
+
   private Path compileLibrary(boolean withPlugin) throws IOException {
     Path out = folder();
     Path sources = source("pricing", PRICE_DAO, PRICE_BOOK);
@@ -260,11 +291,12 @@ public class BlockingSummaryTest {
     List<String> options = new ArrayList<>();
     options.addAll(List.of("-d", out.toString(), "-classpath", String.join(":", path)));
     if (plugin != null) {
+      String policy = plugin.contains("byfile") ? "byfile" : "simple";
       options.addAll(
           List.of(
-              "-XDcompilePolicy=simple",
+              "-XDcompilePolicy=" + policy,
               "--should-stop=ifError=FLOW",
-              plugin,
+              plugin.replace(" -XDcompilePolicy=byfile", ""),
               "-processorpath",
               testClasspath));
     } else {

@@ -229,36 +229,57 @@ public final class BlockingCalls {
         tree,
         state,
         t -> {
+          // Brought up to date at every file, even one whose calls all block by themselves: under
+          // -XDcompilePolicy=byfile a file can be read only while the checks are on it.
+          BlockingInference inference = inference(state);
           BlockingCall call = waitingAt(t, state);
-          return call != null ? call : throughOwnCode(t, state);
+          return call != null ? call : throughOwnCode(t, inference, state);
         });
   }
 
-  private @Nullable BlockingCall throughOwnCode(Tree tree, VisitorState state) {
+  /**
+   * The call as one of a method that blocks through its own code, or of a blocking twin. The
+   * lookups that usually find nothing come first, so that a call of an ordinary method costs a few
+   * map lookups: contracts and overrides are asked only of a method that would block.
+   */
+  private @Nullable BlockingCall throughOwnCode(
+      Tree tree, BlockingInference inference, VisitorState state) {
     if (!(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)
-        || !saysNothing(method, state)
-        || isNonBlocking(method, state)) {
+        || !(method.owner instanceof ClassSymbol owner)
+        || !saysNothing(method, state)) {
       return null;
     }
-    BlockingInference inference = inference(state);
-    boolean runsItsBody = inference.runsItsBody(method, viaSuper(tree), state);
     String shown = MethodKeys.shortDisplay(method);
-    if (method.owner instanceof ClassSymbol owner
-        && CompilationUnits.isCompiledHere(owner, state)) {
+    // A method the inference read is of this compilation, even once javac has lowered its file
+    // (under -XDcompilePolicy=byfile, which also drops the file's classes from javac's Enter).
+    if (inference.knows(method) || CompilationUnits.isCompiledHere(owner, state)) {
       BlockingPath path = inference.pathOf(method);
       BlockingInference.ParameterAwait await = inference.parameterAwaitOf(method);
-      if (path == null && await != null && runsItsBody) {
-        path = BlockingInference.awaitOfArgument(await, state.getPath(), state);
-      }
-      if (runsItsBody) {
+      if (path != null || await != null) {
+        if (!inference.runsItsBody(method, viaSuper(tree), state) || isNonBlocking(method, state)) {
+          return null;
+        }
         // What its body does is what the call does: the inference decides, not the name.
+        if (path == null) {
+          path = BlockingInference.awaitOfArgument(await, state.getPath(), state);
+        }
         return path == null
             ? null
             : new BlockingCall(tree, Reason.INFERRED, shown, path.reason(), null, path, null, null);
       }
-    } else if (runsItsBody) {
+      // A method the inference found not to block, where the call runs its body: not a twin.
+      boolean bodyKnown =
+          (method.flags() & Flags.ABSTRACT) == 0 && (owner.flags() & Flags.INTERFACE) == 0;
+      if (bodyKnown
+          && (AsyncTwins.of(method, state) == null
+              || inference.runsItsBody(method, viaSuper(tree), state))) {
+        return null;
+      }
+    } else {
       BlockingSummaries.Found found = BlockingSummaries.of(method, state);
-      if (found != null) {
+      if (found != null
+          && inference.runsItsBody(method, viaSuper(tree), state)
+          && !isNonBlocking(method, state)) {
         return new BlockingCall(
             tree,
             Reason.INFERRED,
@@ -274,28 +295,29 @@ public final class BlockingCalls {
   }
 
   /**
-   * The blocking call that {@code tree}, at {@code path}, is by itself, for the inference: {@link
-   * #waitingAt} there, or the blocking twin of an async method read from a class file or without a
-   * body (a method of the compilation with a body is judged by it).
+   * The blocking call that {@code tree} is by itself, for the inference, where it runs: an await
+   * (whether its future is known done there is the inference's question), a catalog method, an
+   * annotated one, or the blocking twin of an async method read from a class file or without a body
+   * (a method of the compilation with a body is judged by it).
    */
-  @Nullable BlockingCall directAt(Tree tree, TreePath path, VisitorState state) {
-    BlockingCall call = waitingAt(tree, path, state);
+  @Nullable BlockingCall directAt(Tree tree, VisitorState state) {
+    BlockingCall call = of(tree, state);
     if (call != null
         || !(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)
         || !(method.owner instanceof ClassSymbol owner)
+        || !saysNothing(method, state)
         || (CompilationUnits.isCompiledHere(owner, state)
             && (method.flags() & Flags.ABSTRACT) == 0
-            && (owner.flags() & Flags.INTERFACE) == 0)
-        || !saysNothing(method, state)
-        || isNonBlocking(method, state)) {
+            && (owner.flags() & Flags.INTERFACE) == 0)) {
       return call;
     }
     return twin(tree, method, state);
   }
 
-  private static @Nullable BlockingCall twin(Tree tree, MethodSymbol method, VisitorState state) {
+  /** The call as the blocking twin of an async method, unless its method says it never blocks. */
+  private @Nullable BlockingCall twin(Tree tree, MethodSymbol method, VisitorState state) {
     MethodSymbol twin = AsyncTwins.of(method, state);
-    return twin == null
+    return twin == null || isNonBlocking(method, state)
         ? null
         : new BlockingCall(
             tree,

@@ -40,11 +40,17 @@ final class BlockingInference {
   /** A method with a body, as the inference sees it. */
   static final class Node {
     final MethodSymbol method;
-    final MethodTree tree;
+
+    /** Where it is declared. */
+    final TreePath declaration;
+
     final CompilationUnitTree unit;
 
-    /** Code that is not its callers' wait: an async or @NonBlocking method, and the like. */
-    final boolean excluded;
+    /**
+     * Whether its code is not its callers' wait (an async or @NonBlocking method, and the like);
+     * null until asked, which only a method that would block needs.
+     */
+    @Nullable Boolean excluded;
 
     /** Its first blocking call of its own, or null. */
     @Nullable BlockingPath direct;
@@ -67,11 +73,19 @@ final class BlockingInference {
     boolean onStack;
     int component;
 
-    Node(MethodSymbol method, MethodTree tree, CompilationUnitTree unit, boolean excluded) {
+    Node(
+        MethodSymbol method,
+        TreePath declaration,
+        CompilationUnitTree unit,
+        @Nullable Boolean excluded) {
       this.method = method;
-      this.tree = tree;
+      this.declaration = declaration;
       this.unit = unit;
       this.excluded = excluded;
+    }
+
+    MethodTree tree() {
+      return (MethodTree) declaration.getLeaf();
     }
   }
 
@@ -136,6 +150,11 @@ final class BlockingInference {
     resolve(state);
   }
 
+  /** True if the inference read the body of {@code method}. */
+  boolean knows(MethodSymbol method) {
+    return nodes.containsKey(method);
+  }
+
   /** Why {@code method}, of this compilation, blocks; null if it does not, or is not known. */
   @Nullable BlockingPath pathOf(MethodSymbol method) {
     Node node = nodes.get(method);
@@ -172,10 +191,28 @@ final class BlockingInference {
     }
     Boolean answer = runsHere.get(functional.getLeaf());
     if (answer == null) {
-      answer = contexts.of(functional, state.withPath(functional)).scope() == caller.tree;
+      answer = contexts.of(functional, state.withPath(functional)).scope() == caller.tree();
       runsHere.put(functional.getLeaf(), answer);
     }
     return answer;
+  }
+
+  /**
+   * True for a method whose body is not its callers' wait: one that returns a future or is
+   * {@code @NonBlocking} (where blocking is reported inside it, once), {@code @Blocking} (which
+   * says so itself), Spring's {@code @Async}, a method of an anonymous class handed over; and the
+   * methods of a future or publisher type, the async machinery itself ({@code set}, {@code
+   * complete}, {@code cancel}, its constructors), which block only as the library tables say: they
+   * run on completion paths, where the futures they read are done. Asked only of a method that
+   * would block, once.
+   */
+  boolean isExcluded(Node node, VisitorState state) {
+    if (node.excluded == null) {
+      AsyncContext context = contexts.of(node.declaration, state.withPath(node.declaration));
+      node.excluded =
+          context.scope() != node.tree() || context.kind() != AsyncContext.Kind.SYNCHRONOUS;
+    }
+    return node.excluded;
   }
 
   /** Tarjan's algorithm over the nodes of the last batch, each component resolved when found. */
@@ -251,29 +288,29 @@ final class BlockingInference {
     List<Node> queue = new ArrayList<>();
     Map<Node, List<Call>> callersWithin = new IdentityHashMap<>();
     for (Node node : component) {
-      if (node.excluded) {
-        continue;
-      }
-      node.path = node.direct;
+      BlockingPath path = node.direct;
       for (Edge edge : node.edges) {
         Node callee = nodes.get(edge.callee());
         if (callee != null && callee.component == id) {
           callersWithin.computeIfAbsent(callee, c -> new ArrayList<>()).add(new Call(node, edge));
-        } else if (node.path == null) {
-          node.path = calleePath(edge, callee, node, state);
+        } else if (path == null) {
+          path = calleePath(edge, callee, node, state);
         }
       }
-      if (node.path != null) {
+      if (path != null && !isExcluded(node, state)) {
+        node.path = path;
         queue.add(node);
       }
     }
     for (int head = 0; head < queue.size(); head++) {
       Node blocking = queue.get(head);
       for (Call call : callersWithin.getOrDefault(blocking, List.of())) {
-        if (call.caller().path == null) {
-          call.caller().path = calleePath(call.edge(), blocking, call.caller(), state);
-          if (call.caller().path != null) {
-            queue.add(call.caller());
+        Node caller = call.caller();
+        if (caller.path == null && caller.excluded != Boolean.TRUE) {
+          BlockingPath path = calleePath(call.edge(), blocking, caller, state);
+          if (path != null && !isExcluded(caller, state)) {
+            caller.path = path;
+            queue.add(caller);
           }
         }
       }
@@ -311,7 +348,9 @@ final class BlockingInference {
   /** The wait for a parameter's future of {@code method}, of this compilation, or null. */
   @Nullable ParameterAwait parameterAwaitOf(MethodSymbol method) {
     Node node = nodes.get(method);
-    return node == null || node.path != null ? null : node.parameterAwait;
+    return node == null || node.path != null || node.excluded == Boolean.TRUE
+        ? null
+        : node.parameterAwait;
   }
 
   /**

@@ -23,6 +23,7 @@ import dev.asyncprone.model.context.BlockingCalls.BlockingCall;
 import dev.asyncprone.model.context.BlockingInference.Edge;
 import dev.asyncprone.model.context.BlockingInference.Node;
 import dev.asyncprone.model.context.BlockingInference.ParameterAwait;
+import dev.asyncprone.model.flow.KnownDone;
 import dev.asyncprone.model.javac.MethodKeys;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
@@ -84,30 +85,18 @@ final class InferenceScan extends TreePathScanner<Void, Void> {
     }
     Node outerNode = node;
     TreePath outerFunctional = functional;
-    node = new Node(method, tree, unit, !runsOnCallersThread(tree, method));
+    node =
+        new Node(
+            method,
+            getCurrentPath(),
+            unit,
+            AsyncTypes.isFutureLike(method.owner.type, state) ? Boolean.TRUE : null);
     functional = null;
     inference.add(node);
     super.visitMethod(tree, null);
     node = outerNode;
     functional = outerFunctional;
     return null;
-  }
-
-  /**
-   * False for a method whose body is not its callers' wait: one that returns a future or is
-   * {@code @NonBlocking} (where blocking is reported inside it, once), {@code @Blocking} (which
-   * says so itself), Spring's {@code @Async}, a method of an anonymous class handed over; and the
-   * methods of a future or publisher type, the async machinery itself ({@code set}, {@code
-   * complete}, {@code cancel}, its constructors), which block only as the library tables say: they
-   * run on completion paths, where the futures they read are done.
-   */
-  private boolean runsOnCallersThread(MethodTree tree, MethodSymbol method) {
-    if (AsyncTypes.isFutureLike(method.owner.type, state)) {
-      return false;
-    }
-    TreePath path = getCurrentPath();
-    AsyncContext context = inference.contexts().of(path, state.withPath(path));
-    return context.scope() == tree && context.kind() == AsyncContext.Kind.SYNCHRONOUS;
   }
 
   @Override
@@ -147,15 +136,18 @@ final class InferenceScan extends TreePathScanner<Void, Void> {
   private void call(Tree tree, boolean viaSuper) {
     Node caller = node;
     if (caller == null
-        || caller.excluded
         || caller.direct != null
         || !(ASTHelpers.getSymbol(tree) instanceof MethodSymbol callee)) {
       return;
     }
     TreePath path = getCurrentPath();
-    BlockingCall blocking = inference.calls().directAt(tree, path, state);
+    BlockingCall blocking = inference.calls().directAt(tree, state);
     if (blocking != null) {
-      if (inference.runsHere(functional, caller, state)) {
+      // The cheap questions first; whether an await's future is known done runs a flow analysis.
+      if (!inference.isExcluded(caller, state)
+          && inference.runsHere(functional, caller, state)
+          && !(blocking.isAwait()
+              && KnownDone.isKnownDone(blocking.await(), state.withPath(path)))) {
         int parameter = blocking.isAwait() ? awaitedParameter(blocking, caller) : -1;
         if (parameter < 0) {
           caller.direct = BlockingPath.direct(leaf(blocking, tree));
@@ -181,7 +173,7 @@ final class InferenceScan extends TreePathScanner<Void, Void> {
     }
     Set<Symbol> roots = new HashSet<>(Trees.rootSymbols(await.await().future(), state));
     for (TreePath p = getCurrentPath();
-        p != null && p.getLeaf() != caller.tree;
+        p != null && p.getLeaf() != caller.tree();
         p = p.getParentPath()) {
       if (p.getLeaf() instanceof EnhancedForLoopTree loop
           && roots.contains(ASTHelpers.getSymbol(loop.getVariable()))) {

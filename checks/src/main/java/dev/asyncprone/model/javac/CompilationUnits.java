@@ -10,10 +10,10 @@ import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.comp.Env;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The files of the compilation whose trees are attributed and not yet lowered, so that a rule may
@@ -47,14 +47,14 @@ public final class CompilationUnits {
             Boolean::logicalAnd);
       }
     }
-    List<CompilationUnitTree> ready = new ArrayList<>();
+    // Sorted by name, each name made once: a URI is costly to build and compare.
+    Map<String, CompilationUnitTree> byName = new TreeMap<>();
     for (Map.Entry<JCCompilationUnit, Boolean> unit : units.entrySet()) {
       if (unit.getValue()) {
-        ready.add(unit.getKey());
+        byName.put(unit.getKey().getSourceFile().toUri().toString(), unit.getKey());
       }
     }
-    ready.sort(Comparator.comparing(unit -> unit.getSourceFile().toUri().toString()));
-    return ready;
+    return new ArrayList<>(byName.values());
   }
 
   /** JDK 21 and later check some warnings after flow analysis, before lowering: still ready. */

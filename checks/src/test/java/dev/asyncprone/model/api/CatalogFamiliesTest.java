@@ -2,6 +2,9 @@ package dev.asyncprone.model.api;
 
 import com.google.errorprone.CompilationTestHelper;
 import dev.asyncprone.checks.BlockingInAsyncContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
@@ -91,35 +94,34 @@ public class CatalogFamiliesTest {
             "shop/Price.java", "package shop;", "public record Price(String sku, long cents) {}")
         .addSourceLines(
             "shop/Handler.java",
-            "package shop;",
-            "import dev.asyncprone.annotations.NonBlocking;",
-            "class Handler {",
-            "  @NonBlocking void handle(PriceRepository prices, ReactivePrices reactive, Price p)"
-                + " {",
-            "    // BUG: Diagnostic contains: CrudRepository.findById() makes a database round"
-                + " trip",
-            "    prices.findById(1L);",
-            "    // BUG: Diagnostic contains: CrudRepository.save() makes a database round trip",
-            "    prices.save(p);",
-            "    // BUG: Diagnostic contains: ListCrudRepository.findAll() makes a database round"
-                + " trip",
-            "    prices.findAll();",
-            "    // BUG: Diagnostic contains: PagingAndSortingRepository.findAll() makes a database"
-                + " round trip",
-            "    prices.findAll(\"sku\");",
-            "    // BUG: Diagnostic contains: QueryByExampleExecutor.count() makes a database round"
-                + " trip",
-            "    prices.count(p);",
-            "    // BUG: Diagnostic contains: JpaRepository.flush() makes a database round trip",
-            "    prices.flush();",
-            "    // BUG: Diagnostic contains: PriceRepository.findBySku() makes a database round"
-                + " trip",
-            "    prices.findBySku(\"a\");",
-            "    PriceRepository.table();",
-            "    reactive.findById(1L);",
-            "    reactive.findBySku(\"a\");",
-            "  }",
-            "}")
+            handler(
+                "  @NonBlocking void handle(PriceRepository prices, ReactivePrices reactive, Price"
+                    + " p) {",
+                "    // BUG: Diagnostic contains: CrudRepository.findById() makes a database round"
+                    + " trip",
+                "    prices.findById(1L);",
+                "    // BUG: Diagnostic contains: CrudRepository.save() makes a database round"
+                    + " trip",
+                "    prices.save(p);",
+                "    // BUG: Diagnostic contains: ListCrudRepository.findAll() makes a database"
+                    + " round trip",
+                "    prices.findAll();",
+                "    // BUG: Diagnostic contains: PagingAndSortingRepository.findAll() makes a"
+                    + " database round trip",
+                "    prices.findAll(\"sku\");",
+                "    // BUG: Diagnostic contains: QueryByExampleExecutor.count() makes a database"
+                    + " round trip",
+                "    prices.count(p);",
+                "    // BUG: Diagnostic contains: JpaRepository.flush() makes a database round"
+                    + " trip",
+                "    prices.flush();",
+                "    // BUG: Diagnostic contains: PriceRepository.findBySku() makes a database"
+                    + " round trip",
+                "    prices.findBySku(\"a\");",
+                "    PriceRepository.table();",
+                "    reactive.findById(1L);",
+                "    reactive.findBySku(\"a\");",
+                "  }"))
         .doTest();
   }
 
@@ -174,33 +176,30 @@ public class CatalogFamiliesTest {
             "}")
         .addSourceLines(
             "shop/Handler.java",
-            "package shop;",
-            "import dev.asyncprone.annotations.NonBlocking;",
-            "class Handler {",
-            "  @NonBlocking void handle(jakarta.persistence.EntityManager em,"
-                + " javax.persistence.EntityManager old,",
-            "      org.hibernate.Session session, org.hibernate.query.Query<String> hql) {",
-            "    // BUG: Diagnostic contains: EntityManager.find() makes a database round trip",
-            "    em.find(String.class, 1L);",
-            "    // BUG: Diagnostic contains: EntityManager.persist()",
-            "    em.persist(\"x\");",
-            "    jakarta.persistence.TypedQuery<String> q = em.createQuery(\"from X\","
-                + " String.class).setMaxResults(10);",
-            "    // BUG: Diagnostic contains: TypedQuery.getResultList() makes a database round"
-                + " trip",
-            "    q.getResultList();",
-            "    // BUG: Diagnostic contains: TypedQuery.getSingleResult()",
-            "    q.getSingleResult();",
-            "    // BUG: Diagnostic contains: EntityManager.flush()",
-            "    old.flush();",
-            "    // BUG: Diagnostic contains: Session.get() makes a database round trip",
-            "    session.get(String.class, 1L);",
-            "    // BUG: Diagnostic contains: EntityManager.find()",
-            "    session.find(String.class, 1L);",
-            "    // BUG: Diagnostic contains: Query.list() makes a database round trip",
-            "    hql.list();",
-            "  }",
-            "}")
+            handler(
+                "  @NonBlocking void handle(jakarta.persistence.EntityManager em,"
+                    + " javax.persistence.EntityManager old,",
+                "      org.hibernate.Session session, org.hibernate.query.Query<String> hql) {",
+                "    // BUG: Diagnostic contains: EntityManager.find() makes a database round trip",
+                "    em.find(String.class, 1L);",
+                "    // BUG: Diagnostic contains: EntityManager.persist()",
+                "    em.persist(\"x\");",
+                "    jakarta.persistence.TypedQuery<String> q = em.createQuery(\"from X\","
+                    + " String.class).setMaxResults(10);",
+                "    // BUG: Diagnostic contains: TypedQuery.getResultList() makes a database round"
+                    + " trip",
+                "    q.getResultList();",
+                "    // BUG: Diagnostic contains: TypedQuery.getSingleResult()",
+                "    q.getSingleResult();",
+                "    // BUG: Diagnostic contains: EntityManager.flush()",
+                "    old.flush();",
+                "    // BUG: Diagnostic contains: Session.get() makes a database round trip",
+                "    session.get(String.class, 1L);",
+                "    // BUG: Diagnostic contains: EntityManager.find()",
+                "    session.find(String.class, 1L);",
+                "    // BUG: Diagnostic contains: Query.list() makes a database round trip",
+                "    hql.list();",
+                "  }"))
         .doTest();
   }
 
@@ -213,27 +212,24 @@ public class CatalogFamiliesTest {
     helper
         .addSourceLines(
             "shop/Handler.java",
-            "package shop;",
-            "import dev.asyncprone.annotations.NonBlocking;",
-            "class Handler {",
-            "  @NonBlocking void handle(javax.sql.DataSource ds, java.sql.ResultSet rows) throws"
-                + " java.sql.SQLException {",
-            "    // BUG: Diagnostic contains: DataSource.getConnection() makes a database round"
-                + " trip",
-            "    java.sql.Connection c = ds.getConnection();",
-            "    // BUG: Diagnostic contains: Connection.setAutoCommit() makes a database round"
-                + " trip",
-            "    c.setAutoCommit(false);",
-            "    // BUG: Diagnostic contains: Connection.setSavepoint()",
-            "    c.setSavepoint();",
-            "    // BUG: Diagnostic contains: Connection.isValid()",
-            "    c.isValid(1);",
-            "    // BUG: Diagnostic contains: ResultSet.absolute()",
-            "    rows.absolute(5);",
-            "    c.createStatement();",
-            "    rows.getString(1);",
-            "  }",
-            "}")
+            handler(
+                "  @NonBlocking void handle(javax.sql.DataSource ds, java.sql.ResultSet rows)"
+                    + " throws java.sql.SQLException {",
+                "    // BUG: Diagnostic contains: DataSource.getConnection() makes a database round"
+                    + " trip",
+                "    java.sql.Connection c = ds.getConnection();",
+                "    // BUG: Diagnostic contains: Connection.setAutoCommit() makes a database round"
+                    + " trip",
+                "    c.setAutoCommit(false);",
+                "    // BUG: Diagnostic contains: Connection.setSavepoint()",
+                "    c.setSavepoint();",
+                "    // BUG: Diagnostic contains: Connection.isValid()",
+                "    c.isValid(1);",
+                "    // BUG: Diagnostic contains: ResultSet.absolute()",
+                "    rows.absolute(5);",
+                "    c.createStatement();",
+                "    rows.getString(1);",
+                "  }"))
         .doTest();
   }
 
@@ -294,29 +290,28 @@ public class CatalogFamiliesTest {
             "}")
         .addSourceLines(
             "shop/Handler.java",
-            "package shop;",
-            "import dev.asyncprone.annotations.NonBlocking;",
-            "class Handler {",
-            "  @NonBlocking void handle(redis.clients.jedis.JedisPool pool,"
-                + " redis.clients.jedis.commands.StringCommands commands,",
-            "      io.lettuce.core.api.sync.RedisCommands<String, String> sync,",
-            "      io.lettuce.core.api.async.RedisStringAsyncCommands<String, String> async) {",
-            "    // BUG: Diagnostic contains: Pool.getResource() makes a Redis round trip",
-            "    redis.clients.jedis.Jedis jedis = pool.getResource();",
-            "    // BUG: Diagnostic contains: Jedis.get() makes a Redis round trip",
-            "    jedis.get(\"k\");",
-            "    // BUG: Diagnostic contains: StringCommands.get() makes a Redis round trip",
-            "    commands.get(\"k\");",
-            "    jedis.isConnected();",
-            "    // BUG: Diagnostic contains: RedisStringCommands.get() makes a Redis round trip",
-            "    sync.get(\"k\");",
-            "    // BUG: Diagnostic contains: BaseRedisCommands.ping() makes a Redis round trip",
-            "    sync.ping();",
-            "    sync.isOpen();",
-            "    async.get(\"k\");",
-            "    async.debugName();",
-            "  }",
-            "}")
+            handler(
+                "  @NonBlocking void handle(redis.clients.jedis.JedisPool pool,"
+                    + " redis.clients.jedis.commands.StringCommands commands,",
+                "      io.lettuce.core.api.sync.RedisCommands<String, String> sync,",
+                "      io.lettuce.core.api.async.RedisStringAsyncCommands<String, String> async) {",
+                "    // BUG: Diagnostic contains: Pool.getResource() makes a Redis round trip",
+                "    redis.clients.jedis.Jedis jedis = pool.getResource();",
+                "    // BUG: Diagnostic contains: Jedis.get() makes a Redis round trip",
+                "    jedis.get(\"k\");",
+                "    // BUG: Diagnostic contains: StringCommands.get() makes a Redis round trip",
+                "    commands.get(\"k\");",
+                "    jedis.isConnected();",
+                "    // BUG: Diagnostic contains: RedisStringCommands.get() makes a Redis round"
+                    + " trip",
+                "    sync.get(\"k\");",
+                "    // BUG: Diagnostic contains: BaseRedisCommands.ping() makes a Redis round"
+                    + " trip",
+                "    sync.ping();",
+                "    sync.isOpen();",
+                "    async.get(\"k\");",
+                "    async.debugName();",
+                "  }"))
         .doTest();
   }
 
@@ -365,17 +360,15 @@ public class CatalogFamiliesTest {
             "}")
         .addSourceLines(
             "shop/Handler.java",
-            "package shop;",
-            "import dev.asyncprone.annotations.NonBlocking;",
-            "class Handler {",
-            "  @NonBlocking void handle(shop.PriceServiceGrpc.PriceServiceBlockingStub stub,"
-                + " shop.PriceServiceGrpc.PriceServiceFutureStub future) {",
-            "    // BUG: Diagnostic contains: PriceServiceBlockingStub.quote() makes a remote call"
-                + " and waits for the answer",
-            "    stub.withDeadlineAfter(1, java.util.concurrent.TimeUnit.SECONDS).quote(\"sku\");",
-            "    future.quote(\"sku\");",
-            "  }",
-            "}")
+            handler(
+                "  @NonBlocking void handle(shop.PriceServiceGrpc.PriceServiceBlockingStub stub,"
+                    + " shop.PriceServiceGrpc.PriceServiceFutureStub future) {",
+                "    // BUG: Diagnostic contains: PriceServiceBlockingStub.quote() makes a remote"
+                    + " call and waits for the answer",
+                "    stub.withDeadlineAfter(1,"
+                    + " java.util.concurrent.TimeUnit.SECONDS).quote(\"sku\");",
+                "    future.quote(\"sku\");",
+                "  }"))
         .doTest();
   }
 
@@ -422,30 +415,28 @@ public class CatalogFamiliesTest {
             "}")
         .addSourceLines(
             "shop/Handler.java",
-            "package shop;",
-            "import dev.asyncprone.annotations.NonBlocking;",
-            "class Handler {",
-            "  @NonBlocking void handle(okhttp3.Call call,"
-                + " org.apache.http.impl.client.CloseableHttpClient four,",
-            "      org.apache.hc.client5.http.impl.classic.CloseableHttpClient five, java.net.URL"
-                + " url) throws Exception {",
-            "    // BUG: Diagnostic contains: Call.execute() does network I/O",
-            "    call.execute();",
-            "    call.enqueue(null);",
-            "    // BUG: Diagnostic contains: CloseableHttpClient.execute() does network I/O",
-            "    four.execute(null);",
-            "    // BUG: Diagnostic contains: CloseableHttpClient.execute() does network I/O",
-            "    five.execute(null);",
-            "    // BUG: Diagnostic contains: HttpClient.executeOpen() does network I/O",
-            "    five.executeOpen(null, null, null);",
-            "    java.net.HttpURLConnection http = (java.net.HttpURLConnection)"
-                + " url.openConnection();",
-            "    // BUG: Diagnostic contains: HttpURLConnection.getResponseCode() does network I/O",
-            "    http.getResponseCode();",
-            "    // BUG: Diagnostic contains: URLConnection.getHeaderField() does network I/O",
-            "    http.getHeaderField(\"ETag\");",
-            "  }",
-            "}")
+            handler(
+                "  @NonBlocking void handle(okhttp3.Call call,"
+                    + " org.apache.http.impl.client.CloseableHttpClient four,",
+                "      org.apache.hc.client5.http.impl.classic.CloseableHttpClient five,"
+                    + " java.net.URL url) throws Exception {",
+                "    // BUG: Diagnostic contains: Call.execute() does network I/O",
+                "    call.execute();",
+                "    call.enqueue(null);",
+                "    // BUG: Diagnostic contains: CloseableHttpClient.execute() does network I/O",
+                "    four.execute(null);",
+                "    // BUG: Diagnostic contains: CloseableHttpClient.execute() does network I/O",
+                "    five.execute(null);",
+                "    // BUG: Diagnostic contains: HttpClient.executeOpen() does network I/O",
+                "    five.executeOpen(null, null, null);",
+                "    java.net.HttpURLConnection http = (java.net.HttpURLConnection)"
+                    + " url.openConnection();",
+                "    // BUG: Diagnostic contains: HttpURLConnection.getResponseCode() does network"
+                    + " I/O",
+                "    http.getResponseCode();",
+                "    // BUG: Diagnostic contains: URLConnection.getHeaderField() does network I/O",
+                "    http.getHeaderField(\"ETag\");",
+                "  }"))
         .doTest();
   }
 
@@ -495,32 +486,29 @@ public class CatalogFamiliesTest {
             "}")
         .addSourceLines(
             "shop/Handler.java",
-            "package shop;",
-            "import dev.asyncprone.annotations.NonBlocking;",
-            "class Handler {",
-            "  @NonBlocking void handle(org.apache.kafka.clients.consumer.KafkaConsumer<String,"
-                + " String> consumer,",
-            "      org.apache.kafka.clients.producer.Producer<String, String> producer,"
-                + " javax.jms.MessageConsumer jms,",
-            "      jakarta.jms.MessageConsumer jakarta) {",
-            "    // BUG: Diagnostic contains: KafkaConsumer.poll() waits for the Kafka broker",
-            "    consumer.poll(java.time.Duration.ofSeconds(1));",
-            "    // BUG: Diagnostic contains: KafkaConsumer.commitSync() waits for the Kafka"
-                + " broker",
-            "    consumer.commitSync();",
-            "    consumer.commitAsync();",
-            "    // BUG: Diagnostic contains: Producer.flush() waits for the Kafka broker",
-            "    producer.flush();",
-            "    producer.send(null);",
-            "    // BUG: Diagnostic contains: MessageConsumer.receive() waits for a message",
-            "    jms.receive();",
-            "    // BUG: Diagnostic contains: MessageConsumer.receive() waits for a message",
-            "    jms.receive(100);",
-            "    jms.receiveNoWait();",
-            "    // BUG: Diagnostic contains: MessageConsumer.receive() waits for a message",
-            "    jakarta.receive();",
-            "  }",
-            "}")
+            handler(
+                "  @NonBlocking void handle(org.apache.kafka.clients.consumer.KafkaConsumer<String,"
+                    + " String> consumer,",
+                "      org.apache.kafka.clients.producer.Producer<String, String> producer,"
+                    + " javax.jms.MessageConsumer jms,",
+                "      jakarta.jms.MessageConsumer jakarta) {",
+                "    // BUG: Diagnostic contains: KafkaConsumer.poll() waits for the Kafka broker",
+                "    consumer.poll(java.time.Duration.ofSeconds(1));",
+                "    // BUG: Diagnostic contains: KafkaConsumer.commitSync() waits for the Kafka"
+                    + " broker",
+                "    consumer.commitSync();",
+                "    consumer.commitAsync();",
+                "    // BUG: Diagnostic contains: Producer.flush() waits for the Kafka broker",
+                "    producer.flush();",
+                "    producer.send(null);",
+                "    // BUG: Diagnostic contains: MessageConsumer.receive() waits for a message",
+                "    jms.receive();",
+                "    // BUG: Diagnostic contains: MessageConsumer.receive() waits for a message",
+                "    jms.receive(100);",
+                "    jms.receiveNoWait();",
+                "    // BUG: Diagnostic contains: MessageConsumer.receive() waits for a message",
+                "    jakarta.receive();",
+                "  }"))
         .doTest();
   }
 
@@ -560,20 +548,29 @@ public class CatalogFamiliesTest {
             "}")
         .addSourceLines(
             "shop/Handler.java",
-            "package shop;",
-            "import dev.asyncprone.annotations.NonBlocking;",
-            "class Handler {",
-            "  @NonBlocking void handle(software.amazon.awssdk.services.s3.S3AsyncClient async) {",
-            "    software.amazon.awssdk.services.s3.S3Client s3 ="
-                + " software.amazon.awssdk.services.s3.S3Client.create();",
-            "    // BUG: Diagnostic contains: S3Client.getObject() makes a remote call and waits"
-                + " for the answer",
-            "    s3.getObject(\"key\");",
-            "    s3.utilities();",
-            "    s3.serviceName();",
-            "    async.getObject(\"key\");",
-            "  }",
-            "}")
+            handler(
+                "  @NonBlocking void handle(software.amazon.awssdk.services.s3.S3AsyncClient async)"
+                    + " {",
+                "    software.amazon.awssdk.services.s3.S3Client s3 ="
+                    + " software.amazon.awssdk.services.s3.S3Client.create();",
+                "    // BUG: Diagnostic contains: S3Client.getObject() makes a remote call and"
+                    + " waits for the answer",
+                "    s3.getObject(\"key\");",
+                "    s3.utilities();",
+                "    s3.serviceName();",
+                "    async.getObject(\"key\");",
+                "  }"))
         .doTest();
+  }
+
+  /** A handler in package shop whose methods must not block, with {@code body} as its members. */
+  private static String[] handler(String... body) {
+    List<String> lines = new ArrayList<>();
+    lines.add("package shop;");
+    lines.add("import dev.asyncprone.annotations.NonBlocking;");
+    lines.add("class Handler {");
+    lines.addAll(Arrays.asList(body));
+    lines.add("}");
+    return lines.toArray(new String[0]);
   }
 }
