@@ -18,9 +18,9 @@ import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Times the five configurations on each corpus (median of several interleaved runs after
- * warm-up), the cost of each check, the scaling over generated sources and the pathological
- * methods, and prints the closing line {@code overhead alone=... added=... scaling8N=...}.
+ * Times the five configurations on each corpus (median of several interleaved runs after warm-up),
+ * the cost of each check, the scaling over generated sources and the pathological methods, and
+ * prints the closing line {@code overhead alone=... added=... scaling8N=...}.
  */
 final class Bench {
   private final Harness harness;
@@ -43,7 +43,10 @@ final class Bench {
     out.printf(
         "  javac %s on %d cores; %d warm-up rounds, then the median of %d runs per configuration"
             + " (configurations interleaved, all in one JVM)%n",
-        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), warmup, runs);
+        System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(),
+        warmup,
+        runs);
     out.println(
         Compile.useCpu
             ? "  times are CPU seconds of the compiling thread (METRIC=cpu), not wall-clock"
@@ -94,7 +97,8 @@ final class Bench {
     }
 
     // 4. Pathological single methods.
-    String patho = harness.option("patho", "CHAIN:400:1600,NESTED:15:60,AWAITS:400:1600,REACTIVE:400:1600");
+    String patho =
+        harness.option("patho", "CHAIN:400:1600,NESTED:15:60,AWAITS:400:1600,REACTIVE:400:1600");
     if (!patho.isEmpty()) {
       pathological(compile, checks, patho, work, harness.intOption("patho-runs", 3));
     }
@@ -122,15 +126,20 @@ final class Bench {
 
   /**
    * The ratio {@code with / base} over the real libraries, from {@code pairs} rounds that each
-   * compile every library with both configurations back to back (the order alternating from
-   * round to round, after one round thrown away), so that slow drift of the machine hits both
-   * halves of a round alike. Prints the per-round ratios' median with a distribution-free 95%
-   * confidence interval of the median (order statistics), for the wall clock and for the
-   * compiling thread's CPU time: the interval says whether the machine can tell the ratio from 1
-   * at all.
+   * compile every library with both configurations back to back (the order alternating from round
+   * to round, after one round thrown away), so that slow drift of the machine hits both halves of a
+   * round alike. Prints the per-round ratios' median with a distribution-free 95% confidence
+   * interval of the median (order statistics), for the wall clock and for the compiling thread's
+   * CPU time: the interval says whether the machine can tell the ratio from 1 at all.
    */
   private void pairedRatio(
-      Compile compile, List<Corpus> corpora, Path work, Config base, Config with, String name, int pairs) {
+      Compile compile,
+      List<Corpus> corpora,
+      Path work,
+      Config base,
+      Config with,
+      String name,
+      int pairs) {
     List<Double> wall = new ArrayList<>();
     List<Double> cpu = new ArrayList<>();
     for (int round = -1; round < pairs; round++) {
@@ -140,12 +149,19 @@ final class Bench {
         if (!corpus.real()) {
           continue;
         }
-        List<Config> order = Math.floorMod(round, 2) == 0 ? List.of(base, with) : List.of(with, base);
+        List<Config> order =
+            Math.floorMod(round, 2) == 0 ? List.of(base, with) : List.of(with, base);
         for (Config config : order) {
           System.gc();
-          Result r = compile.run(config, corpus.sources(), corpus.classpath(), work.resolve("out/ab/" + corpus.name() + "/" + config.label));
+          Result r =
+              compile.run(
+                  config,
+                  corpus.sources(),
+                  corpus.classpath(),
+                  work.resolve("out/ab/" + corpus.name() + "/" + config.label));
           if (!r.success()) {
-            throw new IllegalStateException(corpus.name() + " does not compile with " + config.label);
+            throw new IllegalStateException(
+                corpus.name() + " does not compile with " + config.label);
           }
           double[] totals = config == base ? baseTotals : withTotals;
           totals[0] += r.nanos() / 1e9;
@@ -154,8 +170,12 @@ final class Bench {
       }
       System.err.printf(
           "  paired %s %s: %.2fs / %.2fs wall = %.3fx, cpu %.3fx%n",
-          name, round < 0 ? "warm-up" : "round " + (round + 1), withTotals[0], baseTotals[0],
-          withTotals[0] / baseTotals[0], withTotals[1] / baseTotals[1]);
+          name,
+          round < 0 ? "warm-up" : "round " + (round + 1),
+          withTotals[0],
+          baseTotals[0],
+          withTotals[0] / baseTotals[0],
+          withTotals[1] / baseTotals[1]);
       if (round >= 0) {
         wall.add(withTotals[0] / baseTotals[0]);
         cpu.add(withTotals[1] / baseTotals[1]);
@@ -171,17 +191,20 @@ final class Bench {
   }
 
   /**
-   * The median of {@code values} and the interval between the order statistics that hold the
-   * median with 95% confidence whatever the distribution (normal approximation to the binomial).
+   * The median of {@code values} and the interval between the order statistics that hold the median
+   * with 95% confidence whatever the distribution (normal approximation to the binomial).
    */
   static String medianWithInterval(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     int n = sorted.size();
-    double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    double median =
+        n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     int k = (int) Math.floor((n - 1.96 * Math.sqrt(n)) / 2);
     if (k < 1) {
-      return String.format("%.3fx (too few rounds for an interval; runs %.3fx to %.3fx)", median, sorted.get(0), sorted.get(n - 1));
+      return String.format(
+          "%.3fx (too few rounds for an interval; runs %.3fx to %.3fx)",
+          median, sorted.get(0), sorted.get(n - 1));
     }
     return String.format("%.3fx [%.3fx, %.3fx]", median, sorted.get(k - 1), sorted.get(n - k));
   }
@@ -209,7 +232,14 @@ final class Bench {
           StringBuilder why = new StringBuilder();
           r.errors().stream()
               .limit(15)
-              .forEach(e -> why.append("\n  ").append(e.file()).append(':').append(e.line()).append(": ").append(e.message()));
+              .forEach(
+                  e ->
+                      why.append("\n  ")
+                          .append(e.file())
+                          .append(':')
+                          .append(e.line())
+                          .append(": ")
+                          .append(e.message()));
           throw new IllegalStateException(what + " does not compile with " + config.label + why);
         }
         if (round >= warmup) {
@@ -217,7 +247,11 @@ final class Bench {
         }
         System.err.printf(
             "  %s %s %s %.2fs wall, %.2fs cpu, %.0f MB allocated%n",
-            what, round < warmup ? "warm-up" : "run", config.label, r.nanos() / 1e9, r.cpuNanos() / 1e9,
+            what,
+            round < warmup ? "warm-up" : "run",
+            config.label,
+            r.nanos() / 1e9,
+            r.cpuNanos() / 1e9,
             r.allocatedBytes() / 1e6);
       }
     }
@@ -226,9 +260,9 @@ final class Bench {
 
   /**
    * The same two ratios with the checks' own time (Error Prone's timings of their matchers) in
-   * place of the wall-clock difference: blind to the cost of dispatching to the matchers and to
-   * the garbage they leave, but far steadier than a difference of two noisy medians, so it tells
-   * a check that got slower from a noisy machine.
+   * place of the wall-clock difference: blind to the cost of dispatching to the matchers and to the
+   * garbage they leave, but far steadier than a difference of two noisy medians, so it tells a
+   * check that got slower from a noisy machine.
    */
   private void printMatcherRatios(
       List<Corpus> corpora, Map<String, Map<Config, List<Result>>> measured, List<String> checks) {
@@ -254,8 +288,12 @@ final class Bench {
     out.printf(
         "== Garbage: the compiling thread allocates %.0f MB with ep-off, %.0f MB with ep-off+ap"
             + " (%.3fx); %.0f MB with ep, %.0f MB with ep+ap (%.3fx)%n",
-        allocatedOff / 1e6, allocatedOffAp / 1e6, allocatedOffAp / allocatedOff,
-        allocatedEp / 1e6, allocatedEpAp / 1e6, allocatedEpAp / allocatedEp);
+        allocatedOff / 1e6,
+        allocatedOffAp / 1e6,
+        allocatedOffAp / allocatedOff,
+        allocatedEp / 1e6,
+        allocatedEpAp / 1e6,
+        allocatedEpAp / allocatedEp);
   }
 
   /**
@@ -263,7 +301,10 @@ final class Bench {
    * the real libraries (medians of each); both sides come from the same runs.
    */
   private static double withinCompiles(
-      List<Corpus> corpora, Map<String, Map<Config, List<Result>>> measured, Config config, List<String> checks) {
+      List<Corpus> corpora,
+      Map<String, Map<Config, List<Result>>> measured,
+      Config config,
+      List<String> checks) {
     return total(corpora, measured, config, Result::seconds)
         / total(corpora, measured, config, r -> r.seconds() - r.secondsIn(checks));
   }
@@ -283,7 +324,8 @@ final class Bench {
     return values.length < 2 ? 0 : (values[values.length - 1] - values[0]) / 2 / median;
   }
 
-  static double total(List<Corpus> corpora, Map<String, Map<Config, List<Result>>> measured, Config c) {
+  static double total(
+      List<Corpus> corpora, Map<String, Map<Config, List<Result>>> measured, Config c) {
     return total(corpora, measured, c, Result::seconds);
   }
 
@@ -304,7 +346,8 @@ final class Bench {
 
   private void printCorpusTables(
       List<Corpus> corpora, Map<String, Map<Config, List<Result>>> measured, List<String> checks) {
-    out.println("== Compile time: median seconds (half the min-max spread, as a share of the median)");
+    out.println(
+        "== Compile time: median seconds (half the min-max spread, as a share of the median)");
     out.printf("%-14s %6s %8s", "corpus", "files", "lines");
     for (Config c : Config.values()) {
       out.printf(" %15s", c.label);
@@ -312,14 +355,20 @@ final class Bench {
     out.printf(" %9s%n", "findings");
     for (Corpus corpus : corpora) {
       Map<Config, List<Result>> m = measured.get(corpus.name());
-      out.printf("%-14s %6d %8d", corpus.name() + (corpus.real() ? "" : "*"), corpus.sources().size(), corpus.lines());
+      out.printf(
+          "%-14s %6d %8d",
+          corpus.name() + (corpus.real() ? "" : "*"), corpus.sources().size(), corpus.lines());
       for (Config c : Config.values()) {
-        out.printf(" %15s", String.format("%.2fs ±%.0f%%", median(m.get(c), Result::seconds), 100 * spread(m.get(c))));
+        out.printf(
+            " %15s",
+            String.format(
+                "%.2fs ±%.0f%%", median(m.get(c), Result::seconds), 100 * spread(m.get(c))));
       }
       out.printf(" %9d%n", m.get(Config.EP_OFF_AP).get(0).findings().size());
     }
     if (corpora.stream().anyMatch(c -> !c.real())) {
-      out.println("(* not a real library: measured, but left out of the totals and the closing line)");
+      out.println(
+          "(* not a real library: measured, but left out of the totals and the closing line)");
     }
     out.printf("%-14s %6s %8s", "total", "", "");
     for (Config c : Config.values()) {
@@ -331,9 +380,7 @@ final class Bench {
     out.printf(
         "%-14s %12s %12s %12s %12s %12s%n",
         "corpus", "ep-off/javac", "alone", "ep/javac", "added", "ep+ap/javac");
-    out.printf(
-        "%-14s %12s %12s %12s %12s %12s%n",
-        "", "", "(ep-off+ap/", "", "(ep+ap/ep)", "");
+    out.printf("%-14s %12s %12s %12s %12s %12s%n", "", "", "(ep-off+ap/", "", "(ep+ap/ep)", "");
     out.printf("%-14s %12s %12s %12s %12s %12s%n", "", "", " ep-off)", "", "", "");
     for (Corpus corpus : corpora) {
       Map<Config, List<Result>> m = measured.get(corpus.name());
@@ -344,7 +391,12 @@ final class Bench {
       double epAp = median(m.get(Config.EP_AP), Result::seconds);
       out.printf(
           "%-14s %11.2fx %11.3fx %11.2fx %11.3fx %11.2fx%n",
-          corpus.name() + (corpus.real() ? "" : "*"), off / javac, offAp / off, ep / javac, epAp / ep, epAp / javac);
+          corpus.name() + (corpus.real() ? "" : "*"),
+          off / javac,
+          offAp / off,
+          ep / javac,
+          epAp / ep,
+          epAp / javac);
     }
     double javac = total(corpora, measured, Config.JAVAC);
     double off = total(corpora, measured, Config.EP_OFF);
@@ -361,7 +413,8 @@ final class Bench {
       List<Corpus> corpora, Map<String, Map<Config, List<Result>>> measured, List<String> checks) {
     out.println(
         "== Cost of each asyncprone check: median seconds inside its matchers (Error Prone's own"
-            + " per-check timings), with every asyncprone check on and Error Prone's off (ep-off+ap)");
+            + " per-check timings), with every asyncprone check on and Error Prone's off"
+            + " (ep-off+ap)");
     out.printf("%-26s", "check");
     for (Corpus corpus : corpora) {
       out.printf(" %13s", corpus.name() + (corpus.real() ? "" : "*"));
@@ -373,7 +426,10 @@ final class Bench {
       out.printf("%-26s", check);
       double real = 0;
       for (Corpus corpus : corpora) {
-        double s = median(measured.get(corpus.name()).get(Config.EP_OFF_AP), r -> r.secondsIn(List.of(check)));
+        double s =
+            median(
+                measured.get(corpus.name()).get(Config.EP_OFF_AP),
+                r -> r.secondsIn(List.of(check)));
         if (corpus.real()) {
           real += s;
         }
@@ -384,10 +440,13 @@ final class Bench {
     }
     out.printf("%-26s", "all asyncprone checks");
     for (Corpus corpus : corpora) {
-      out.printf(" %12.3fs", median(measured.get(corpus.name()).get(Config.EP_OFF_AP), r -> r.secondsIn(checks)));
+      out.printf(
+          " %12.3fs",
+          median(measured.get(corpus.name()).get(Config.EP_OFF_AP), r -> r.secondsIn(checks)));
     }
     out.printf(" %8.3fs %12.2f%%%n", allReal, 100 * allReal / javacReal);
-    double delta = total(corpora, measured, Config.EP_OFF_AP) - total(corpora, measured, Config.EP_OFF);
+    double delta =
+        total(corpora, measured, Config.EP_OFF_AP) - total(corpora, measured, Config.EP_OFF);
     out.printf(
         "(measured ep-off+ap minus ep-off on the real libraries: %.3fs; the checks' own time above,"
             + " wall-clock: %.3fs)%n",
@@ -415,7 +474,11 @@ final class Bench {
     epChecks.entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
         .limit(5)
-        .forEach(e -> out.printf("  %-40s %8.3fs %8.2f%% of javac%n", e.getKey(), e.getValue(), 100 * e.getValue() / javacReal));
+        .forEach(
+            e ->
+                out.printf(
+                    "  %-40s %8.3fs %8.2f%% of javac%n",
+                    e.getKey(), e.getValue(), 100 * e.getValue() / javacReal));
     out.println();
   }
 
@@ -424,7 +487,8 @@ final class Bench {
   }
 
   /** Generated services at N, 2N, 4N, 8N files; returns the asyncprone time at 8N over N. */
-  private double scaling(Compile compile, List<String> checks, int n, Path work, int runs, int warmup) {
+  private double scaling(
+      Compile compile, List<String> checks, int n, Path work, int runs, int warmup) {
     String classpath = harness.option("scaling-classpath", "");
     Path dir = work.resolve("scaling/src");
     deleteTree(dir);
@@ -436,15 +500,32 @@ final class Bench {
       System.err.printf("scaling: %d generated files%n", size);
       bySize.put(
           size,
-          measure(compile, files.subList(0, size), classpath, work.resolve("out/scaling/" + size), configs, warmup, runs, "scaling " + size));
+          measure(
+              compile,
+              files.subList(0, size),
+              classpath,
+              work.resolve("out/scaling/" + size),
+              configs,
+              warmup,
+              runs,
+              "scaling " + size));
     }
     out.printf(
-        "== Scaling: generated async-heavy services (about 560 lines each), median of %d runs after %d"
-            + " warm-up%n",
+        "== Scaling: generated async-heavy services (about 680 lines each), median of %d runs after"
+            + " %d warm-up%n",
         runs, warmup);
     out.printf(
         "%-6s %8s %9s %10s %10s %9s | %10s %10s | %8s %8s%n",
-        "files", "lines", "javac", "ep-off+ap", "ap checks", "findings", "ap ms/file", "ms/file", "time/N", "ap/N");
+        "files",
+        "lines",
+        "javac",
+        "ep-off+ap",
+        "ap checks",
+        "findings",
+        "ap ms/file",
+        "ms/file",
+        "time/N",
+        "ap/N");
     double apN = 0;
     double totalN = 0;
     double ratio = Double.NaN;
@@ -461,17 +542,26 @@ final class Bench {
       long lines = new Corpus("", files.subList(0, size), "", false, dir).lines();
       out.printf(
           "%-6d %8d %8.2fs %9.2fs %9.3fs %9d | %10.2f %10.2f | %7.2fx %7.2fx%n",
-          size, lines, javac, offAp, ap, m.get(Config.EP_OFF_AP).get(0).findings().size(),
-          1000 * ap / size, 1000 * offAp / size, offAp / totalN, ap / apN);
+          size,
+          lines,
+          javac,
+          offAp,
+          ap,
+          m.get(Config.EP_OFF_AP).get(0).findings().size(),
+          1000 * ap / size,
+          1000 * offAp / size,
+          offAp / totalN,
+          ap / apN);
     }
     out.println(
-        "(time/N: whole ep-off+ap compile time over that at N; ap/N: the asyncprone checks' own time"
-            + " over that at N. Linear cost gives 2x, 4x, 8x; scaling8N is ap/N at 8N.)");
+        "(time/N: whole ep-off+ap compile time over that at N; ap/N: the asyncprone checks' own"
+            + " time over that at N. Linear cost gives 2x, 4x, 8x; scaling8N is ap/N at 8N.)");
     out.println();
     return ratio;
   }
 
-  private void pathological(Compile compile, List<String> checks, String spec, Path work, int runs) {
+  private void pathological(
+      Compile compile, List<String> checks, String spec, Path work, int runs) {
     String classpath = harness.option("scaling-classpath", "");
     out.println("== Pathological single methods: median seconds, two sizes each");
     out.printf(
@@ -490,24 +580,43 @@ final class Bench {
         System.err.printf("pathological: %s %d%n", shape, size);
         Map<Config, List<Result>> m;
         try {
-          m = measure(compile, files, classpath, work.resolve("out/patho/" + shape + size), List.of(Config.JAVAC, Config.EP_OFF_AP), 1, runs, shape + " " + size);
+          m =
+              measure(
+                  compile,
+                  files,
+                  classpath,
+                  work.resolve("out/patho/" + shape + size),
+                  List.of(Config.JAVAC, Config.EP_OFF_AP),
+                  1,
+                  runs,
+                  shape + " " + size);
         } catch (IllegalStateException e) {
           String why = e.getMessage().lines().skip(1).findFirst().orElse("").strip();
-          out.printf("%-22s %6d does not compile, so not measured: %s%n", shape.description, size, why);
+          out.printf(
+              "%-22s %6d does not compile, so not measured: %s%n", shape.description, size, why);
           continue;
         }
         double ap = median(m.get(Config.EP_OFF_AP), r -> r.secondsIn(checks));
         String top =
             checks.stream()
-                .max(Comparator.comparingDouble(c -> median(m.get(Config.EP_OFF_AP), r -> r.secondsIn(List.of(c)))))
-                .map(c -> String.format("%s %.3fs", c, median(m.get(Config.EP_OFF_AP), r -> r.secondsIn(List.of(c)))))
+                .max(
+                    Comparator.comparingDouble(
+                        c -> median(m.get(Config.EP_OFF_AP), r -> r.secondsIn(List.of(c)))))
+                .map(
+                    c ->
+                        String.format(
+                            "%s %.3fs",
+                            c, median(m.get(Config.EP_OFF_AP), r -> r.secondsIn(List.of(c)))))
                 .orElse("");
         out.printf(
             "%-22s %6d %8.3fs %9.3fs %9.3fs %-34s %9d%n",
-            shape.description, size,
+            shape.description,
+            size,
             median(m.get(Config.JAVAC), Result::seconds),
             median(m.get(Config.EP_OFF_AP), Result::seconds),
-            ap, top, m.get(Config.EP_OFF_AP).get(0).findings().size());
+            ap,
+            top,
+            m.get(Config.EP_OFF_AP).get(0).findings().size());
         if (i == 1) {
           first = ap;
           firstSize = size;

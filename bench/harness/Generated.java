@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Generated async-heavy sources: a scaling set of many ordinary service classes, and single
  * pathological methods. They use the JDK's CompletableFuture, Reactor and Guava (both on the
- * classpath the caller gives), and contain both clean code and the mistakes the checks look for,
- * so that every matcher has work to do.
+ * classpath the caller gives), and contain both clean code and the mistakes the checks look for, so
+ * that every matcher has work to do.
  */
 final class Generated {
   private Generated() {}
@@ -197,8 +197,60 @@ final class Generated {
           """
               .formatted(n));
     }
+    chains(s, i);
     s.append("}\n");
     return s.toString();
+  }
+
+  /** How many methods of each service call each other in a row. */
+  private static final int LINKS = 24;
+
+  /**
+   * Methods that call each other in long chains, for the blocking inference: each service's links
+   * call the next, its last link calls the first of the previous service (in another file, often
+   * another package), and the first service's last link sleeps; so one chain runs through every
+   * file of the set and blocks at its far end. A pair of mutually recursive methods, and a callback
+   * that calls both, which is reported with the way to the sleep.
+   */
+  private static void chains(StringBuilder s, int i) {
+    for (int k = 0; k < LINKS; k++) {
+      String next;
+      if (k + 1 < LINKS) {
+        next = "link" + i + "_" + (k + 1) + "(x + 1)";
+      } else if (i == 0) {
+        next = "park(x)";
+      } else {
+        next = "gen.p" + ((i - 1) % 16) + ".Service" + (i - 1) + ".link" + (i - 1) + "_0(x - 1)";
+      }
+      s.append("  public static int link").append(i).append('_').append(k).append("(int x) {\n");
+      s.append("    return ").append(next).append(";\n  }\n\n");
+    }
+    s.append(
+        """
+          static int park(int x) {
+            if (x < 0) {
+              try {
+                Thread.sleep(1);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            return x;
+          }
+
+          int ping%1$d(int n) {
+            return n <= 0 ? park(n) : pong%1$d(n - 1);
+          }
+
+          int pong%1$d(int n) {
+            return n <= 0 ? 0 : ping%1$d(n - 1);
+          }
+
+          CompletableFuture<Integer> chained%1$d(String key) {
+            return fetch(key).thenApply(n -> link%1$d_0(n)).thenApply(n -> ping%1$d(n));
+          }
+        """
+            .formatted(i));
   }
 
   /** The shapes of pathological single methods. */
@@ -247,7 +299,9 @@ final class Generated {
         for (int k = 0; k < size; k++) {
           s.append("fetch(").append(k).append(").thenCompose(a").append(k).append(" -> ");
         }
-        s.append("fetch(a0 + ").append(size - 1 > 0 ? "a" + (size - 1) : "0").append(").thenApply(z -> z + fetch(1).join())");
+        s.append("fetch(a0 + ")
+            .append(size - 1 > 0 ? "a" + (size - 1) : "0")
+            .append(").thenApply(z -> z + fetch(1).join())");
         s.append(")".repeat(size)).append(";\n  }\n");
       }
       case AWAITS -> {
@@ -258,7 +312,8 @@ final class Generated {
               switch (k % 3) {
                 case 0 -> "    int v" + k + " = fetch(" + k + ").join();\n";
                 case 1 -> "    int v" + k + " = fetch(v" + (k - 1) + ").get();\n";
-                default -> "    int v" + k + " = fetch(keys.get(" + k + " % keys.size())).join();\n";
+                default ->
+                    "    int v" + k + " = fetch(keys.get(" + k + " % keys.size())).join();\n";
               });
           s.append("    sum += v").append(k).append(";\n");
         }

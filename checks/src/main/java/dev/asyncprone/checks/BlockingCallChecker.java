@@ -18,8 +18,9 @@ import dev.asyncprone.model.support.Guard;
 
 /**
  * The shape shared by the checks about where blocking happens: every call, constructor call and
- * method reference that may block (and does not wait for a future known to be done) is handed to
- * the check with the context it runs in, which decides.
+ * method reference that may block (and does not wait for a future known to be done), by itself or
+ * through the code it runs ({@link BlockingCalls#blockingAt}), is handed to the check with the
+ * context it runs in, which decides.
  */
 abstract class BlockingCallChecker extends BugChecker
     implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
@@ -52,7 +53,7 @@ abstract class BlockingCallChecker extends BugChecker
   }
 
   private Description match(Tree tree, VisitorState state) {
-    BlockingCall call = blockingCalls.waitingAt(tree, state);
+    BlockingCall call = blockingCalls.blockingAt(tree, state);
     return call == null
         ? Description.NO_MATCH
         : matchBlockingCall(tree, call, contexts.of(state), state);

@@ -19,6 +19,7 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.AsyncKind;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.Awaits;
@@ -28,7 +29,9 @@ import dev.asyncprone.model.api.libraries.Vocabulary;
 import dev.asyncprone.model.context.AsyncContext;
 import dev.asyncprone.model.context.BlockingCalls;
 import dev.asyncprone.model.context.BlockingCalls.BlockingCall;
+import dev.asyncprone.model.context.BlockingCalls.Reason;
 import dev.asyncprone.model.context.Contexts;
+import dev.asyncprone.model.fix.AsyncTwinFix;
 import dev.asyncprone.model.fix.CombineFix;
 import dev.asyncprone.model.fix.FixSources;
 import dev.asyncprone.model.javac.Lambdas;
@@ -51,7 +54,11 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
 
   /** For ServiceLoader, which finds the check; Error Prone makes it with the injected one. */
   public BlockingInAsyncContext() {
-    this(new BlockingCalls(Options.defaults()), new Contexts(Options.defaults()));
+    this(new Contexts(Options.defaults()));
+  }
+
+  private BlockingInAsyncContext(Contexts contexts) {
+    this(new BlockingCalls(Options.defaults(), contexts), contexts);
   }
 
   /** With the compilation's one {@link BlockingCalls} and {@link Contexts}. */
@@ -68,7 +75,10 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
     }
     Description.Builder description =
         buildDescription(tree).setMessage(message(call, context, state));
-    SuggestedFix fix = composeInstead(call, context, state);
+    SuggestedFix fix =
+        call.reason() == Reason.TWIN
+            ? AsyncTwinFix.composeTwin(call, context, state)
+            : composeInstead(call, context, state);
     if (fix != null) {
       description.addFix(fix);
     }
@@ -80,6 +90,9 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
   }
 
   private static String advice(BlockingCall call, AsyncContext context, VisitorState state) {
+    if (call.reason() == Reason.TWIN && call.twin() != null) {
+      return twinAdvice(call.twin(), context, state);
+    }
     AsyncKind.Family family = familyOf(context, state);
     switch (context.kind()) {
       case STAGE_CALLBACK:
@@ -126,6 +139,23 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
       default:
         return "";
     }
+  }
+
+  /** Call the async twin and compose its future, rather than wait for the plain method. */
+  private static String twinAdvice(MethodSymbol twin, AsyncContext context, VisitorState state) {
+    String name = twin.getSimpleName() + "()";
+    MethodInvocationTree callback = context.callbackOf();
+    String compose =
+        callback == null
+            ? null
+            : Operators.composeTwin(
+                callback, AsyncTypes.kindOf(twin.getReturnType(), state), state);
+    if (compose != null) {
+      return "call its async twin " + name + " and compose it: " + compose + "(...)";
+    }
+    return context.kind() == AsyncContext.Kind.ASYNC_METHOD
+        ? "call its async twin " + name + " and return a future built on it"
+        : "call its async twin " + name + " and go on when its future completes";
   }
 
   private static AsyncKind.@Nullable Family familyOf(AsyncContext context, VisitorState state) {

@@ -45,7 +45,11 @@ public final class BlockingOnCommonPool extends BlockingCallChecker {
 
   /** For ServiceLoader, which finds the check; Error Prone makes it with the injected one. */
   public BlockingOnCommonPool() {
-    this(new BlockingCalls(Options.defaults()), new Contexts(Options.defaults()));
+    this(new Contexts(Options.defaults()));
+  }
+
+  private BlockingOnCommonPool(Contexts contexts) {
+    this(new BlockingCalls(Options.defaults(), contexts), contexts);
   }
 
   /** With the compilation's one {@link BlockingCalls} and {@link Contexts}. */

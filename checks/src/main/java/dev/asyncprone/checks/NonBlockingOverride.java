@@ -4,9 +4,7 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
@@ -17,7 +15,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import dev.asyncprone.model.api.Annotations;
+import dev.asyncprone.model.context.BlockingCalls;
 import dev.asyncprone.model.support.Docs;
 import dev.asyncprone.model.support.Guard;
 import dev.asyncprone.model.support.Options;
@@ -35,20 +33,22 @@ import javax.inject.Inject;
 public final class NonBlockingOverride extends BugChecker
     implements MethodTreeMatcher, ClassTreeMatcher {
 
-  private final ImmutableSet<String> blockingAnnotations;
-  private final ImmutableSet<String> nonBlockingAnnotations;
+  private final BlockingCalls contracts;
 
   /** For ServiceLoader, which finds the check; Error Prone makes it with the injected one. */
   public NonBlockingOverride() {
-    this(ErrorProneFlags.empty());
+    this(new BlockingCalls(Options.defaults()));
   }
 
-  /** With the compilation's flags, which may name more annotations. */
+  /**
+   * With the compilation's one {@link BlockingCalls}, which knows the contracts (and the
+   * annotations a build adds by flag). A method that overrides a {@code @NonBlocking} one and
+   * blocks through the code it calls, with no contract that says so, is BlockingInAsyncContext's:
+   * it reports the call, once, with the way to the blocking call.
+   */
   @Inject
-  NonBlockingOverride(ErrorProneFlags flags) {
-    Options options = Options.from(flags);
-    this.blockingAnnotations = Annotations.blocking(options);
-    this.nonBlockingAnnotations = Annotations.nonBlocking(options);
+  NonBlockingOverride(BlockingCalls contracts) {
+    this.contracts = contracts;
   }
 
   @Override
@@ -59,17 +59,17 @@ public final class NonBlockingOverride extends BugChecker
           if (method == null) {
             return Description.NO_MATCH;
           }
-          String blocking = Annotations.annotationIn(method, blockingAnnotations, state);
+          String blocking = contracts.blockingContract(method, state);
           if (blocking == null) {
             return Description.NO_MATCH;
           }
           String name = method.getSimpleName() + "()";
-          String nonBlocking = Annotations.annotationIn(method, nonBlockingAnnotations, state);
+          String nonBlocking = contracts.nonBlockingContract(method, state);
           if (nonBlocking != null) {
             return both(tree, name, blocking, nonBlocking);
           }
           for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
-            String contract = Annotations.annotationIn(overridden, nonBlockingAnnotations, state);
+            String contract = contracts.nonBlockingContract(overridden, state);
             if (contract != null) {
               return buildDescription(tree)
                   .setMessage(
@@ -97,8 +97,8 @@ public final class NonBlockingOverride extends BugChecker
     return Guard.safely(
         () -> {
           Symbol type = ASTHelpers.getSymbol(tree);
-          String blocking = Annotations.annotationIn(type, blockingAnnotations, state);
-          String nonBlocking = Annotations.annotationIn(type, nonBlockingAnnotations, state);
+          String blocking = contracts.blockingContract(type, state);
+          String nonBlocking = contracts.nonBlockingContract(type, state);
           if (blocking == null || nonBlocking == null) {
             return Description.NO_MATCH;
           }

@@ -29,7 +29,10 @@
  *       future-like, matched by the names of supertypes, so no library has to be on the classpath),
  *       {@code Awaits} (what an await is), {@code BlockingCatalog} (the catalog of blocking
  *       methods, the resource {@code blocking-methods.txt}), {@code Annotations} (the contracts),
- *       {@code Operators}, {@code Verbs}.
+ *       {@code Operators}, {@code Verbs}; for the blocking inference, the blocking twins of async
+ *       methods ({@code AsyncTwins}), the words of a path to a blocking call ({@code
+ *       BlockingPath}), and the blocking summaries other modules wrote ({@code BlockingSummary},
+ *       {@code BlockingSummaries}).
  *   <li><b>{@code flow}</b>: what is known at a point of a method, from forward dataflow analyses
  *       on its control-flow graph (Error Prone's dataflow framework), run once per method and kept
  *       for the file: {@code Flow} (the harness: one graph for the method and one for each lambda,
@@ -42,7 +45,14 @@
  *   <li><b>{@code context}</b>: for any tree, the innermost enclosing context that decides whether
  *       it may block ({@code Contexts}, {@code AsyncContext}, one {@code HandOff} rule per library,
  *       {@code ContextWords} for the messages), and whether a call may block and why ({@code
- *       BlockingCalls}). One instance of each per compilation, injected into the checks.
+ *       BlockingCalls}): an await, the catalog, a {@code @Blocking} annotation, the blocking twin of
+ *       an async method, a method of the compilation that blocks through its own code, or one that
+ *       another module's summary names. The inference lives beside it: {@code BlockingInference}
+ *       (the call graph's strongly connected components, callees first, over the files javac has
+ *       attributed), {@code InferenceScan} (one pass a file: each method's own blocking calls and
+ *       its calls that may block), {@code KnownTargets} (calls that run the body they name),
+ *       {@code SummaryWriter} (the summary written into the class output). One instance of each
+ *       per compilation, injected into the checks.
  *   <li><b>the concerns</b>, one layer: {@code await} (waits with no bound, loops, async wraps,
  *       compositions, independent calls), {@code observe} (where a future's outcome goes: chains,
  *       drops, subscriptions, error channels, outcomes handed to a completer, nested futures),

@@ -161,7 +161,7 @@ public class BlockingInAsyncContextTest {
             "        .doOnNext(p -> {",
             "          try {",
             "            // BUG: Diagnostic contains: Statement.executeQuery() makes a database"
-                + " round trip (JDBC) and blocks",
+                + " round trip and blocks",
             "            db.executeQuery(\"select 1\");",
             "          } catch (java.sql.SQLException e) {",
             "            throw new RuntimeException(e);",

@@ -1,6 +1,7 @@
 package dev.asyncprone.checks;
 
 import com.google.errorprone.CompilationTestHelper;
+import com.google.errorprone.scanner.ScannerSupplier;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
@@ -90,6 +91,41 @@ public class NonBlockingOverrideTest {
             "  // BUG: Diagnostic contains: on() is @Slow but overrides Api.on(), annotated"
                 + " @EventLoop",
             "  @Slow @Override public void on() {}",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * An override of a {@code @NonBlocking} method that blocks through the code it calls, with no
+   * contract that says it may: no contradiction of contracts, but blocking where it must not.
+   * BlockingInAsyncContext reports it once, at the call, with the way to the blocking call;
+   * NonBlockingOverride says nothing more.
+   */
+  @Test
+  public void blockingThroughOwnCodeInAnOverrideIsReportedOnceAtTheCall() {
+    CompilationTestHelper.newInstance(
+            ScannerSupplier.fromBugCheckerClasses(
+                NonBlockingOverride.class, BlockingInAsyncContext.class),
+            getClass())
+        .addSourceLines(
+            "Handlers.java",
+            "import dev.asyncprone.annotations.*;",
+            "interface Handler {",
+            "  @NonBlocking void handle(String request);",
+            "}",
+            "class Audit implements Handler {",
+            "  @Override public void handle(String request) {",
+            "    // BUG: Diagnostic contains: [BlockingInAsyncContext] write() blocks: it sleeps"
+                + " (Thread.sleep(), Handlers.java:12)",
+            "    write(request);",
+            "  }",
+            "  private void write(String line) {",
+            "    try {",
+            "      Thread.sleep(1);",
+            "    } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "    }",
+            "  }",
             "}")
         .doTest();
   }

@@ -100,4 +100,23 @@ public class FindingsMatchMarksTest {
       assertTrue(check, marks.stream().anyMatch(m -> m.check().equals(check)));
     }
   }
+
+  @Test
+  public void theLayeredServiceFindingShowsThePathToTheBlockingCall() throws Exception {
+    SampleBuild.Result build = SampleBuild.compile(SampleBuild.sources(), List.of());
+    List<String> messages =
+        build.diagnostics().stream()
+            .filter(d -> d.getSource() != null && d.getSource().getName().endsWith("QuoteHandler.java"))
+            .map(d -> d.getMessage(java.util.Locale.ROOT))
+            .toList();
+    assertTrue(
+        messages.toString(),
+        messages.stream()
+            .anyMatch(
+                m ->
+                    m.startsWith(
+                        "[BlockingInAsyncContext] quote() blocks: it calls QuoteRepository.unitPrice(),"
+                            + " which makes a database round trip (DataSource.getConnection(),"
+                            + " QuoteRepository.java:19), so it blocks the thread that emits 'skus'")));
+  }
 }

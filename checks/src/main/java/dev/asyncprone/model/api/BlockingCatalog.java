@@ -16,6 +16,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,14 @@ import org.jspecify.annotations.Nullable;
  * a call whose name is in no entry costs one hash lookup. The waits of futures and publishers
  * ({@code get}, {@code join}, {@code block}) are not in it: the library tables hold those, with
  * where their future is and how to bound them ({@link Libraries#await}).
+ *
+ * <p>Besides one method of one type ({@code owner#method}), a line may name every method of a type
+ * ({@code owner#*}), of a type and every type that extends it ({@code owner#**}: a Spring Data
+ * repository's derived queries, a generated gRPC blocking stub; static methods left out), or of
+ * every type of a package ({@code package.*#*}: Lettuce's synchronous command interfaces). A
+ * wildcard never covers a method that returns a future or publisher, the library's async API; a
+ * line {@code !owner#method} (or {@code !owner#*}) takes back what a wildcard says of the methods
+ * of that name of the type and the types that extend it.
  */
 public final class BlockingCatalog {
   /**
@@ -54,11 +63,15 @@ public final class BlockingCatalog {
     }
   }
 
-  private static final PerCompilationCache<Entry, Optional<Symbol>> OWNERS =
+  // Keyed by the owner's text as parsed, one string per catalog line, compared by identity.
+  private static final PerCompilationCache<String, Optional<Symbol>> OWNERS =
       new PerCompilationCache<>();
 
   static final String RESOURCE = "blocking-methods.txt";
   static final String WILDCARD = "*";
+  static final String SUBTYPES = "**";
+  private static final String PACKAGE = ".*";
+  private static final String NOT = "!";
   private static final String UNTIL = "until";
   private static final String DEFAULT_REASON = "may block";
 
@@ -75,10 +88,21 @@ public final class BlockingCatalog {
 
   private final Map<String, List<Entry>> byMethodName;
   private final Map<String, Entry> wildcardOwners;
+  private final Map<String, Entry> wildcardPackages;
+  private final List<Entry> subtypeWildcards;
+  private final Map<String, List<String>> exceptions;
 
-  private BlockingCatalog(Map<String, List<Entry>> byMethodName, Map<String, Entry> wildcards) {
+  private BlockingCatalog(
+      Map<String, List<Entry>> byMethodName,
+      Map<String, Entry> wildcards,
+      Map<String, Entry> packages,
+      List<Entry> subtypes,
+      Map<String, List<String>> exceptions) {
     this.byMethodName = byMethodName;
     this.wildcardOwners = wildcards;
+    this.wildcardPackages = packages;
+    this.subtypeWildcards = subtypes;
+    this.exceptions = exceptions;
   }
 
   /** The catalog shipped with asyncprone, read once per class loader. */
@@ -112,6 +136,9 @@ public final class BlockingCatalog {
   static BlockingCatalog parse(List<String> lines, List<String> extra) {
     Map<String, List<Entry>> byName = new HashMap<>();
     Map<String, Entry> wildcards = new HashMap<>();
+    Map<String, Entry> packages = new HashMap<>();
+    List<Entry> subtypes = new ArrayList<>();
+    Map<String, List<String>> exceptions = new HashMap<>();
     String reason = DEFAULT_REASON;
     List<String> all = new ArrayList<>(lines);
     all.add("@ " + FLAG_REASON);
@@ -126,7 +153,8 @@ public final class BlockingCatalog {
         continue;
       }
       String[] words = line.split("\\s+");
-      String method = words[0];
+      boolean not = words[0].startsWith(NOT);
+      String method = not ? words[0].substring(NOT.length()) : words[0];
       int hash = method.indexOf('#');
       if (hash <= 0 || hash == method.length() - 1) {
         // Not reached for a flag value: Options rejected a malformed one before.
@@ -134,13 +162,19 @@ public final class BlockingCatalog {
       }
       Entry entry =
           new Entry(method.substring(0, hash), method.substring(hash + 1), reason, untimed(words));
-      if (entry.method().equals(WILDCARD)) {
+      if (not) {
+        exceptions.computeIfAbsent(entry.method(), k -> new ArrayList<>()).add(entry.owner());
+      } else if (entry.method().equals(SUBTYPES)) {
+        subtypes.add(entry);
+      } else if (entry.method().equals(WILDCARD) && entry.owner().endsWith(PACKAGE)) {
+        packages.put(entry.owner().substring(0, entry.owner().length() - PACKAGE.length()), entry);
+      } else if (entry.method().equals(WILDCARD)) {
         wildcards.put(entry.owner(), entry);
       } else {
         byName.computeIfAbsent(entry.method(), k -> new ArrayList<>()).add(entry);
       }
     }
-    return new BlockingCatalog(byName, wildcards);
+    return new BlockingCatalog(byName, wildcards, packages, subtypes, exceptions);
   }
 
   /** {@code until twin(p1,p2) SORT} after the method, or null if the line says nothing more. */
@@ -170,8 +204,11 @@ public final class BlockingCatalog {
    */
   public @Nullable Entry entryFor(MethodSymbol method, VisitorState state) {
     String name = method.isConstructor() ? "<init>" : Symbols.name(method, state);
+    if (isException(method, name, state)) {
+      return null;
+    }
     if (!method.isConstructor()) {
-      Entry wildcard = wildcardFor(Symbols.qualifiedName(method.owner, state));
+      Entry wildcard = wildcardEntry(method, state);
       if (wildcard != null) {
         return wildcard;
       }
@@ -200,14 +237,64 @@ public final class BlockingCatalog {
   }
 
   /**
+   * The wildcard entry that covers {@code method}: of its class, of its package, or of a type its
+   * class extends ({@code owner#**}, which leaves static methods out: factories and builders);
+   * never one that returns a future or publisher, the async API beside the blocking one.
+   */
+  private @Nullable Entry wildcardEntry(MethodSymbol method, VisitorState state) {
+    if (wildcardOwners.isEmpty() && wildcardPackages.isEmpty() && subtypeWildcards.isEmpty()) {
+      return null;
+    }
+    Entry entry = wildcardFor(Symbols.qualifiedName(method.owner, state));
+    if (entry == null && !wildcardPackages.isEmpty()) {
+      for (Symbol owner = method.owner; owner != null; owner = owner.owner) {
+        if (owner instanceof Symbol.PackageSymbol pkg) {
+          entry = wildcardPackages.get(Symbols.qualifiedName(pkg, state));
+          break;
+        }
+      }
+    }
+    if (entry == null && !method.isStatic()) {
+      for (Entry subtypes : subtypeWildcards) {
+        if (extendsOwnerOf(method, subtypes, state)) {
+          entry = subtypes;
+          break;
+        }
+      }
+    }
+    return entry == null || AsyncTypes.isFutureLike(method.getReturnType(), state) ? null : entry;
+  }
+
+  /** True if a line {@code !owner#name} takes {@code method} out of the catalog. */
+  private boolean isException(MethodSymbol method, String name, VisitorState state) {
+    List<String> owners = exceptions.get(name);
+    List<String> all = exceptions.get(WILDCARD);
+    if (owners == null && all == null) {
+      return false;
+    }
+    for (List<String> list : Arrays.asList(owners, all)) {
+      for (String owner : list == null ? List.<String>of() : list) {
+        if (extendsOwner(method, owner, state)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * True if {@code method}'s class is, or extends, the class of the catalog entry {@code entry}.
    */
   private static boolean extendsOwnerOf(MethodSymbol method, Entry entry, VisitorState state) {
-    Symbol owner =
+    return extendsOwner(method, entry.owner(), state);
+  }
+
+  private static boolean extendsOwner(MethodSymbol method, String owner, VisitorState state) {
+    Symbol type =
         OWNERS
-            .get(entry, state, e -> Optional.ofNullable(state.getSymbolFromString(e.owner())))
+            .get(owner, state, o -> Optional.ofNullable(state.getSymbolFromString(o)))
             .orElse(null);
-    return owner != null && method.owner.isSubClass(owner, state.getTypes());
+    return type != null && method.owner.isSubClass(type, state.getTypes());
   }
 
   /**

@@ -72,10 +72,24 @@ public final class KnownDone {
         || isRunOnDoneFutures(await, state)) {
       return true;
     }
-    Set<Symbol> awaited = awaitedAt(await, state);
+    Set<Symbol> awaited = awaitedAt(await.future(), await.call(), state);
     if (self != null) {
       awaited.add(self);
     }
+    return isDoneBefore(awaited, state);
+  }
+
+  /**
+   * True if {@code future}, an argument of the call at {@code state}'s path to a method that waits
+   * for the future it is handed, is known done there, so that the call returns at once.
+   */
+  public static boolean isKnownDoneArgument(ExpressionTree future, VisitorState state) {
+    return CompletionQueues.isTakeOfDone(future, state)
+        || isDoneBefore(
+            ArgumentAliases.of(awaitedAt(future, state.getPath().getLeaf(), state), state), state);
+  }
+
+  private static boolean isDoneBefore(Set<Symbol> awaited, VisitorState state) {
     if (awaited.isEmpty()) {
       return false;
     }
@@ -219,14 +233,15 @@ public final class KnownDone {
   }
 
   /**
-   * The variables the future of {@code await} comes from; a loop variable or a lambda parameter
-   * brings in what it ranges over ({@code for (f : futures) f.join()}, {@code futures.forEach(f ->
-   * f.join())}), and a method reference the receiver of the call it is handed to ({@code
-   * futures.stream().map(CompletableFuture::join)}).
+   * The variables {@code future}, awaited by {@code call}, comes from; a loop variable or a lambda
+   * parameter brings in what it ranges over ({@code for (f : futures) f.join()}, {@code
+   * futures.forEach(f -> f.join())}), and a method reference the receiver of the call it is handed
+   * to ({@code futures.stream().map(CompletableFuture::join)}).
    */
-  private static Set<Symbol> awaitedAt(Await await, VisitorState state) {
-    Set<Symbol> awaited = new HashSet<>(Trees.rootSymbols(await.future(), state));
-    if (await.future() == null && await.call() instanceof MemberReferenceTree) {
+  private static Set<Symbol> awaitedAt(
+      @Nullable ExpressionTree future, Tree call, VisitorState state) {
+    Set<Symbol> awaited = new HashSet<>(Trees.rootSymbols(future, state));
+    if (future == null && call instanceof MemberReferenceTree) {
       Tree parent = state.getPath().getParentPath().getLeaf();
       if (parent instanceof MethodInvocationTree handedTo) {
         awaited.addAll(Trees.rootSymbols(ASTHelpers.getReceiver(handedTo), state));

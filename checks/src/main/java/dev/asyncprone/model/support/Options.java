@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  *       which is quiet by default; {@code OFF} leaves it quiet.
  *   <li>{@code DefaultTimeout}: the bound UnboundedWait's fixes add, {@code 30s}, {@code 500ms},
  *       {@code 2m}, {@code 1h}; without it UnboundedWait offers no fix.
+ *   <li>{@code WriteBlockingSummary}: {@code false} keeps the compilation from writing its blocking
+ *       summary (what it inferred about its methods) into the class output; on otherwise.
  * </ul>
  *
  * <p>A value that is not valid stops the compile with a message that names the option, the value
@@ -151,6 +153,15 @@ public final class Options {
   /** The bound of {@code -XepOpt:AsyncProne:DefaultTimeout}, if it is given. */
   public Optional<Timeout> defaultTimeout() {
     return defaultTimeout;
+  }
+
+  /**
+   * True unless {@code -XepOpt:AsyncProne:WriteBlockingSummary=false}: whether the compilation
+   * writes what it inferred about its blocking methods into its class output, for the modules that
+   * use it.
+   */
+  public boolean writeBlockingSummary() {
+    return get("WriteBlockingSummary").map(v -> !v.strip().equalsIgnoreCase("false")).orElse(true);
   }
 
   /** The raw value of {@code -XepOpt:AsyncProne:<name>}, for flags that one check reads. */

@@ -46,6 +46,64 @@ public class BlockingCatalogTest {
     assertEquals("sleeps", BlockingCatalog.builtIn().entriesNamed("sleep").get(0).waitsFor());
   }
 
+  /**
+   * The forms a line may take besides one method: every method of a type and the types that extend
+   * it ({@code #**}, static methods left out), of every type of a package ({@code .*#*}), never one
+   * that returns a future or publisher; and exceptions ({@code !owner#name}, {@code !owner#*}),
+   * which hold for the types that extend the owner too. Malformed lines match nothing.
+   */
+  @Test
+  public void wildcardsForSubtypesPackagesAndExceptions() {
+    CompilationTestHelper.newInstance(BlockingInAsyncContext.class, getClass())
+        .setArgs(
+            "-XepOpt:AsyncProne:BlockingMethods=com.acme.Remote#**,com.acme.sync.*#*,"
+                + "!com.acme.Remote#name,!com.acme.sync.Commands#*,!#x,!com.acme.Nothing#,**")
+        .addSourceLines(
+            "com/acme/Remote.java",
+            "package com.acme;",
+            "public interface Remote { String name(); }")
+        .addSourceLines(
+            "com/acme/Prices.java",
+            "package com.acme;",
+            "public interface Prices extends Remote {",
+            "  long price(String sku);",
+            "  java.util.concurrent.CompletableFuture<Long> priceLater(String sku);",
+            "  static Prices none() { return null; }",
+            "}")
+        .addSourceLines(
+            "com/acme/sync/Keys.java",
+            "package com.acme.sync;",
+            "public interface Keys { String get(String key); }")
+        .addSourceLines(
+            "com/acme/sync/Commands.java",
+            "package com.acme.sync;",
+            "public interface Commands extends Keys { boolean isOpen(); }")
+        .addSourceLines(
+            "com/acme/sync/more/Other.java",
+            "package com.acme.sync.more;",
+            "public interface Other { String get(String key); }")
+        .addSourceLines(
+            "Handler.java",
+            "import com.acme.*;",
+            "import com.acme.sync.*;",
+            "import dev.asyncprone.annotations.NonBlocking;",
+            "class Handler {",
+            "  @NonBlocking void handle(Prices prices, Keys keys, Commands commands,",
+            "      com.acme.sync.more.Other other) {",
+            "    // BUG: Diagnostic contains: Prices.price() may block",
+            "    prices.price(\"a\");",
+            "    prices.name();",
+            "    prices.priceLater(\"a\");",
+            "    Prices.none();",
+            "    // BUG: Diagnostic contains: Keys.get() may block",
+            "    keys.get(\"k\");",
+            "    commands.isOpen();",
+            "    other.get(\"k\");",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   /** Every family of blocking method that the catalog promises, called where blocking is wrong. */
   @Test
   public void catalogCoversTheJdkAndLibraryBlockingMethods() {
