@@ -45,14 +45,14 @@
  *   <li><b>{@code context}</b>: for any tree, the innermost enclosing context that decides whether
  *       it may block ({@code Contexts}, {@code AsyncContext}, one {@code HandOff} rule per library,
  *       {@code ContextWords} for the messages), and whether a call may block and why ({@code
- *       BlockingCalls}): an await, the catalog, a {@code @Blocking} annotation, the blocking twin of
- *       an async method, a method of the compilation that blocks through its own code, or one that
- *       another module's summary names. The inference lives beside it: {@code BlockingInference}
- *       (the call graph's strongly connected components, callees first, over the files javac has
- *       attributed), {@code InferenceScan} (one pass a file: each method's own blocking calls and
- *       its calls that may block), {@code KnownTargets} (calls that run the body they name),
- *       {@code SummaryWriter} (the summary written into the class output). One instance of each
- *       per compilation, injected into the checks.
+ *       BlockingCalls}): an await, the catalog, a {@code @Blocking} annotation, the blocking twin
+ *       of an async method, a method of the compilation that blocks through its own code, or one
+ *       that another module's summary names. The inference lives beside it: {@code
+ *       BlockingInference} (the call graph's strongly connected components, callees first, over the
+ *       files javac has attributed), {@code InferenceScan} (one pass a file: each method's own
+ *       blocking calls and its calls that may block), {@code KnownTargets} (calls that run the body
+ *       they name), {@code SummaryWriter} (the summary written into the class output). One instance
+ *       of each per compilation, injected into the checks.
  *   <li><b>the concerns</b>, one layer: {@code await} (waits with no bound, loops, async wraps,
  *       compositions, independent calls), {@code observe} (where a future's outcome goes: chains,
  *       drops, subscriptions, error channels, outcomes handed to a completer, nested futures),

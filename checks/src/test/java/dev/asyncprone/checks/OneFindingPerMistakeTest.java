@@ -81,14 +81,15 @@ public class OneFindingPerMistakeTest {
                 "    // BUG: Diagnostic contains: [UnobservedFuture]",
                 "    stage(to);",
                 "  }",
-                "  // A future of a future: FutureReturnValueIgnored reports the nesting of Futures.",
+                "  // A future of a future: FutureReturnValueIgnored reports the nesting of"
+                    + " Futures.",
                 "  CompletableFuture<?> nested(CompletableFuture<String> f) {",
                 "    // BUG: Diagnostic contains: [FutureReturnValueIgnored]",
                 "    return f.thenApply(x -> sendAsync(x));",
                 "  }",
                 "  // Of publishers, only asyncprone.",
-                "  reactor.core.publisher.Flux<?> nestedPublisher(reactor.core.publisher.Flux<String>"
-                    + " f) {",
+                "  reactor.core.publisher.Flux<?>"
+                    + " nestedPublisher(reactor.core.publisher.Flux<String> f) {",
                 "    // BUG: Diagnostic contains: [UnobservedFuture]",
                 "    return f.map(x -> audit(x)).then().flux();",
                 "  }",

@@ -306,7 +306,7 @@ final class BlockingInference {
       Node blocking = queue.get(head);
       for (Call call : callersWithin.getOrDefault(blocking, List.of())) {
         Node caller = call.caller();
-        if (caller.path == null && caller.excluded != Boolean.TRUE) {
+        if (caller.path == null && !Boolean.TRUE.equals(caller.excluded)) {
           BlockingPath path = calleePath(call.edge(), blocking, caller, state);
           if (path != null && !isExcluded(caller, state)) {
             caller.path = path;
@@ -348,7 +348,7 @@ final class BlockingInference {
   /** The wait for a parameter's future of {@code method}, of this compilation, or null. */
   @Nullable ParameterAwait parameterAwaitOf(MethodSymbol method) {
     Node node = nodes.get(method);
-    return node == null || node.path != null || node.excluded == Boolean.TRUE
+    return node == null || node.path != null || Boolean.TRUE.equals(node.excluded)
         ? null
         : node.parameterAwait;
   }

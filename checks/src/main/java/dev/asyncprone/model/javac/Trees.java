@@ -285,7 +285,8 @@ public final class Trees {
    * True if a call in {@code tree}, outside the lambdas and classes in it (code that runs later, or
    * elsewhere), passes {@code test}.
    */
-  public static boolean anyCall(@Nullable Tree tree, Predicate<MethodInvocationTree> test) {
+  public static boolean anyCallRunningNow(
+      @Nullable Tree tree, Predicate<MethodInvocationTree> test) {
     Boolean found =
         new TreeScanner<Boolean, Void>() {
           @Override

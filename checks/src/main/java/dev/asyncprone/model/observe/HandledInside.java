@@ -226,7 +226,7 @@ public final class HandledInside {
   }
 
   private static boolean passes(Tree tree, Symbol exception, Tree except) {
-    return Trees.anyCall(
+    return Trees.anyCallRunningNow(
         tree,
         call -> {
           if (call == except) {
@@ -314,7 +314,8 @@ public final class HandledInside {
   }
 
   private static boolean callsOneThatWraps(Tree statement, VisitorState state, int depth) {
-    return Trees.anyCall(statement, call -> wrapsItsWork(ASTHelpers.getSymbol(call), state, depth));
+    return Trees.anyCallRunningNow(
+        statement, call -> wrapsItsWork(ASTHelpers.getSymbol(call), state, depth));
   }
 
   private static boolean catchesEverything(TryTree tryTree) {

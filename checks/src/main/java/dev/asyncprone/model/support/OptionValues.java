@@ -31,6 +31,7 @@ public final class OptionValues {
   private static final Pattern METHOD_NAME = Pattern.compile(IDENTIFIER + "|\\*|<init>");
 
   static final String LEVELS = "WARN (or WARNING), ERROR or OFF";
+  static final String BOOLEANS = "true or false";
   static final String DURATIONS =
       "a positive whole number with a unit, ms, s, m or h (500ms, 30s, 2m, 1h)";
   static final String CLASS_NAMES =
@@ -55,6 +56,18 @@ public final class OptionValues {
         return Optional.empty();
       default:
         throw invalid(option, value, "'" + value.strip() + "' is not a level", LEVELS);
+    }
+  }
+
+  /** {@code true} or {@code false}, in any case. */
+  static boolean bool(String option, String value) {
+    switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        throw invalid(option, value, "'" + value.strip() + "' is not a boolean", BOOLEANS);
     }
   }
 

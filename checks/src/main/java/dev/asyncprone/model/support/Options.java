@@ -92,6 +92,7 @@ public final class Options {
   private final ImmutableList<String> extraNonBlockingAnnotations;
   private final Optional<SeverityLevel> unboundedWait;
   private final Optional<Timeout> defaultTimeout;
+  private final boolean writeBlockingSummary;
 
   /**
    * Parses and validates every flag: a value that is not valid throws (see {@link OptionValues}).
@@ -117,6 +118,10 @@ public final class Options {
         get("UnboundedWait").flatMap(v -> OptionValues.level(PREFIX + "UnboundedWait", v));
     this.defaultTimeout =
         get("DefaultTimeout").map(v -> OptionValues.timeout(PREFIX + "DefaultTimeout", v));
+    this.writeBlockingSummary =
+        get("WriteBlockingSummary")
+            .map(v -> OptionValues.bool(PREFIX + "WriteBlockingSummary", v))
+            .orElse(true);
   }
 
   public static Options from(ErrorProneFlags flags) {
@@ -161,7 +166,7 @@ public final class Options {
    * use it.
    */
   public boolean writeBlockingSummary() {
-    return get("WriteBlockingSummary").map(v -> !v.strip().equalsIgnoreCase("false")).orElse(true);
+    return writeBlockingSummary;
   }
 
   /** The raw value of {@code -XepOpt:AsyncProne:<name>}, for flags that one check reads. */

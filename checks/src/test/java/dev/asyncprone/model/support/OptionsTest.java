@@ -39,6 +39,18 @@ public class OptionsTest {
   }
 
   @Test
+  public void writeBlockingSummary() {
+    assertTrue(Options.defaults().writeBlockingSummary());
+    assertTrue(with("WriteBlockingSummary", "true").writeBlockingSummary());
+    assertFalse(with("WriteBlockingSummary", " FALSE ").writeBlockingSummary());
+    assertInvalid(
+        "WriteBlockingSummary",
+        "no",
+        "-XepOpt:AsyncProne:WriteBlockingSummary=no is not valid: 'no' is not a boolean; expected"
+            + " true or false");
+  }
+
+  @Test
   public void defaultTimeouts() {
     assertEquals(
         Optional.of(new Timeout(30, TimeUnit.SECONDS)),
