@@ -35,7 +35,8 @@ public class ReadmeTest {
           "BlockingAnnotations",
           "NonBlockingAnnotations",
           "UnboundedWait",
-          "DefaultTimeout");
+          "DefaultTimeout",
+          "WriteBlockingSummary");
   private static final Pattern CHECK_CELL =
       Pattern.compile("\\[(\\w+)\\]\\(docs/checks/(\\w+)\\.md\\)");
   private static final Pattern OPTION_IN_CELL = Pattern.compile("`(\\w+)`");

@@ -28,7 +28,7 @@ public final class OptionValues {
   private static final Pattern CLASS_NAME =
       Pattern.compile(IDENTIFIER + "(?:[.$]" + IDENTIFIER + ")*");
 
-  private static final Pattern METHOD_NAME = Pattern.compile(IDENTIFIER + "|\\*|<init>");
+  private static final Pattern METHOD_NAME = Pattern.compile(IDENTIFIER + "|\\*\\*?|<init>");
 
   static final String LEVELS = "WARN (or WARNING), ERROR or OFF";
   static final String BOOLEANS = "true or false";
@@ -39,7 +39,9 @@ public final class OptionValues {
           + " com.acme.Outer.Inner for a nested class)";
   static final String METHODS =
       "comma-separated Class#method entries (com.acme.Db#query; com.acme.Db#* for every method,"
-          + " com.acme.Db#<init> for its constructors; com.acme.Outer$Inner#m or"
+          + " com.acme.Db#<init> for its constructors, com.acme.Db#** for every method of it and of"
+          + " the types that extend it, com.acme.db.*#* for every type of a package,"
+          + " !com.acme.Db#name to take a method out; com.acme.Outer$Inner#m or"
           + " com.acme.Outer.Inner#m for a nested class)";
 
   private OptionValues() {}
@@ -115,9 +117,11 @@ public final class OptionValues {
         throw invalid(
             option, value, "'" + entry + "' has no '#' between class and method", METHODS);
       }
-      String owner = entry.substring(0, hash).strip();
+      String exclusion = entry.startsWith("!") ? "!" : "";
+      String owner = entry.substring(exclusion.length(), hash).strip();
       String method = entry.substring(hash + 1).strip();
-      if (!isQualifiedClassName(owner)) {
+      String ownerClass = owner.endsWith(".*") ? owner.substring(0, owner.length() - 2) : owner;
+      if (!isQualifiedClassName(ownerClass)) {
         throw invalid(
             option,
             value,
@@ -129,7 +133,7 @@ public final class OptionValues {
             option, value, "'" + method + "' in '" + entry + "' is not a method name", METHODS);
       }
       for (String spelling : spellings(owner)) {
-        lines.add(spelling + "#" + method);
+        lines.add(exclusion + spelling + "#" + method);
       }
     }
     return ImmutableList.copyOf(lines);

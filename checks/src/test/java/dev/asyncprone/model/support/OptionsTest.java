@@ -96,8 +96,17 @@ public class OptionsTest {
         "-XepOpt:AsyncProne:BlockingMethods=com.acme.Db#query,com.acme.Mailer.send is not valid:"
             + " 'com.acme.Mailer.send' has no '#' between class and method; expected"
             + " comma-separated Class#method entries (com.acme.Db#query; com.acme.Db#* for every"
-            + " method, com.acme.Db#<init> for its constructors; com.acme.Outer$Inner#m or"
+            + " method, com.acme.Db#<init> for its constructors, com.acme.Db#** for every method"
+            + " of it and of the types that extend it, com.acme.db.*#* for every type of a package,"
+            + " !com.acme.Db#name to take a method out; com.acme.Outer$Inner#m or"
             + " com.acme.Outer.Inner#m for a nested class)");
+    // The catalog's wildcards and exceptions, as blocking-methods.txt writes them.
+    assertEquals(
+        List.of("com.acme.Remote#**", "com.acme.sync.*#*", "!com.acme.Remote#name"),
+        with("BlockingMethods", "com.acme.Remote#**,com.acme.sync.*#*,!com.acme.Remote#name")
+            .extraBlockingMethods());
+    assertInvalidContaining("BlockingMethods", "!#x", "'' in '!#x' is not a qualified");
+    assertInvalidContaining("BlockingMethods", "com.acme.Db#***", "'***' in 'com.acme.Db#***'");
     assertInvalidContaining("BlockingMethods", "Db#query", "'Db' in 'Db#query' is not a qualified");
     assertInvalidContaining("BlockingMethods", "com.acme.Db#", "'' in 'com.acme.Db#' is not a");
     assertInvalidContaining(
