@@ -117,6 +117,12 @@ public final class LockHeldAcrossAwait extends BugChecker
   /** 1. A blocking call while a monitor or lock is held. */
   private Description heldAcross(Tree tree, VisitorState state) {
     BlockingCall call = blockingCalls.waitingAt(tree, state);
+    // Local file I/O under a lock is most often what the lock serializes (a journal, a file that
+    // replaces a buffer, a keystore reloaded): it waits for the disk, not for another thread, and
+    // on real code it was never the bug this check is for.
+    if (call != null && call.isLocalFileIo()) {
+      return Description.NO_MATCH;
+    }
     List<Held> held = call == null ? List.of() : HeldLocks.at(state.getPath(), state);
     held = held.isEmpty() ? held : Locks.heldWhileWaiting(tree, held, state);
     if (held.isEmpty() || (call.isAwait() && KnownDone.isKnownDone(call.await(), state))) {

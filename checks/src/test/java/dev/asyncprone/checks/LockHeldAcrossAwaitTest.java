@@ -51,9 +51,6 @@ public class LockHeldAcrossAwaitTest {
     helper
         .addSourceLines(
             "Ledger.java",
-            "import java.io.FileInputStream;",
-            "import java.nio.file.Files;",
-            "import java.nio.file.Path;",
             "class Ledger {",
             "  private final Object journal = new Object();",
             "  static synchronized void pause() throws InterruptedException {",
@@ -61,14 +58,81 @@ public class LockHeldAcrossAwaitTest {
                 + " 'Ledger.class'",
             "    Thread.sleep(10);",
             "  }",
-            "  byte[] read(Path path) throws Exception {",
+            "  java.net.InetAddress resolve(String host) throws Exception {",
             "    synchronized (journal) {",
-            "      // BUG: Diagnostic contains: does file I/O while this thread holds the monitor"
-                + " of 'journal'",
-            "      new FileInputStream(path.toFile()).close();",
-            "      // BUG: Diagnostic contains: LockHeldAcrossAwait",
-            "      return Files.readAllBytes(path);",
+            "      // BUG: Diagnostic contains: does network I/O while this thread holds the"
+                + " monitor of 'journal'",
+            "      return java.net.InetAddress.getByName(host);",
             "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * Local file I/O under a lock waits for the disk, not for another thread, and is most often what
+   * the lock serializes. Guava's FileBackedOutputStream opens its backing file under the monitor
+   * that guards the switch from memory to file; a wait for another thread in the same place is
+   * still reported.
+   */
+  @Test
+  public void localFileIoUnderALock_bufferSwitchedToAFile() {
+    helper
+        .addSourceLines(
+            "Spill.java",
+            "import java.io.File;",
+            "import java.io.FileInputStream;",
+            "import java.io.FileOutputStream;",
+            "import java.io.InputStream;",
+            "import java.io.OutputStream;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Spill {",
+            "  private final File file;",
+            "  private OutputStream out;",
+            "  Spill(File file) { this.file = file; }",
+            "  synchronized InputStream openInputStream() throws Exception {",
+            "    return new FileInputStream(file);",
+            "  }",
+            "  synchronized void spill(byte[] bytes) throws Exception {",
+            "    out = new FileOutputStream(file);",
+            "    out.write(bytes);",
+            "  }",
+            "  synchronized void flushLater(CompletableFuture<byte[]> more) throws Exception {",
+            "    // BUG: Diagnostic contains: join() waits for the future while this thread holds",
+            "    out.write(more.join());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * java-driver's keystore reload: a private synchronized method reads the file and swaps it in.
+   */
+  @Test
+  public void localFileIoUnderALock_reloadedKeystore() {
+    helper
+        .addSourceLines(
+            "Keystore.java",
+            "import java.nio.file.Files;",
+            "import java.nio.file.Path;",
+            "import java.util.concurrent.atomic.AtomicReference;",
+            "class Keystore {",
+            "  private final AtomicReference<byte[]> current = new AtomicReference<>();",
+            "  private Path path;",
+            "  void reload() {",
+            "    try {",
+            "      reload0();",
+            "    } catch (Exception e) {",
+            "      // logged, the old keystore kept",
+            "    }",
+            "  }",
+            "  private synchronized void reload0() throws Exception {",
+            "    byte[] bytes = Files.readAllBytes(path);",
+            "    current.set(bytes);",
+            "  }",
+            "  private synchronized void pause() throws InterruptedException {",
+            "    // BUG: Diagnostic contains: sleeps while this thread holds the monitor of 'this'",
+            "    Thread.sleep(100);",
             "  }",
             "}")
         .doTest();

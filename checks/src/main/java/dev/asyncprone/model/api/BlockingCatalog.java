@@ -81,6 +81,13 @@ public final class BlockingCatalog {
    */
   public static final String WAITS_FOR_ANOTHER_THREAD = "waits for another thread";
 
+  /**
+   * What the catalog's local file operations wait for ({@code Files.readAllBytes}, {@code new
+   * FileInputStream}): the heading of their section. A wait bounded by the local disk, not by
+   * another thread or a peer.
+   */
+  public static final String LOCAL_FILE_IO = "does file I/O";
+
   /** What a method named by the build's flag waits for, in a message: the flag is the source. */
   static final String FLAG_REASON = "is named blocking by -XepOpt:AsyncProne:BlockingMethods";
 

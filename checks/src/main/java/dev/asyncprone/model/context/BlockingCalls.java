@@ -74,6 +74,11 @@ public final class BlockingCalls {
       return reason == Reason.AWAIT;
     }
 
+    /** True for a catalog call of the local file system, which waits for the disk only. */
+    public boolean isLocalFileIo() {
+      return reason == Reason.CATALOG && waitsFor.equals(BlockingCatalog.LOCAL_FILE_IO);
+    }
+
     /** For an annotated method, the annotation's simple name; else empty. */
     public String annotation() {
       return reason == Reason.ANNOTATED ? waitsFor.substring(waitsFor.indexOf('@') + 1) : "";
