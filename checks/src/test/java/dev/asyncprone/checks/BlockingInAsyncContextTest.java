@@ -42,6 +42,23 @@ public class BlockingInAsyncContextTest {
   }
 
   @Test
+  public void theContextTakesTheArticleItsNameDoes() {
+    helper
+        .addSourceLines(
+            "Fallbacks.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Fallbacks {",
+            "  CompletableFuture<String> fallback() { return new CompletableFuture<>(); }",
+            "  CompletableFuture<String> withFallback(CompletableFuture<String> primary) {",
+            "    // BUG: Diagnostic contains: (this lambda is an exceptionally callback and runs"
+                + " there)",
+            "    return primary.exceptionally(e -> fallback().join());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   public void awaitsAndBlockingCallsInStageCallbacks() {
     helper
         .addSourceLines(
@@ -130,7 +147,7 @@ public class BlockingInAsyncContextTest {
             "  void callback(ListenableFuture<Integer> price, ListenableFuture<Integer> other) {",
             "    Futures.addCallback(price, new FutureCallback<Integer>() {",
             "      @Override public void onSuccess(Integer p) {",
-            "        // BUG: Diagnostic contains: this anonymous FutureCallback is a addCallback"
+            "        // BUG: Diagnostic contains: this anonymous FutureCallback is an addCallback"
                 + " callback",
             "        Futures.getUnchecked(other);",
             "      }",

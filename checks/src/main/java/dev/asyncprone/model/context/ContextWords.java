@@ -56,6 +56,11 @@ final class ContextWords {
         where);
   }
 
+  /** {@code a thenApply}, {@code an exceptionally}: a method name with the article it takes. */
+  private static String withArticle(String name) {
+    return (!name.isEmpty() && "aeiouAEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
+  }
+
   /** A callback that runs on the thread that completes {@code source}. */
   static AsyncContext completingThread(
       HandOff handOff, @Nullable ExpressionTree source, String qualifier, VisitorState state) {
@@ -66,8 +71,8 @@ final class ContextWords {
         source,
         "the thread that completes '" + Trees.label(source, state) + "'",
         handOff.what()
-            + " is a "
-            + Trees.methodName(handOff.call())
+            + " is "
+            + withArticle(Trees.methodName(handOff.call()))
             + " callback"
             + qualifier
             + " and runs there");
@@ -118,8 +123,8 @@ final class ContextWords {
         null,
         "a ForkJoinPool.commonPool() thread",
         handOff.what()
-            + " is a "
-            + Trees.methodName(handOff.call())
+            + " is "
+            + withArticle(Trees.methodName(handOff.call()))
             + " step of a parallel stream and runs on the common pool");
   }
 

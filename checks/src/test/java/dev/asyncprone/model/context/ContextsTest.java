@@ -251,7 +251,7 @@ public class ContextsTest {
             "    Futures.transform(price, p -> probe(p), pool);",
             "    Futures.addCallback(price, new FutureCallback<String>() {",
             "      @Override public void onSuccess(String s) {",
-            "        // BUG: Diagnostic contains: this anonymous FutureCallback is a addCallback"
+            "        // BUG: Diagnostic contains: this anonymous FutureCallback is an addCallback"
                 + " callback with directExecutor()",
             "        probe(s);",
             "      }",
