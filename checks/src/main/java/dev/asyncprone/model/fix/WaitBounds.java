@@ -4,12 +4,14 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
@@ -22,11 +24,15 @@ import dev.asyncprone.model.api.libraries.Libraries;
 import dev.asyncprone.model.api.libraries.TimedTwin;
 import dev.asyncprone.model.await.AsyncWraps;
 import dev.asyncprone.model.await.Timeouts;
+import dev.asyncprone.model.flow.HeldLocks;
 import dev.asyncprone.model.javac.Exceptions;
 import dev.asyncprone.model.javac.Imports;
+import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.Options.Timeout;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +46,11 @@ public final class WaitBounds {
 
   /** What gives back what a wait on a semaphore took. */
   private static final String RELEASE = "release";
+
+  /** A {@code Lock}'s methods that give it back and take it again. */
+  private static final String UNLOCK = "unlock";
+
+  private static final String LOCK = "lock";
 
   private WaitBounds() {}
 
@@ -55,6 +66,11 @@ public final class WaitBounds {
    * orTimeout(30, TimeUnit.SECONDS).get()}; {@code join()} becomes {@code orTimeout(30,
    * TimeUnit.SECONDS).join()}; {@code block()} becomes {@code block(Duration.ofSeconds(30))};
    * {@code latch.await();} becomes {@code if (!latch.await(30, TimeUnit.SECONDS)) { throw ...; }}.
+   *
+   * <p>None where the timeout would not surface as a failure: where the catch that receives it
+   * neither throws nor reads it ({@code catch (CompletionException e) { return null; }}, which
+   * would turn a slow future into the code's answer for a failed one), or where it would be thrown
+   * with a lock released around the wait ({@link #isBetweenUnlockAndLock}).
    */
   public static @Nullable SuggestedFix bound(Timeouts.Wait wait, Timeout t, VisitorState state) {
     if (!(wait.tree() instanceof MethodInvocationTree call)
@@ -63,7 +79,8 @@ public final class WaitBounds {
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
     if (takesItsOwnTimeout(state.getPath())
-        || (wait.bound() == TimedTwin.PERMIT && isReleasedByFinally(receiver, state))) {
+        || (wait.bound() == TimedTwin.PERMIT && isReleasedByFinally(receiver, state))
+        || isBetweenUnlockAndLock(state)) {
       return null;
     }
     SuggestedFix.Builder fix = SuggestedFix.builder();
@@ -74,29 +91,40 @@ public final class WaitBounds {
           return null; // a twin named otherwise takes no timeout in its parentheses
         }
         if (Exceptions.isHandledAt(state.getPath(), Jdk.TIMEOUT_EXCEPTION, state)) {
-          return fix.replace(closing, closing, timeUnitArgs(t, fix, state)).build();
+          return isLost(Jdk.TIMEOUT_EXCEPTION, state)
+              ? null
+              : fix.replace(closing, closing, timeUnitArgs(t, fix, state)).build();
         }
         // A CompletableFuture that times out fails get() with the ExecutionException that the
         // code already handles.
         return AsyncTypes.isSubtypeNamed(
                 ASTHelpers.getType(receiver), Jdk.COMPLETABLE_FUTURE, state)
-            ? orTimeout(receiver, t, fix, state)
+            ? orTimeout(receiver, Jdk.EXECUTION_EXCEPTION, t, fix, state)
             : null;
       case JOIN:
         // orTimeout is CompletableFuture's: not on another type's join() (a ConnectionFuture)
         return AsyncTypes.isSubtypeNamed(
                 ASTHelpers.getType(receiver), Jdk.COMPLETABLE_FUTURE, state)
-            ? orTimeout(receiver, t, fix, state)
+            ? orTimeout(receiver, Jdk.COMPLETION_EXCEPTION, t, fix, state)
             : null;
       case DURATION:
-        return fix.replace(closing, closing, duration(t, fix, state)).build();
+        // Reactor's block(Duration) fails with an IllegalStateException when time runs out.
+        return isLost(Jdk.ILLEGAL_STATE_EXCEPTION, state)
+            ? null
+            : fix.replace(closing, closing, duration(t, fix, state)).build();
       case AT_MOST:
-        return fix.replace(
-                call, state.getSourceForNode(receiver) + ".atMost(" + duration(t, fix, state) + ")")
-            .build();
+        // Mutiny's TimeoutException is a RuntimeException.
+        return isLost(Jdk.RUNTIME_EXCEPTION, state)
+            ? null
+            : fix.replace(
+                    call,
+                    state.getSourceForNode(receiver) + ".atMost(" + duration(t, fix, state) + ")")
+                .build();
       case LATCH:
       case PERMIT:
-        return orFail(call, wait.bound(), t, fix, state);
+        return isLost(Jdk.ILLEGAL_STATE_EXCEPTION, state)
+            ? null
+            : orFail(call, wait.bound(), t, fix, state);
       default:
         return null;
     }
@@ -144,6 +172,74 @@ public final class WaitBounds {
     return false;
   }
 
+  /**
+   * True if the timeout, thrown at the wait as {@code carrier}, would land in a catch that neither
+   * throws nor reads it: the code would carry on with its fallback (caffeine's {@code
+   * getWhenSuccessful}, {@code catch (CancellationException | CompletionException e) { return null;
+   * }}, would answer "failed, no value" for a future that is only slow), and nothing says that a
+   * bound ran out.
+   */
+  private static boolean isLost(String carrier, VisitorState state) {
+    CatchTree receiving = Exceptions.catchOf(state.getPath(), carrier, state);
+    return receiving != null && Exceptions.swallows(receiving);
+  }
+
+  /**
+   * True if a copy of the future would send a cancellation to another catch than before: {@code
+   * get()} and {@code join()} throw a cancelled future's CancellationException as it is, but a
+   * copy's wrapped in {@code carrier} (ExecutionException, CompletionException), so a catch that
+   * handles cancellation apart ({@code catch (CancellationException e) { return STATE_FAILED; }},
+   * java-driver) would no longer see it.
+   */
+  private static boolean handlesCancellationApart(String carrier, VisitorState state) {
+    CatchTree cancelled = Exceptions.catchOf(state.getPath(), Jdk.CANCELLATION_EXCEPTION, state);
+    return cancelled != null && cancelled != Exceptions.catchOf(state.getPath(), carrier, state);
+  }
+
+  /**
+   * True for a wait in a block (of its method or lambda) whose statements release a lock before it
+   * and take the same lock again after it: {@code lock.unlock(); ...; latch.await(); lock.lock();}
+   * (Vert.x's ReadStreamIterator, which lets go of its lock while the worker is parked). A timeout
+   * thrown there leaves the lock released where the code around it expects it held: the {@code
+   * finally { lock.unlock(); }} that follows throws IllegalMonitorStateException, which replaces
+   * the timeout.
+   */
+  private static boolean isBetweenUnlockAndLock(VisitorState state) {
+    Tree child = state.getPath().getLeaf();
+    for (TreePath p = state.getPath().getParentPath();
+        p != null;
+        child = p.getLeaf(), p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof BlockTree block) {
+        List<? extends StatementTree> statements = block.getStatements();
+        int at = statements.indexOf(child);
+        Set<Symbol> released = new HashSet<>();
+        for (int i = 0; i < at; i++) {
+          released.addAll(lockCalled(statements.get(i), UNLOCK, state));
+        }
+        for (int i = at + 1; !released.isEmpty() && i < statements.size(); i++) {
+          if (!Collections.disjoint(lockCalled(statements.get(i), LOCK, state), released)) {
+            return true;
+          }
+        }
+      } else if (leaf instanceof MethodTree
+          || leaf instanceof LambdaExpressionTree
+          || leaf instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The lock a statement {@code lock.name();} calls {@code name} on; empty for any other. */
+  private static Set<Symbol> lockCalled(StatementTree statement, String name, VisitorState state) {
+    return statement instanceof ExpressionStatementTree expression
+            && expression.getExpression() instanceof MethodInvocationTree call
+            && HeldLocks.isLockMethod(call, name, state)
+        ? Trees.rootSymbols(Trees.receiver(call), state)
+        : Set.of();
+  }
+
   private static boolean releases(Tree tree, Set<Symbol> acquired, VisitorState state) {
     return Trees.anyCall(
         tree,
@@ -152,16 +248,28 @@ public final class WaitBounds {
                 && !Collections.disjoint(Trees.rootSymbols(Trees.receiver(call), state), acquired));
   }
 
+  /** {@code orTimeout} before the wait, whose timeout then arrives wrapped in {@code carrier}. */
   private static @Nullable SuggestedFix orTimeout(
-      ExpressionTree receiver, Timeout t, SuggestedFix.Builder fix, VisitorState state) {
+      ExpressionTree receiver,
+      String carrier,
+      Timeout t,
+      SuggestedFix.Builder fix,
+      VisitorState state) {
     if (!(state.getSymbolFromString(Jdk.COMPLETABLE_FUTURE) instanceof Symbol.ClassSymbol future)
         || future.members().findFirst(state.getName(OR_TIMEOUT)) == null) {
       return null; // compiled for Java 8, which has no orTimeout
     }
+    if (isLost(carrier, state)) {
+      return null;
+    }
     // orTimeout fails the future it is called on: on a future others may hold too (a variable, a
     // field, what a method hands back, perhaps from a cache), bound a copy of it instead, so that
     // only this wait gives up.
-    String copy = isMadeHere(receiver, state) ? "" : "." + COPY + "()";
+    boolean madeHere = isMadeHere(receiver, state);
+    if (!madeHere && handlesCancellationApart(carrier, state)) {
+      return null;
+    }
+    String copy = madeHere ? "" : "." + COPY + "()";
     return fix.postfixWith(
             receiver, copy + "." + OR_TIMEOUT + "(" + timeUnitArgs(t, fix, state) + ")")
         .build();
@@ -170,14 +278,16 @@ public final class WaitBounds {
   /**
    * True for a future this expression makes, which nothing else holds: a stage made from another
    * ({@code f.thenApply(...)}, {@code handle(...)}), {@code supplyAsync}/{@code runAsync}, an
-   * all-of.
+   * all-of. Not a stage method that hands back the future it is called on ({@code
+   * stage.toCompletableFuture()}, java-driver's {@code getUninterruptibly(stage)}: the caller's own
+   * future).
    */
   private static boolean isMadeHere(ExpressionTree receiver, VisitorState state) {
     if (!(ASTHelpers.stripParentheses(receiver) instanceof MethodInvocationTree call)) {
       return false;
     }
     MethodSymbol method = ASTHelpers.getSymbol(call);
-    if (method == null) {
+    if (method == null || Jdk.SAME_FUTURE.contains(Symbols.name(method, state))) {
       return false;
     }
     return (!method.isStatic() && Libraries.stageCallbacks(method, state) != null)

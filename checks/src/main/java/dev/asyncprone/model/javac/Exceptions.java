@@ -4,6 +4,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ThrowTree;
@@ -15,6 +16,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Questions about checked exceptions where a fix would add a throwing call. */
 public final class Exceptions {
@@ -32,19 +34,13 @@ public final class Exceptions {
     if (exception == null) {
       return false;
     }
-    Tree child = path.getLeaf();
-    for (TreePath p = path.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
+    CatchTree receiving = catchOf(path, className, state);
+    if (receiving != null) {
+      return !rethrows(receiving);
+    }
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
-      if (leaf instanceof TryTree) {
-        TryTree tryTree = (TryTree) leaf;
-        if (child == tryTree.getBlock() || tryTree.getResources().contains(child)) {
-          for (CatchTree catchTree : tryTree.getCatches()) {
-            if (catches(catchTree, exception, state)) {
-              return !rethrows(catchTree);
-            }
-          }
-        }
-      } else if (leaf instanceof LambdaExpressionTree) {
+      if (leaf instanceof LambdaExpressionTree) {
         Type type = ASTHelpers.getType(leaf);
         if (type == null) {
           return false;
@@ -63,6 +59,62 @@ public final class Exceptions {
       }
     }
     return false;
+  }
+
+  /**
+   * The catch that receives {@code className} (or a subtype) thrown at {@code path}: the first
+   * catch that catches it, of the innermost enclosing {@code try} of the same method or lambda that
+   * has one. Null where none does (it leaves the method or lambda) or the type is unknown.
+   */
+  public static @Nullable CatchTree catchOf(TreePath path, String className, VisitorState state) {
+    Type exception = state.getTypeFromString(className);
+    if (exception == null) {
+      return null;
+    }
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof TryTree tryTree
+          && (child == tryTree.getBlock() || tryTree.getResources().contains(child))) {
+        for (CatchTree catchTree : tryTree.getCatches()) {
+          if (catches(catchTree, exception, state)) {
+            return catchTree;
+          }
+        }
+      } else if (leaf instanceof LambdaExpressionTree
+          || leaf instanceof MethodTree
+          || leaf instanceof ClassTree) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True if {@code catchTree} neither throws nor reads what it caught ({@code catch (Exception e) {
+   * return null; }}): an exception that lands there leaves no trace, and the code goes on with its
+   * fallback as if nothing had been thrown.
+   */
+  public static boolean swallows(CatchTree catchTree) {
+    Symbol parameter = ASTHelpers.getSymbol(catchTree.getParameter());
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitThrow(ThrowTree tree, Void unused) {
+            return true;
+          }
+
+          @Override
+          public Boolean visitIdentifier(IdentifierTree tree, Void unused) {
+            return parameter != null && parameter.equals(ASTHelpers.getSymbol(tree));
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(catchTree.getBlock(), null);
+    return !Boolean.TRUE.equals(found);
   }
 
   private static boolean catches(CatchTree catchTree, Type exception, VisitorState state) {

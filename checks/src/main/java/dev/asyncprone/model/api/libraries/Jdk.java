@@ -40,6 +40,11 @@ public final class Jdk {
   public static final String COMPLETION_SERVICE = "java.util.concurrent.CompletionService";
   public static final String TIME_UNIT = "java.util.concurrent.TimeUnit";
   public static final String TIMEOUT_EXCEPTION = "java.util.concurrent.TimeoutException";
+  public static final String EXECUTION_EXCEPTION = "java.util.concurrent.ExecutionException";
+  public static final String COMPLETION_EXCEPTION = "java.util.concurrent.CompletionException";
+  public static final String CANCELLATION_EXCEPTION = "java.util.concurrent.CancellationException";
+  public static final String ILLEGAL_STATE_EXCEPTION = "java.lang.IllegalStateException";
+  public static final String RUNTIME_EXCEPTION = "java.lang.RuntimeException";
   public static final String LOCK = "java.util.concurrent.locks.Lock";
   public static final String CONDITION = "java.util.concurrent.locks.Condition";
   public static final String REENTRANT_LOCK = "java.util.concurrent.locks.ReentrantLock";
