@@ -68,11 +68,20 @@ public final class AsyncVoid extends BugChecker implements MethodTreeMatcher {
                     && ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty();
             return springAsync(tree, method, canChange, state);
           }
+          List<StatementTree> ends = VoidEnds.of(tree.getBody()).statements();
+          // Most void methods end with something else than a call that yields a future: found
+          // before any path is built, which takes a walk over the method.
+          for (StatementTree end : ends) {
+            if (!(end instanceof ExpressionStatementTree statement)
+                || !Drops.yieldsAsyncValue(statement.getExpression(), state)) {
+              return Description.NO_MATCH;
+            }
+          }
           TreePath methodPath = state.getPath();
           Drops.Drop first = null;
           TreePath firstPath = null;
           int drops = 0;
-          for (StatementTree end : VoidEnds.of(tree.getBody()).statements()) {
+          for (StatementTree end : ends) {
             // Every statement the method ends with drops a future: that is what it leaves behind.
             TreePath endPath = TreePath.getPath(methodPath, end);
             if (endPath == null || !(end instanceof ExpressionStatementTree statement)) {

@@ -19,8 +19,8 @@ import dev.asyncprone.model.support.Guard;
 /**
  * The shape shared by the checks about where blocking happens: every call, constructor call and
  * method reference that may block (and does not wait for a future known to be done), by itself or
- * through the code it runs ({@link BlockingCalls#blockingAt}), is handed to the check with the
- * context it runs in, which decides.
+ * through the code it runs ({@link BlockingCalls#blockingAt}), in a context the check reports in,
+ * is handed to the check with that context, which decides.
  */
 abstract class BlockingCallChecker extends BugChecker
     implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
@@ -52,10 +52,20 @@ abstract class BlockingCallChecker extends BugChecker
     return Guard.safely(() -> match(tree, state));
   }
 
+  /**
+   * True if a blocking call in {@code context} may be this check's finding. Asked first: where the
+   * code runs costs less to tell than whether a call blocks, and most code runs where neither check
+   * reports.
+   */
+  abstract boolean reportsIn(AsyncContext context);
+
   private Description match(Tree tree, VisitorState state) {
+    blockingCalls.keepInferenceUpToDate(state);
+    AsyncContext context = contexts.of(state);
+    if (!reportsIn(context)) {
+      return Description.NO_MATCH;
+    }
     BlockingCall call = blockingCalls.blockingAt(tree, state);
-    return call == null
-        ? Description.NO_MATCH
-        : matchBlockingCall(tree, call, contexts.of(state), state);
+    return call == null ? Description.NO_MATCH : matchBlockingCall(tree, call, context, state);
   }
 }

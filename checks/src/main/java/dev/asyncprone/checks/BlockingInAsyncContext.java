@@ -68,6 +68,11 @@ public final class BlockingInAsyncContext extends BlockingCallChecker {
   }
 
   @Override
+  boolean reportsIn(AsyncContext context) {
+    return context.mustNotBlock();
+  }
+
+  @Override
   Description matchBlockingCall(
       Tree tree, BlockingCall call, AsyncContext context, VisitorState state) {
     if (!context.mustNotBlock()) {

@@ -59,6 +59,11 @@ public final class BlockingOnCommonPool extends BlockingCallChecker {
   }
 
   @Override
+  boolean reportsIn(AsyncContext context) {
+    return context.isSharedPool();
+  }
+
+  @Override
   Description matchBlockingCall(
       Tree tree, BlockingCall call, AsyncContext context, VisitorState state) {
     if (!context.isSharedPool() || isRedundantWrap(call, context, state)) {

@@ -854,4 +854,48 @@ public class LockHeldAcrossAwaitTest {
             "}")
         .doTest();
   }
+
+  /**
+   * Where a lock may be held is read per method and per lambda: a lock taken inside a lambda holds
+   * there, one taken around a lambda does not hold inside it, and a method with no lock call of its
+   * own holds none (no graph is built for it).
+   */
+  @Test
+  public void locksTakenInsideALambdaAndAroundIt() {
+    helper
+        .addSourceLines(
+            "Ledger.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.Executor;",
+            "import java.util.concurrent.locks.Lock;",
+            "import java.util.concurrent.locks.ReentrantLock;",
+            "class Ledger {",
+            "  private final Lock lock = new ReentrantLock();",
+            "  private long total;",
+            "  CompletableFuture<Long> amount() { return CompletableFuture.completedFuture(1L); }",
+            "  void inside(Executor executor) {",
+            "    executor.execute(() -> {",
+            "      lock.lock();",
+            "      try {",
+            "        // BUG: Diagnostic contains: while this thread holds 'lock'",
+            "        total += amount().join();",
+            "      } finally {",
+            "        lock.unlock();",
+            "      }",
+            "    });",
+            "  }",
+            "  void around(Executor executor) {",
+            "    lock.lock();",
+            "    try {",
+            "      executor.execute(() -> total += amount().join());",
+            "    } finally {",
+            "      lock.unlock();",
+            "    }",
+            "  }",
+            "  long none() {",
+            "    return amount().join();",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

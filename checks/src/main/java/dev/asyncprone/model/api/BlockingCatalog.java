@@ -99,6 +99,11 @@ public final class BlockingCatalog {
   private final List<Entry> subtypeWildcards;
   private final Map<String, List<String>> exceptions;
 
+  // What entryFor found for each method symbol of the compilation: every call of a method asks
+  // again, and the answer reads the method's supertypes and names.
+  private final PerCompilationCache<MethodSymbol, Optional<Entry>> entries =
+      new PerCompilationCache<>();
+
   private BlockingCatalog(
       Map<String, List<Entry>> byMethodName,
       Map<String, Entry> wildcards,
@@ -210,6 +215,10 @@ public final class BlockingCatalog {
    * the type's wildcard entry.
    */
   public @Nullable Entry entryFor(MethodSymbol method, VisitorState state) {
+    return entries.get(method, state, m -> Optional.ofNullable(lookUp(m, state))).orElse(null);
+  }
+
+  private @Nullable Entry lookUp(MethodSymbol method, VisitorState state) {
     String name = method.isConstructor() ? "<init>" : Symbols.name(method, state);
     if (isException(method, name, state)) {
       return null;

@@ -254,7 +254,6 @@ public final class BlockingCalls {
         || !saysNothing(method, state)) {
       return null;
     }
-    String shown = MethodKeys.shortDisplay(method);
     // A method the inference read is of this compilation, even once javac has lowered its file
     // (under -XDcompilePolicy=byfile, which also drops the file's classes from javac's Enter).
     if (inference.knows(method) || CompilationUnits.isCompiledHere(owner, state)) {
@@ -270,7 +269,15 @@ public final class BlockingCalls {
         }
         return path == null
             ? null
-            : new BlockingCall(tree, Reason.INFERRED, shown, path.reason(), null, path, null, null);
+            : new BlockingCall(
+                tree,
+                Reason.INFERRED,
+                MethodKeys.shortDisplay(method),
+                path.reason(),
+                null,
+                path,
+                null,
+                null);
       }
       // A method the inference found not to block, where the call runs its body: not a twin.
       boolean bodyKnown =
@@ -288,7 +295,7 @@ public final class BlockingCalls {
         return new BlockingCall(
             tree,
             Reason.INFERRED,
-            shown,
+            MethodKeys.shortDisplay(method),
             found.path().reason(),
             null,
             found.path(),
@@ -364,6 +371,15 @@ public final class BlockingCalls {
   boolean isNonBlocking(MethodSymbol method, VisitorState state) {
     return nonBlocking.get(
         method, state, m -> Annotations.governing(m, nonBlockingAnnotations, state) != null);
+  }
+
+  /**
+   * Brings the compilation's inference up to date with the files ready now, for a check that asks
+   * {@link #blockingAt} only of some calls: under {@code -XDcompilePolicy=byfile} a file can be
+   * read only while the checks are on it.
+   */
+  public void keepInferenceUpToDate(VisitorState state) {
+    inference(state);
   }
 
   /** The compilation's inference, brought up to date with the files ready now. */

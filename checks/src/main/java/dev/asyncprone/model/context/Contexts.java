@@ -25,6 +25,7 @@ import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.support.Options;
 import dev.asyncprone.model.support.PerUnitCache;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +47,9 @@ public final class Contexts {
   private final ImmutableSet<String> blockingAnnotations;
   private final ImmutableSet<String> nonBlockingAnnotations;
   private final PerUnitCache<MethodTree, AsyncContext> methodContexts = new PerUnitCache<>();
+  // Empty where the code it is handed to runs it on the spot: the enclosing context decides.
+  private final PerUnitCache<Tree, Optional<AsyncContext>> functionalContexts =
+      new PerUnitCache<>();
   private final ImmutableList<HandOff.Rule> rules;
 
   @Inject
@@ -83,7 +87,11 @@ public final class Contexts {
         case LAMBDA_EXPRESSION:
         case MEMBER_REFERENCE:
           {
-            AsyncContext handedTo = handedOver(p, state);
+            TreePath functional = p;
+            AsyncContext handedTo =
+                functionalContexts
+                    .get(leaf, state, f -> Optional.ofNullable(handedOver(functional, state)))
+                    .orElse(null);
             if (handedTo != null) {
               return handedTo;
             }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +44,10 @@ import org.jspecify.annotations.Nullable;
 public final class HeldLocks {
   private static final ContextLocal<PerUnitCache<Tree, Flow<LockFacts>>> FLOWS =
       new ContextLocal<>();
+  private static final PerUnitCache<Tree, Boolean> NAMES_A_LOCK_CALL = new PerUnitCache<>();
+
+  /** The names of the {@code Lock} methods that take a lock ({@link LockTransfer}). */
+  private static final Set<String> TAKING = Set.of("lock", "lockInterruptibly", "tryLock");
 
   /** How a lock is held. */
   public enum Kind {
@@ -69,7 +74,9 @@ public final class HeldLocks {
   public static List<Held> at(TreePath path, VisitorState state) {
     List<Held> held = new ArrayList<>(monitorsAround(path, state));
     LockFacts facts =
-        Flow.before(path, FLOWS.get(state, PerUnitCache::new), new Analysis(state), state);
+        mayHoldALock(path, state)
+            ? Flow.before(path, FLOWS.get(state, PerUnitCache::new), new Analysis(state), state)
+            : null;
     if (facts != null) {
       held.addAll(facts.held().values());
     }
@@ -77,6 +84,36 @@ public final class HeldLocks {
       held.sort(Comparator.comparingInt(h -> ASTHelpers.getStartPosition(h.takenBy())));
     }
     return held;
+  }
+
+  /**
+   * False where no {@code Lock} can be held at {@code path}, which spares building a graph: the
+   * innermost method or lambda around it calls no method named as one that takes a lock, and a
+   * lambda is not handed to a helper that runs it under one. A lambda starts with no lock of the
+   * code around it held (the analysis's {@code lambdaEntry}), so only its own calls and its helper
+   * count.
+   */
+  private static boolean mayHoldALock(TreePath path, VisitorState state) {
+    // A lambda itself is where it is created, in the code around it.
+    TreePath from = path.getLeaf() instanceof LambdaExpressionTree ? path.getParentPath() : path;
+    for (TreePath p = from; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof LambdaExpressionTree lambda) {
+        TreePath handedTo = Trees.callTakingAsArgument(p);
+        return (handedTo != null
+                && !LockingHelpers.heldByCaller(handedTo.getLeaf(), lambda, state).isEmpty())
+            || callsALockMethod(lambda.getBody(), state);
+      }
+      if (leaf instanceof MethodTree method) {
+        return callsALockMethod(method, state);
+      }
+    }
+    return true;
+  }
+
+  private static boolean callsALockMethod(Tree code, VisitorState state) {
+    return NAMES_A_LOCK_CALL.get(
+        code, state, c -> Trees.anyCall(c, call -> TAKING.contains(Trees.methodName(call))));
   }
 
   /** True for a call of {@code lock()}, {@code unlock()} or their kin on a {@code Lock}. */

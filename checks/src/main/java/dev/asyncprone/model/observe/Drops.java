@@ -84,15 +84,28 @@ public final class Drops {
 
   private Drops() {}
 
+  /**
+   * True if {@code tree} is a call (or method reference) of a method that returns a future or
+   * publisher: what {@link #of} may call a drop, asked without a path.
+   */
+  public static boolean yieldsAsyncValue(@Nullable Tree tree, VisitorState state) {
+    if (!(tree instanceof MethodInvocationTree || tree instanceof MemberReferenceTree)
+        || !(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)
+        || method.isConstructor()) {
+      return false;
+    }
+    Type type =
+        tree instanceof MethodInvocationTree ? ASTHelpers.getType(tree) : method.getReturnType();
+    return AsyncTypes.kindOf(type, state) != null;
+  }
+
   /** The drop that the call or method reference at {@code path} is, or null. */
   public static @Nullable Drop of(TreePath path, VisitorState state) {
     Tree tree = path.getLeaf();
-    if (!(tree instanceof MethodInvocationTree || tree instanceof MemberReferenceTree)) {
+    if (!yieldsAsyncValue(tree, state)) {
       return null;
     }
-    if (!(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method) || method.isConstructor()) {
-      return null;
-    }
+    MethodSymbol method = (MethodSymbol) ASTHelpers.getSymbol(tree);
     Type type =
         tree instanceof MethodInvocationTree ? ASTHelpers.getType(tree) : method.getReturnType();
     AsyncKind kind = AsyncTypes.kindOf(type, state);
