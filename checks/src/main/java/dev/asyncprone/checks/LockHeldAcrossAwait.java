@@ -23,6 +23,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.context.AsyncContext;
 import dev.asyncprone.model.context.BlockingCalls;
 import dev.asyncprone.model.context.BlockingCalls.BlockingCall;
@@ -89,7 +90,7 @@ public final class LockHeldAcrossAwait extends BugChecker
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     return Guard.safely(
         () ->
-            HeldLocks.isLockMethod(tree, "unlock", state)
+            HeldLocks.isLockMethod(tree, Jdk.UNLOCK, state)
                 ? unlockElsewhere(tree, state)
                 : heldAcross(tree, state));
   }

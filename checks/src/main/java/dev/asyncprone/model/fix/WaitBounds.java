@@ -47,11 +47,6 @@ public final class WaitBounds {
   /** What gives back what a wait on a semaphore took. */
   private static final String RELEASE = "release";
 
-  /** A {@code Lock}'s methods that give it back and take it again. */
-  private static final String UNLOCK = "unlock";
-
-  private static final String LOCK = "lock";
-
   private WaitBounds() {}
 
   /** True if {@link #bound} may offer a fix for a wait bounded so. */
@@ -215,10 +210,11 @@ public final class WaitBounds {
         int at = statements.indexOf(child);
         Set<Symbol> released = new HashSet<>();
         for (int i = 0; i < at; i++) {
-          released.addAll(lockCalled(statements.get(i), UNLOCK, state));
+          released.addAll(lockCalled(statements.get(i), Jdk.UNLOCK, state));
         }
         for (int i = at + 1; !released.isEmpty() && i < statements.size(); i++) {
-          if (!Collections.disjoint(lockCalled(statements.get(i), LOCK, state), released)) {
+          if (!Collections.disjoint(
+              lockCalled(statements.get(i), Jdk.LOCK_METHOD, state), released)) {
             return true;
           }
         }

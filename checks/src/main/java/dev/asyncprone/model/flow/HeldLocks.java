@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.jspecify.annotations.Nullable;
 
@@ -45,9 +44,6 @@ public final class HeldLocks {
   private static final ContextLocal<PerUnitCache<Tree, Flow<LockFacts>>> FLOWS =
       new ContextLocal<>();
   private static final PerUnitCache<Tree, Boolean> NAMES_A_LOCK_CALL = new PerUnitCache<>();
-
-  /** The names of the {@code Lock} methods that take a lock ({@link LockTransfer}). */
-  private static final Set<String> TAKING = Set.of("lock", "lockInterruptibly", "tryLock");
 
   /** How a lock is held. */
   public enum Kind {
@@ -113,7 +109,9 @@ public final class HeldLocks {
 
   private static boolean callsALockMethod(Tree code, VisitorState state) {
     return NAMES_A_LOCK_CALL.get(
-        code, state, c -> Trees.anyCall(c, call -> TAKING.contains(Trees.methodName(call))));
+        code,
+        state,
+        c -> Trees.anyCall(c, call -> Jdk.LOCK_TAKING.contains(Trees.methodName(call))));
   }
 
   /** True for a call of {@code lock()}, {@code unlock()} or their kin on a {@code Lock}. */

@@ -50,14 +50,14 @@ final class LockTransfer extends RecordingTransfer<LockFacts> {
       MethodInvocationTree call = invocation.getTree();
       if (call != null) {
         LockFacts before = input.getRegularStore();
-        if (HeldLocks.isLockMethod(call, "lock", state)
-            || HeldLocks.isLockMethod(call, "lockInterruptibly", state)) {
+        if (HeldLocks.isLockMethod(call, Jdk.LOCK_METHOD, state)
+            || HeldLocks.isLockMethod(call, Jdk.LOCK_INTERRUPTIBLY, state)) {
           return regular(before.taking(lockOf(call), held(call)));
         }
-        if (HeldLocks.isLockMethod(call, "tryLock", state)) {
+        if (HeldLocks.isLockMethod(call, Jdk.TRY_LOCK, state)) {
           return conditional(before.taking(lockOf(call), held(call)), before);
         }
-        if (HeldLocks.isLockMethod(call, "unlock", state)) {
+        if (HeldLocks.isLockMethod(call, Jdk.UNLOCK, state)) {
           return regular(before.releasing(lockOf(call)));
         }
       }

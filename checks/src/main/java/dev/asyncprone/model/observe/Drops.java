@@ -89,29 +89,30 @@ public final class Drops {
    * publisher: what {@link #of} may call a drop, asked without a path.
    */
   public static boolean yieldsAsyncValue(@Nullable Tree tree, VisitorState state) {
+    return AsyncTypes.kindOf(valueType(tree), state) != null;
+  }
+
+  /**
+   * The type of what a call or method reference of a method (not a constructor) yields, or null.
+   */
+  private static @Nullable Type valueType(@Nullable Tree tree) {
     if (!(tree instanceof MethodInvocationTree || tree instanceof MemberReferenceTree)
         || !(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)
         || method.isConstructor()) {
-      return false;
+      return null;
     }
-    Type type =
-        tree instanceof MethodInvocationTree ? ASTHelpers.getType(tree) : method.getReturnType();
-    return AsyncTypes.kindOf(type, state) != null;
+    return tree instanceof MethodInvocationTree ? ASTHelpers.getType(tree) : method.getReturnType();
   }
 
   /** The drop that the call or method reference at {@code path} is, or null. */
   public static @Nullable Drop of(TreePath path, VisitorState state) {
     Tree tree = path.getLeaf();
-    if (!yieldsAsyncValue(tree, state)) {
-      return null;
-    }
-    MethodSymbol method = (MethodSymbol) ASTHelpers.getSymbol(tree);
-    Type type =
-        tree instanceof MethodInvocationTree ? ASTHelpers.getType(tree) : method.getReturnType();
+    Type type = valueType(tree);
     AsyncKind kind = AsyncTypes.kindOf(type, state);
     if (kind == null) {
       return null;
     }
+    MethodSymbol method = (MethodSymbol) ASTHelpers.getSymbol(tree);
     Uses.Use use = Uses.of(path, state);
     if (!use.isDiscarded()
         || Annotations.canIgnoreReturnValue(method, state)

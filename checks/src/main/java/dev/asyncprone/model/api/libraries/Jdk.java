@@ -46,6 +46,15 @@ public final class Jdk {
   public static final String ILLEGAL_STATE_EXCEPTION = "java.lang.IllegalStateException";
   public static final String RUNTIME_EXCEPTION = "java.lang.RuntimeException";
   public static final String LOCK = "java.util.concurrent.locks.Lock";
+
+  /** The {@code Lock} methods that take the lock, that may take it, and that release it. */
+  public static final String LOCK_METHOD = "lock";
+
+  public static final String LOCK_INTERRUPTIBLY = "lockInterruptibly";
+  public static final String TRY_LOCK = "tryLock";
+  public static final String UNLOCK = "unlock";
+  public static final ImmutableSet<String> LOCK_TAKING =
+      ImmutableSet.of(LOCK_METHOD, LOCK_INTERRUPTIBLY, TRY_LOCK);
   public static final String CONDITION = "java.util.concurrent.locks.Condition";
   public static final String REENTRANT_LOCK = "java.util.concurrent.locks.ReentrantLock";
   public static final String REENTRANT_READ_WRITE_LOCK =
