@@ -27,6 +27,7 @@ import dev.asyncprone.model.fix.FixSources;
 import dev.asyncprone.model.fix.Fixes;
 import dev.asyncprone.model.javac.Imports;
 import dev.asyncprone.model.javac.Lambdas;
+import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.observe.Drops;
 import dev.asyncprone.model.observe.ErrorProneTwins;
@@ -65,7 +66,7 @@ public final class AsyncVoid extends BugChecker implements MethodTreeMatcher {
             boolean canChange =
                 !modifiers.contains(Modifier.PUBLIC)
                     && !modifiers.contains(Modifier.PROTECTED)
-                    && ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty();
+                    && Symbols.superMethods(method, state).isEmpty();
             return springAsync(tree, method, canChange, state);
           }
           List<StatementTree> ends = VoidEnds.of(tree.getBody()).statements();
@@ -100,7 +101,7 @@ public final class AsyncVoid extends BugChecker implements MethodTreeMatcher {
             }
             drops++;
           }
-          if (first == null || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()) {
+          if (first == null || !Symbols.superMethods(method, state).isEmpty()) {
             return Description.NO_MATCH;
           }
           String name = method.getSimpleName() + "()";

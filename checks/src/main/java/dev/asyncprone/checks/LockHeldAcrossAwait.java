@@ -117,7 +117,9 @@ public final class LockHeldAcrossAwait extends BugChecker
 
   /** 1. A blocking call while a monitor or lock is held. */
   private Description heldAcross(Tree tree, VisitorState state) {
-    BlockingCall call = blockingCalls.waitingAt(tree, state);
+    // Whether an await's future is known done runs a flow analysis: asked last, where a lock is
+    // held.
+    BlockingCall call = blockingCalls.of(tree, state);
     // Local file I/O under a lock is most often what the lock serializes (a journal, a file that
     // replaces a buffer, a keystore reloaded): it waits for the disk, not for another thread, and
     // on real code it was never the bug this check is for.

@@ -16,6 +16,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.context.BlockingCalls;
+import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.support.Docs;
 import dev.asyncprone.model.support.Guard;
 import dev.asyncprone.model.support.Options;
@@ -68,7 +69,7 @@ public final class NonBlockingOverride extends BugChecker
           if (nonBlocking != null) {
             return both(tree, name, blocking, nonBlocking);
           }
-          for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+          for (MethodSymbol overridden : Symbols.superMethods(method, state)) {
             String contract = contracts.nonBlockingContract(overridden, state);
             if (contract != null) {
               return buildDescription(tree)

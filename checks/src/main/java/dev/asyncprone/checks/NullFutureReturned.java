@@ -133,7 +133,7 @@ public final class NullFutureReturned extends BugChecker
     if (Annotations.isNullable(method)) {
       return true;
     }
-    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+    for (MethodSymbol overridden : Symbols.superMethods(method, state)) {
       if (Annotations.isNullable(overridden)) {
         return true;
       }

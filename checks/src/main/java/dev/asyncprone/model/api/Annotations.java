@@ -2,14 +2,18 @@ package dev.asyncprone.model.api;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symtab;
+import com.sun.tools.javac.util.Name;
 import dev.asyncprone.model.api.libraries.Contracts;
 import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.support.Options;
+import dev.asyncprone.model.support.PerCompilationCache;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +30,11 @@ public final class Annotations {
       return annotation.substring(annotation.lastIndexOf('.') + 1);
     }
   }
+
+  private static final PerCompilationCache<Set<String>, Boolean> KNOWN =
+      new PerCompilationCache<>();
+  private static final PerCompilationCache<Set<String>, List<Name>> FLAT_NAMES =
+      new PerCompilationCache<>();
 
   private Annotations() {}
 
@@ -70,12 +79,15 @@ public final class Annotations {
    */
   public static @Nullable Found governing(
       MethodSymbol method, Set<String> names, VisitorState state) {
+    if (!mayCarry(method, names, state)) {
+      return null;
+    }
     Found found = direct(method, names, state);
     if (found != null) {
       return found;
     }
     if (mayInherit(method, state)) {
-      for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+      for (MethodSymbol superMethod : Symbols.superMethods(method, state)) {
         found = direct(superMethod, names, state);
         if (found != null) {
           return found;
@@ -89,6 +101,59 @@ public final class Annotations {
       }
     }
     return null;
+  }
+
+  /**
+   * False if neither {@code method}, nor a method it overrides, nor its class can carry one of
+   * {@code names}: none of them is {@link #isAnyKnown known} once its supertypes are read.
+   */
+  public static boolean mayCarry(MethodSymbol method, Set<String> names, VisitorState state) {
+    if (isAnyKnown(names, state)) {
+      return true;
+    }
+    if (!mayInherit(method, state)) {
+      return false;
+    }
+    // Completes the supertypes, which enters the annotations their methods carry.
+    state.getTypes().closure(method.owner.type);
+    return isAnyKnown(names, state);
+  }
+
+  /**
+   * True if javac has entered a class of one of {@code names}, as it does for every annotation type
+   * that a class it has read or compiled mentions: until then no symbol carries one, and most
+   * compilations have none of them on their class path. Once true, true for the compilation. Keep
+   * {@code names} in a constant: the answer is kept per set, by identity.
+   */
+  public static boolean isAnyKnown(Set<String> names, VisitorState state) {
+    if (KNOWN.peek(names, state) != null) {
+      return true;
+    }
+    Symtab symtab = state.getSymtab();
+    for (Name name : FLAT_NAMES.get(names, state, n -> flatNames(n, state))) {
+      if (symtab.getClassesForName(name).iterator().hasNext()) {
+        KNOWN.get(names, state, n -> Boolean.TRUE);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The names javac may enter each of {@code names} under: {@code a.b.C}, and, should it be a
+   * nested type, {@code a.b$C} and {@code a$b$C}.
+   */
+  private static List<Name> flatNames(Set<String> names, VisitorState state) {
+    List<Name> flat = new ArrayList<>();
+    for (String name : names) {
+      String candidate = name;
+      flat.add(state.getName(candidate));
+      for (int dot = candidate.lastIndexOf('.'); dot > 0; dot = candidate.lastIndexOf('.')) {
+        candidate = candidate.substring(0, dot) + '$' + candidate.substring(dot + 1);
+        flat.add(state.getName(candidate));
+      }
+    }
+    return flat;
   }
 
   /**
@@ -131,7 +196,7 @@ public final class Annotations {
         return true;
       }
     }
-    for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+    for (MethodSymbol superMethod : Symbols.superMethods(method, state)) {
       if (hasSimpleName(superMethod, Contracts.CAN_IGNORE_RETURN_VALUE)
           && AsyncTypes.isFutureLike(superMethod.getReturnType(), state)) {
         return true;

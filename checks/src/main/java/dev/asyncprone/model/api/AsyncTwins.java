@@ -53,14 +53,14 @@ public final class AsyncTwins {
         return null; // the JDK's one pair, HttpClient's send and sendAsync, is in the catalog
       }
     }
-    if (name.endsWith(Jdk.ASYNC_SUFFIX) || AsyncTypes.isFutureLike(method.getReturnType(), state)) {
+    if (name.endsWith(Jdk.ASYNC_SUFFIX)) {
       return null;
     }
     List<MethodSymbol> candidates =
         ASYNC_METHODS
             .get(method.owner, state, type -> asyncMethods(type, state))
             .get(name + Jdk.ASYNC_SUFFIX);
-    if (candidates == null) {
+    if (candidates == null || AsyncTypes.isFutureLike(method.getReturnType(), state)) {
       return null;
     }
     Types types = state.getTypes();

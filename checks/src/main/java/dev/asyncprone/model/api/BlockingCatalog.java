@@ -103,6 +103,11 @@ public final class BlockingCatalog {
   // again, and the answer reads the method's supertypes and names.
   private final PerCompilationCache<MethodSymbol, Optional<Entry>> entries =
       new PerCompilationCache<>();
+  // The wildcards that cover a class's methods, per class: the same for each of its methods.
+  private final PerCompilationCache<Symbol, Optional<Entry>> wildcards =
+      new PerCompilationCache<>();
+  private final PerCompilationCache<Symbol, Optional<Entry>> subtypesWildcards =
+      new PerCompilationCache<>();
 
   private BlockingCatalog(
       Map<String, List<Entry>> byMethodName,
@@ -261,24 +266,43 @@ public final class BlockingCatalog {
     if (wildcardOwners.isEmpty() && wildcardPackages.isEmpty() && subtypeWildcards.isEmpty()) {
       return null;
     }
-    Entry entry = wildcardFor(Symbols.qualifiedName(method.owner, state));
-    if (entry == null && !wildcardPackages.isEmpty()) {
-      for (Symbol owner = method.owner; owner != null; owner = owner.owner) {
-        if (owner instanceof Symbol.PackageSymbol pkg) {
-          entry = wildcardPackages.get(Symbols.qualifiedName(pkg, state));
-          break;
-        }
-      }
-    }
+    Entry entry =
+        wildcards
+            .get(method.owner, state, owner -> Optional.ofNullable(classWildcard(owner, state)))
+            .orElse(null);
     if (entry == null && !method.isStatic()) {
-      for (Entry subtypes : subtypeWildcards) {
-        if (extendsOwnerOf(method, subtypes, state)) {
-          entry = subtypes;
-          break;
-        }
-      }
+      entry =
+          subtypesWildcards
+              .get(
+                  method.owner,
+                  state,
+                  owner -> Optional.ofNullable(subtypesWildcard(method, state)))
+              .orElse(null);
     }
     return entry == null || AsyncTypes.isFutureLike(method.getReturnType(), state) ? null : entry;
+  }
+
+  /** The wildcard entry of the class {@code owner}, or of its package. */
+  private @Nullable Entry classWildcard(Symbol owner, VisitorState state) {
+    Entry entry = wildcardFor(Symbols.qualifiedName(owner, state));
+    if (entry == null && !wildcardPackages.isEmpty()) {
+      for (Symbol enclosing = owner; enclosing != null; enclosing = enclosing.owner) {
+        if (enclosing instanceof Symbol.PackageSymbol pkg) {
+          return wildcardPackages.get(Symbols.qualifiedName(pkg, state));
+        }
+      }
+    }
+    return entry;
+  }
+
+  /** The {@code owner#**} entry of a type that the class of {@code method} extends, or null. */
+  private @Nullable Entry subtypesWildcard(MethodSymbol method, VisitorState state) {
+    for (Entry subtypes : subtypeWildcards) {
+      if (extendsOwnerOf(method, subtypes, state)) {
+        return subtypes;
+      }
+    }
+    return null;
   }
 
   /** True if a line {@code !owner#name} takes {@code method} out of the catalog. */

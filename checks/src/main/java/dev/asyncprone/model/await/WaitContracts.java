@@ -153,7 +153,7 @@ final class WaitContracts {
     if (method.isStatic() || method.isPrivate()) {
       return false;
     }
-    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+    for (MethodSymbol overridden : Symbols.superMethods(method, state)) {
       if (NAMED_BLOCKING.matcher(Symbols.name(overridden.owner, state)).find()) {
         return true;
       }

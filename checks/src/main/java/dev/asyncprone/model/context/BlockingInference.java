@@ -362,23 +362,26 @@ final class BlockingInference {
       Edge edge, @Nullable Node callee, Node caller, VisitorState state) {
     MethodSymbol method = edge.callee();
     BlockingPath path;
-    String shown = MethodKeys.display(method);
+    String from = null;
     if (callee != null) {
       path = callee.path;
       if (path == null && callee.parameterAwait != null) {
         path = awaitOfArgument(callee.parameterAwait, edge.call(), state);
       }
     } else {
-      BlockingSummaries.Found found =
-          calls.isNonBlocking(method, state) ? null : BlockingSummaries.of(method, state);
+      BlockingSummaries.Found found = BlockingSummaries.of(method, state);
+      if (found != null && calls.isNonBlocking(method, state)) {
+        found = null;
+      }
       path = found == null ? null : found.path();
-      shown = found == null ? shown : shown + " (from " + found.from() + ")";
+      from = found == null ? null : found.from();
     }
     if (path == null
         || !targets.runsItsBody(method, edge.viaSuper(), state)
         || !runsHere(edge.functional(), caller, state)) {
       return null;
     }
-    return path.through(shown);
+    String shown = MethodKeys.display(method);
+    return path.through(from == null ? shown : shown + " (from " + from + ")");
   }
 }

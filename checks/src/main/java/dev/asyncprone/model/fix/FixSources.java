@@ -102,7 +102,7 @@ public final class FixSources {
     return !modifiers.contains(Modifier.PUBLIC)
         && !modifiers.contains(Modifier.PROTECTED)
         && method.getModifiers().getAnnotations().isEmpty()
-        && ASTHelpers.findSuperMethods(symbol, state.getTypes()).isEmpty();
+        && Symbols.superMethods(symbol, state).isEmpty();
   }
 
   /**

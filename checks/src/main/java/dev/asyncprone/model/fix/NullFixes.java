@@ -19,6 +19,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.javac.Javadocs;
+import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import dev.asyncprone.model.javac.Variables;
 import dev.asyncprone.model.support.ContextLocal;
@@ -184,7 +185,7 @@ public final class NullFixes {
     if (method.isStatic() || method.isConstructor()) {
       return false;
     }
-    for (MethodSymbol overridden : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+    for (MethodSymbol overridden : Symbols.superMethods(method, state)) {
       if (overridden.owner != null
           && state.getTypes().isFunctionalInterface(overridden.owner.type)) {
         return true;

@@ -58,6 +58,8 @@ import org.jspecify.annotations.Nullable;
 public final class KnownDone {
   private static final ContextLocal<PerUnitCache<Tree, Flow<DoneFacts>>> FLOWS =
       new ContextLocal<>();
+  private static final ContextLocal<PerUnitCache<Tree, Map<Symbol, Integer>>> MENTIONS =
+      new ContextLocal<>();
   private static final PerCompilationCache<Symbol, Boolean> DONE_FROM_CONSTRUCTION =
       new PerCompilationCache<>();
 
@@ -75,8 +77,46 @@ public final class KnownDone {
     Set<Symbol> awaited = awaitedAt(await.future(), await.call(), state);
     if (self != null) {
       awaited.add(self);
+    } else if (await.future() != null && !mayBeLearned(awaited, await.future(), state)) {
+      return false;
     }
     return isDoneBefore(awaited, state);
+  }
+
+  /**
+   * False where the analysis cannot find any of {@code awaited} done at {@code state}'s path, so
+   * that it need not run (it is most of what this question costs). It learns that a future is done
+   * only from what the code does with it first (an await, a probe, an all-of, a stage it is the
+   * source of, a helper it is handed, the value it is first given), from the callers of a private
+   * method, from what a callback is handed, or from an earlier turn of a loop; where the await is
+   * in no lambda and no loop of a method that is not private, and the method names none of them
+   * outside {@code future}, nor gives one a value, there is nothing to learn it from.
+   */
+  private static boolean mayBeLearned(
+      Set<Symbol> awaited, ExpressionTree future, VisitorState state) {
+    MethodTree method = null;
+    for (TreePath p = state.getPath(); p != null && method == null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree || Trees.isLoop(leaf)) {
+        return true;
+      }
+      if (leaf instanceof MethodTree found) {
+        method = found;
+      }
+    }
+    MethodSymbol symbol = method == null ? null : ASTHelpers.getSymbol(method);
+    if (symbol == null || symbol.isPrivate()) {
+      return true;
+    }
+    Map<Symbol, Integer> inMethod =
+        MENTIONS.get(state, PerUnitCache::new).get(method, state, Trees::mentions);
+    Map<Symbol, Integer> inFuture = Trees.mentions(future);
+    for (Symbol variable : awaited) {
+      if (inMethod.getOrDefault(variable, 0) > inFuture.getOrDefault(variable, 0)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -6,11 +6,8 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -20,7 +17,6 @@ import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
@@ -317,11 +313,7 @@ public final class Interrupts {
                         || e.kind() == EveryPath.Exit.Kind.CONTINUE);
     for (TreePath p = catchPath.getParentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
-      if (goesOn
-          && (leaf instanceof WhileLoopTree
-              || leaf instanceof DoWhileLoopTree
-              || leaf instanceof ForLoopTree
-              || leaf instanceof EnhancedForLoopTree)) {
+      if (goesOn && Trees.isLoop(leaf)) {
         return GoesOnWaiting.LOOP;
       }
       if (leaf instanceof MethodTree method) {

@@ -47,11 +47,11 @@ public final class CompilationUnits {
             Boolean::logicalAnd);
       }
     }
-    // Sorted by name, each name made once: a URI is costly to build and compare.
+    // Sorted by name, each name made once: a URI is costly to build (its name is the same path).
     Map<String, CompilationUnitTree> byName = new TreeMap<>();
     for (Map.Entry<JCCompilationUnit, Boolean> unit : units.entrySet()) {
       if (unit.getValue()) {
-        byName.put(unit.getKey().getSourceFile().toUri().toString(), unit.getKey());
+        byName.put(unit.getKey().getSourceFile().getName(), unit.getKey());
       }
     }
     return new ArrayList<>(byName.values());

@@ -185,7 +185,7 @@ public final class EveryPath {
     for (TreePath p = from; p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (exit.getLabel() == null
-          ? leaf instanceof SwitchTree || isLoop(leaf)
+          ? leaf instanceof SwitchTree || Trees.isLoop(leaf)
           : leaf instanceof LabeledStatementTree
               && ((LabeledStatementTree) leaf).getLabel().equals(exit.getLabel())) {
         return p;
@@ -197,13 +197,6 @@ public final class EveryPath {
       }
     }
     return null;
-  }
-
-  private static boolean isLoop(Tree tree) {
-    return tree instanceof WhileLoopTree
-        || tree instanceof DoWhileLoopTree
-        || tree instanceof ForLoopTree
-        || tree instanceof EnhancedForLoopTree;
   }
 
   private State statements(List<? extends StatementTree> statements, State in) {
@@ -247,7 +240,7 @@ public final class EveryPath {
     if (tree instanceof LabeledStatementTree) {
       LabeledStatementTree labeled = (LabeledStatementTree) tree;
       StatementTree body = labeled.getStatement();
-      if (isLoop(body)) {
+      if (Trees.isLoop(body)) {
         return loop(body, labeled.getLabel(), in);
       }
       Target target = push(tree, labeled.getLabel());
@@ -255,7 +248,7 @@ public final class EveryPath {
       targets.pop();
       return out.merge(target.breaks);
     }
-    if (isLoop(tree)) {
+    if (Trees.isLoop(tree)) {
       return loop(tree, null, in);
     }
     if (tree instanceof SwitchTree) {

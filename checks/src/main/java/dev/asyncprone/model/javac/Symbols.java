@@ -1,8 +1,11 @@
 package dev.asyncprone.model.javac;
 
+import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
@@ -11,6 +14,7 @@ import com.sun.tools.javac.util.Name;
 import dev.asyncprone.model.support.ContextLocal;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +33,7 @@ public final class Symbols {
 
   private final Map<Name, String> texts = new IdentityHashMap<>();
   private final Map<TypeSymbol, Set<String>> supertypes = new IdentityHashMap<>();
+  private final Map<MethodSymbol, List<MethodSymbol>> superMethods = new IdentityHashMap<>();
   private final Types types;
 
   private Symbols(Types types) {
@@ -72,6 +77,21 @@ public final class Symbols {
       return Set.of();
     }
     return in(state).supertypesOf(type);
+  }
+
+  /**
+   * The methods {@code method} overrides, nearest first ({@link ASTHelpers#findSuperMethods}),
+   * found once per method: several checks ask of the same methods, and each search walks the
+   * hierarchy.
+   */
+  public static List<MethodSymbol> superMethods(MethodSymbol method, VisitorState state) {
+    Symbols symbols = in(state);
+    List<MethodSymbol> found = symbols.superMethods.get(method);
+    if (found == null) {
+      found = ImmutableList.copyOf(ASTHelpers.findSuperMethods(method, symbols.types));
+      symbols.superMethods.put(method, found);
+    }
+    return found;
   }
 
   private String text(Name name) {

@@ -302,7 +302,7 @@ public final class Drops {
     if (method.isStatic() || method.isPrivate()) {
       return false; // overrides nothing
     }
-    for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+    for (MethodSymbol superMethod : Symbols.superMethods(method, state)) {
       if (returnsTypeVariable(superMethod, state)) {
         return true;
       }

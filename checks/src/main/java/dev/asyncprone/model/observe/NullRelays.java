@@ -21,6 +21,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.asyncprone.model.api.AsyncTypes;
+import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -143,6 +144,6 @@ public final class NullRelays {
       return type != null && type.tsym == called.owner;
     }
     MethodSymbol method = ASTHelpers.getSymbol((MethodTree) body);
-    return method != null && ASTHelpers.findSuperMethods(method, state.getTypes()).contains(called);
+    return method != null && Symbols.superMethods(method, state).contains(called);
   }
 }

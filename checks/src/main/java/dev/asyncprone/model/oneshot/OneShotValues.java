@@ -30,6 +30,7 @@ import dev.asyncprone.model.javac.Variables;
 import dev.asyncprone.model.support.PerCompilationCache;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -224,6 +225,7 @@ public final class OneShotValues {
     return AsyncTypes.isSubtypeNamed(type, JdkTypes.BASE_STREAM, state);
   }
 
+  private static final Set<String> AWAIT_ONCE = Set.of(Contracts.AWAIT_ONCE);
   private static final PerCompilationCache<Symbol, Optional<Symbol>> AWAIT_ONCE_TYPES =
       new PerCompilationCache<>();
   private static final PerCompilationCache<MethodSymbol, Boolean> AWAIT_ONCE_METHODS =
@@ -240,10 +242,14 @@ public final class OneShotValues {
   }
 
   private static @Nullable Symbol findAwaitOnceType(Type type, VisitorState state) {
+    List<Type> supertypes = state.getTypes().closure(state.getTypes().erasure(type));
+    if (!Annotations.isAnyKnown(AWAIT_ONCE, state)) {
+      return null;
+    }
     if (Annotations.has(type.tsym, Contracts.AWAIT_ONCE, state)) {
       return type.tsym;
     }
-    for (Type supertype : state.getTypes().closure(state.getTypes().erasure(type))) {
+    for (Type supertype : supertypes) {
       if (Annotations.has(supertype.tsym, Contracts.AWAIT_ONCE, state)) {
         return supertype.tsym;
       }
@@ -257,13 +263,16 @@ public final class OneShotValues {
   }
 
   private static boolean findAwaitOnce(MethodSymbol method, VisitorState state) {
+    if (!Annotations.mayCarry(method, AWAIT_ONCE, state)) {
+      return false;
+    }
     if (Annotations.has(method, Contracts.AWAIT_ONCE, state)) {
       return true;
     }
     if (!Annotations.mayInherit(method, state)) {
       return false;
     }
-    for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+    for (MethodSymbol superMethod : Symbols.superMethods(method, state)) {
       if (Annotations.has(superMethod, Contracts.AWAIT_ONCE, state)) {
         return true;
       }

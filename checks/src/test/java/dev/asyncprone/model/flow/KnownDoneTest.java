@@ -118,6 +118,48 @@ public class KnownDoneTest {
   }
 
   @Test
+  public void aFutureNamedOnlyAtItsAwaitIsNotDoneUnlessItsCallersOrALoopSaySo() {
+    helper
+        .addSourceLines(
+            "NamedOnce.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "abstract class NamedOnce {",
+            "  CompletableFuture<String> pending;",
+            "  String parameter(CompletableFuture<String> f) {",
+            "    // BUG: Diagnostic contains: done=false",
+            "    return f.join();",
+            "  }",
+            "  String field() {",
+            "    // BUG: Diagnostic contains: done=false",
+            "    return pending.join();",
+            "  }",
+            "  String callsTheHelper(CompletableFuture<String> f) {",
+            "    // BUG: Diagnostic contains: done=false",
+            "    f.join();",
+            "    return helper(f);",
+            "  }",
+            "  // every call hands it a future its caller has awaited",
+            "  private String helper(CompletableFuture<String> f) {",
+            "    // BUG: Diagnostic contains: done=true",
+            "    return f.join();",
+            "  }",
+            "  String eachTurnAfterTheFirst(CompletableFuture<String> f, int n) {",
+            "    String last = null;",
+            "    for (int i = 0; i < n; i++) {",
+            "      // BUG: Diagnostic contains: done=false",
+            "      last = pending.join();",
+            "    }",
+            "    do {",
+            "      // BUG: Diagnostic contains: done=false",
+            "      last = f.join();",
+            "    } while (last == null);",
+            "    return last;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   public void completionProbes() {
     helper
         .addSourceLines(
