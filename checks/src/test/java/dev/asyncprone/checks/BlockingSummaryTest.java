@@ -163,6 +163,42 @@ public class BlockingSummaryTest {
     assertThat(Files.exists(out.resolve(SUMMARY))).isFalse();
   }
 
+  /**
+   * A contract read from a class file: the library's abstract method is {@code @Blocking}, the
+   * application's class implements it and never names the annotation, and a callback calls it.
+   */
+  @Test
+  public void aBlockingContractInheritedFromAClassFileCounts() throws IOException {
+    Path lib = folder();
+    javac(
+        source(
+            "rates",
+            new String[] {
+              "package rates;",
+              "public abstract class Rates {",
+              "  @dev.asyncprone.annotations.Blocking",
+              "  public abstract long rate(String currency);",
+              "}"
+            }),
+        List.of(),
+        null,
+        lib);
+    String[] app = {
+      "package app;",
+      "import reactor.core.publisher.Flux;",
+      "public final class FixedRates extends rates.Rates {",
+      "  @Override public long rate(String currency) { return currency.length(); }",
+      "  Flux<Long> rates(Flux<String> currencies) { return currencies.map(c -> rate(c)); }",
+      "}"
+    };
+    assertThat(compile(source("app", app), List.of(lib), List.of(), folder()))
+        .containsExactly(
+            "FixedRates.java:5 [BlockingInAsyncContext] FixedRates.rate() is annotated @Blocking"
+                + " and blocks the thread that emits 'currencies' (this lambda is a Reactor map"
+                + " operator and runs there); wrap it in fromCallable(...).subscribeOn(a scheduler"
+                + " for blocking work, such as Schedulers.boundedElastic()) and flatMap to it");
+  }
+
   /** A summary that cannot be read is left out: no error, no finding, no crash. */
   @Test
   public void aBrokenSummaryNeverFailsTheBuild() throws IOException {

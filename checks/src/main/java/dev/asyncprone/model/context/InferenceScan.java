@@ -85,12 +85,12 @@ final class InferenceScan extends TreePathScanner<Void, Void> {
     }
     Node outerNode = node;
     TreePath outerFunctional = functional;
-    node =
-        new Node(
-            method,
-            getCurrentPath(),
-            unit,
-            AsyncTypes.isFutureLike(method.owner.type, state) ? Boolean.TRUE : null);
+    // A method of a future type, or one that returns a future, is excluded whatever else it is
+    // (isExcluded): known here, its calls need not be read at all.
+    boolean async =
+        AsyncTypes.isFutureLike(method.owner.type, state)
+            || (!method.isConstructor() && AsyncTypes.isFutureLike(method.getReturnType(), state));
+    node = new Node(method, getCurrentPath(), unit, async ? Boolean.TRUE : null);
     functional = null;
     inference.add(node);
     super.visitMethod(tree, null);
@@ -137,6 +137,7 @@ final class InferenceScan extends TreePathScanner<Void, Void> {
     Node caller = node;
     if (caller == null
         || caller.direct != null
+        || Boolean.TRUE.equals(caller.excluded)
         || !(ASTHelpers.getSymbol(tree) instanceof MethodSymbol callee)) {
       return;
     }
