@@ -7,7 +7,8 @@ import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
@@ -19,8 +20,8 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.asyncprone.model.fix.OneShotFixes;
@@ -33,14 +34,16 @@ import dev.asyncprone.model.oneshot.OneShotValues.How;
 import dev.asyncprone.model.oneshot.OneShotValues.Use;
 import dev.asyncprone.model.support.Docs;
 import dev.asyncprone.model.support.Guard;
+import dev.asyncprone.model.support.PerUnitCache;
 
 /**
  * A value that may be consumed only once (an {@code @AwaitOnce} result or type, a stream) held in a
  * local and consumed twice on one path, on every turn of a loop or every run of a lambda, or
  * returned or stored after it was consumed. The paths come from the method's control-flow graph
- * ({@link OneShotFlow}), so consumptions that exclude each other are left alone. A method matcher
- * that reports each violation with {@code reportMatch}, as Error Prone's {@code GuardedByChecker}
- * does: it holds no state between matches.
+ * ({@link OneShotFlow}), so consumptions that exclude each other are left alone. The first
+ * declaration or assignment of a method that may hold a one-shot value starts the analysis of the
+ * method, once, which reports each violation with {@code reportMatch}, as Error Prone's {@code
+ * GuardedByChecker} does.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
@@ -51,61 +54,62 @@ import dev.asyncprone.model.support.Guard;
     severity = ERROR,
     linkType = CUSTOM,
     link = Docs.CHECKS + "AwaitOnceViolation.md")
-public final class AwaitOnceViolation extends BugChecker implements MethodTreeMatcher {
+public final class AwaitOnceViolation extends BugChecker
+    implements VariableTreeMatcher, AssignmentTreeMatcher {
+
+  /** The methods of the file whose analysis has run, each once. */
+  private static final PerUnitCache<Tree, Boolean> ANALYSED = new PerUnitCache<>();
 
   /**
-   * Reads the method in the order Error Prone would visit its trees, and reports each violation
-   * where it is; the analysis lives as long as this match, so the check keeps no state. Most
-   * methods have no local that may hold a one-shot value, which a first pass without paths finds
-   * out cheaply. Local and anonymous classes are left to their own match, as Error Prone matches
-   * their methods.
+   * Reads a method in the order Error Prone would visit its trees, and reports each violation where
+   * it is, once the first local that may hold a one-shot value is found in it (most methods have
+   * none, and Error Prone visits every declaration anyway); the analysis lives as long as this
+   * match. Local and anonymous classes are left to their own methods, as Error Prone matches them.
    */
   @Override
-  public Description matchMethod(MethodTree tree, VisitorState state) {
+  public Description matchVariable(VariableTree tree, VisitorState state) {
     return Guard.safely(
         () -> {
-          if (tree.getBody() != null
-              && Boolean.TRUE.equals(new OneShotLocals(state).scan(tree, null))) {
-            new Sites(state).scan(state.getPath(), null);
+          Symbol symbol = ASTHelpers.getSymbol(tree);
+          if (Variables.isLocal(symbol)
+              && OneShotValues.ofDeclaration((VarSymbol) symbol, tree, state) != null) {
+            analyzeEnclosingMethod(state);
           }
           return Description.NO_MATCH;
         });
   }
 
-  /**
-   * True if some local of the method may be given a one-shot value, as {@link OneShotFlow} asks.
-   */
-  private static final class OneShotLocals extends TreeScanner<Boolean, Void> {
-    private final VisitorState state;
+  @Override
+  public Description matchAssignment(AssignmentTree tree, VisitorState state) {
+    return Guard.safely(
+        () -> {
+          VarSymbol variable = OneShotValues.local(tree.getVariable());
+          if (variable != null
+              && OneShotValues.ofValue(variable, tree.getExpression(), state) != null) {
+            analyzeEnclosingMethod(state);
+          }
+          return Description.NO_MATCH;
+        });
+  }
 
-    OneShotLocals(VisitorState state) {
-      this.state = state;
-    }
-
-    @Override
-    public Boolean visitClass(ClassTree node, Void unused) {
-      return false;
-    }
-
-    @Override
-    public Boolean visitVariable(VariableTree node, Void unused) {
-      Symbol symbol = ASTHelpers.getSymbol(node);
-      return (Variables.isLocal(symbol)
-              && OneShotValues.ofDeclaration((VarSymbol) symbol, node, state) != null)
-          || Boolean.TRUE.equals(super.visitVariable(node, unused));
-    }
-
-    @Override
-    public Boolean visitAssignment(AssignmentTree node, Void unused) {
-      VarSymbol variable = OneShotValues.local(node.getVariable());
-      return (variable != null
-              && OneShotValues.ofValue(variable, node.getExpression(), state) != null)
-          || Boolean.TRUE.equals(super.visitAssignment(node, unused));
-    }
-
-    @Override
-    public Boolean reduce(Boolean a, Boolean b) {
-      return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+  private void analyzeEnclosingMethod(VisitorState state) {
+    for (TreePath path = state.getPath(); path != null; path = path.getParentPath()) {
+      if (path.getLeaf() instanceof ClassTree) {
+        return; // a field's initializer, or a lambda in one: no method's code
+      }
+      if (path.getLeaf() instanceof MethodTree method) {
+        if (method.getBody() != null) {
+          TreePath methodPath = path;
+          ANALYSED.get(
+              method,
+              state,
+              m -> {
+                new Sites(state).scan(methodPath, null);
+                return true;
+              });
+        }
+        return;
+      }
     }
   }
 

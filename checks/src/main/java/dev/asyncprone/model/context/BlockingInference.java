@@ -282,6 +282,10 @@ final class BlockingInference {
    */
   private void resolveComponent(List<Node> component, VisitorState state) {
     int id = ++components;
+    if (component.size() == 1) {
+      resolveAlone(component.get(0), id, state);
+      return;
+    }
     for (Node node : component) {
       node.component = id;
     }
@@ -320,6 +324,28 @@ final class BlockingInference {
         if (node.path != null) {
           writer.blocking(node.method, node.path, state);
         }
+      }
+    }
+  }
+
+  /**
+   * Decides a method that is a component by itself, as {@link #resolveComponent} would, without its
+   * bookkeeping: most methods call none of their callers.
+   */
+  private void resolveAlone(Node node, int id, VisitorState state) {
+    node.component = id;
+    BlockingPath path = node.direct;
+    for (int i = 0; path == null && i < node.edges.size(); i++) {
+      Edge edge = node.edges.get(i);
+      Node callee = nodes.get(edge.callee());
+      if (callee != node) {
+        path = calleePath(edge, callee, node, state);
+      }
+    }
+    if (path != null && !isExcluded(node, state)) {
+      node.path = path;
+      if (writer != null) {
+        writer.blocking(node.method, path, state);
       }
     }
   }

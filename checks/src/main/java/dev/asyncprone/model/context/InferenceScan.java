@@ -13,17 +13,20 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.BlockingPath;
+import dev.asyncprone.model.api.BlockingSummaries;
 import dev.asyncprone.model.api.libraries.Jdk;
 import dev.asyncprone.model.context.BlockingCalls.BlockingCall;
 import dev.asyncprone.model.context.BlockingInference.Edge;
 import dev.asyncprone.model.context.BlockingInference.Node;
 import dev.asyncprone.model.context.BlockingInference.ParameterAwait;
 import dev.asyncprone.model.flow.KnownDone;
+import dev.asyncprone.model.javac.CompilationUnits;
 import dev.asyncprone.model.javac.MethodKeys;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
@@ -158,9 +161,28 @@ final class InferenceScan extends TreePathScanner<Void, Void> {
       }
       return;
     }
-    if (!isJdk(callee)) {
+    if (!isJdk(callee) && mayBlockThroughItsBody(callee)) {
       caller.edges.add(new Edge(callee, path, viaSuper, functional));
     }
+  }
+
+  /**
+   * False for a callee that cannot block through a body of its own: one of this compilation that
+   * has none (abstract, or of an interface), or one of another module whose summary does not name
+   * it (or that has no summary).
+   */
+  private boolean mayBlockThroughItsBody(MethodSymbol callee) {
+    if (!(callee.owner instanceof ClassSymbol owner)) {
+      return false;
+    }
+    // Read already, even if javac has since lowered its file and forgotten its classes (byfile).
+    if (inference.knows(callee)) {
+      return true;
+    }
+    if (CompilationUnits.isCompiledHere(owner, state)) {
+      return (callee.flags() & Flags.ABSTRACT) == 0 && (owner.flags() & Flags.INTERFACE) == 0;
+    }
+    return BlockingSummaries.of(callee, state) != null;
   }
 
   /**
