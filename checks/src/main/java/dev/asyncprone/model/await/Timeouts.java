@@ -60,15 +60,15 @@ public final class Timeouts {
     }
     Awaits.Await await = Awaits.of(tree, state);
     if (await != null) {
-      if (await.bounded()
-          || hasTimeoutUpstream(await.future())
-          || KnownDone.isKnownDone(await, state)) {
+      if (await.bounded() || hasTimeoutUpstream(await.future())) {
         return null;
       }
       TimedTwin bound = awaitBound(method, state);
+      // Whether the future is known done runs a flow analysis of the method: asked last.
       return bound == null
               || isInsideUnboundedWait(await.future(), state)
               || isUntimedHalfOfATimedChoice(await.future(), state)
+              || KnownDone.isKnownDone(await, state)
           ? null
           : new Wait(tree, bound, await.display(), await.future());
     }
