@@ -346,7 +346,7 @@ public final class BlockingCalls {
    * True if the tables, the catalog and the annotations say nothing of {@code method}: neither that
    * it blocks (an await known done there is not blocked on) nor that it never does.
    */
-  boolean saysNothing(MethodSymbol method, VisitorState state) {
+  private boolean saysNothing(MethodSymbol method, VisitorState state) {
     Facts known = facts.get(method, state, m -> factsOf(m, state));
     return known != Facts.NEVER_BLOCKS
         && !known.await()

@@ -20,7 +20,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -108,7 +107,6 @@ final class BlockingInference {
   private final Set<CompilationUnitTree> analyzed =
       Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Tree, Boolean> runsHere = new IdentityHashMap<>();
-  private final Map<MethodSymbol, InferenceScan.Callee> callees = new IdentityHashMap<>();
   private List<Node> batch = new ArrayList<>();
   private boolean started;
   private int components;
@@ -150,17 +148,6 @@ final class BlockingInference {
       }
     }
     resolve(state);
-  }
-
-  /** What a call of {@code method} may be, found once per compilation by {@code classify}. */
-  InferenceScan.Callee callee(
-      MethodSymbol method, Function<MethodSymbol, InferenceScan.Callee> classify) {
-    InferenceScan.Callee kind = callees.get(method);
-    if (kind == null) {
-      kind = classify.apply(method);
-      callees.put(method, kind);
-    }
-    return kind;
   }
 
   /** True if the inference read the body of {@code method}. */

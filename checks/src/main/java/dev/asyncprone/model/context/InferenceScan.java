@@ -17,7 +17,6 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import dev.asyncprone.model.api.AsyncTwins;
 import dev.asyncprone.model.api.AsyncTypes;
 import dev.asyncprone.model.api.BlockingPath;
 import dev.asyncprone.model.api.BlockingSummaries;
@@ -145,12 +144,8 @@ final class InferenceScan extends TreePathScanner<Void, Void> {
         || !(ASTHelpers.getSymbol(tree) instanceof MethodSymbol callee)) {
       return;
     }
-    Callee kind = inference.callee(callee, c -> classify(c));
-    if (kind == Callee.NOTHING) {
-      return;
-    }
     TreePath path = getCurrentPath();
-    BlockingCall blocking = kind.mayBlockByItself ? inference.calls().directAt(tree, state) : null;
+    BlockingCall blocking = inference.calls().directAt(tree, state);
     if (blocking != null) {
       // The cheap questions first; whether an await's future is known done runs a flow analysis.
       if (!inference.isExcluded(caller, state)
@@ -166,44 +161,9 @@ final class InferenceScan extends TreePathScanner<Void, Void> {
       }
       return;
     }
-    if (kind.mayBlockThroughItsBody) {
+    if (!isJdk(callee) && mayBlockThroughItsBody(callee)) {
       caller.edges.add(new Edge(callee, path, viaSuper, functional));
     }
-  }
-
-  /**
-   * What a call of a method may be, by the method alone, so that most calls cost one lookup: a
-   * blocking call by itself (the tables, the catalog or a contract say something of it, or it has
-   * an async twin: {@link BlockingCalls#directAt} decides at each call), an edge to a method that
-   * may block through its body, both, or nothing.
-   */
-  enum Callee {
-    NOTHING(false, false),
-    BY_ITSELF(true, false),
-    THROUGH_ITS_BODY(false, true),
-    BOTH(true, true);
-
-    final boolean mayBlockByItself;
-    final boolean mayBlockThroughItsBody;
-
-    Callee(boolean mayBlockByItself, boolean mayBlockThroughItsBody) {
-      this.mayBlockByItself = mayBlockByItself;
-      this.mayBlockThroughItsBody = mayBlockThroughItsBody;
-    }
-  }
-
-  /**
-   * Both answers are the same at every call: whether a method is one of this compilation with a
-   * body, once true, stays true (its file is read before javac lowers it), and once false, stays
-   * so.
-   */
-  private Callee classify(MethodSymbol callee) {
-    boolean byItself =
-        !inference.calls().saysNothing(callee, state) || AsyncTwins.of(callee, state) != null;
-    boolean throughItsBody = !isJdk(callee) && mayBlockThroughItsBody(callee);
-    return byItself
-        ? (throughItsBody ? Callee.BOTH : Callee.BY_ITSELF)
-        : (throughItsBody ? Callee.THROUGH_ITS_BODY : Callee.NOTHING);
   }
 
   /**
