@@ -7,10 +7,7 @@ import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ContinueTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -19,7 +16,6 @@ import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
@@ -307,12 +303,7 @@ final class LoopBodies {
     /** Nested loops are read by their own match; lambdas and classes run later, or are loops. */
     @Override
     public Void scan(Tree tree, Void unused) {
-      if (tree instanceof ForLoopTree
-          || tree instanceof EnhancedForLoopTree
-          || tree instanceof WhileLoopTree
-          || tree instanceof DoWhileLoopTree
-          || tree instanceof LambdaExpressionTree
-          || tree instanceof ClassTree) {
+      if (Trees.isLoop(tree) || tree instanceof LambdaExpressionTree || tree instanceof ClassTree) {
         nested.add(tree);
         return null;
       }

@@ -280,9 +280,7 @@ public final class BlockingCalls {
                 null);
       }
       // A method the inference found not to block, where the call runs its body: not a twin.
-      boolean bodyKnown =
-          (method.flags() & Flags.ABSTRACT) == 0 && (owner.flags() & Flags.INTERFACE) == 0;
-      if (bodyKnown
+      if (declaresABody(method, owner)
           && (AsyncTwins.of(method, state) == null
               || inference.runsItsBody(method, viaSuper(tree), state))) {
         return null;
@@ -318,12 +316,15 @@ public final class BlockingCalls {
         || !(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)
         || !(method.owner instanceof ClassSymbol owner)
         || !saysNothing(method, state)
-        || (CompilationUnits.isCompiledHere(owner, state)
-            && (method.flags() & Flags.ABSTRACT) == 0
-            && (owner.flags() & Flags.INTERFACE) == 0)) {
+        || (CompilationUnits.isCompiledHere(owner, state) && declaresABody(method, owner))) {
       return call;
     }
     return twin(tree, method, state);
+  }
+
+  /** True if {@code method}, of {@code owner}, has a body: neither abstract nor an interface's. */
+  static boolean declaresABody(MethodSymbol method, ClassSymbol owner) {
+    return (method.flags() & Flags.ABSTRACT) == 0 && (owner.flags() & Flags.INTERFACE) == 0;
   }
 
   /** The call as the blocking twin of an async method, unless its method says it never blocks. */

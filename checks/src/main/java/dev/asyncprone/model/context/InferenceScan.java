@@ -13,7 +13,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -180,7 +179,7 @@ final class InferenceScan extends TreePathScanner<Void, Void> {
       return true;
     }
     if (CompilationUnits.isCompiledHere(owner, state)) {
-      return (callee.flags() & Flags.ABSTRACT) == 0 && (owner.flags() & Flags.INTERFACE) == 0;
+      return BlockingCalls.declaresABody(callee, owner);
     }
     return BlockingSummaries.of(callee, state) != null;
   }

@@ -23,6 +23,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.asyncprone.model.api.Awaits.Await;
 import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.javac.Variables;
 import dev.asyncprone.model.support.ContextLocal;
 import dev.asyncprone.model.support.PerCompilationCache;
 import dev.asyncprone.model.support.PerUnitCache;
@@ -109,8 +110,8 @@ public final class KnownDone {
       return true;
     }
     Map<Symbol, Integer> inMethod =
-        MENTIONS.get(state, PerUnitCache::new).get(method, state, Trees::mentions);
-    Map<Symbol, Integer> inFuture = Trees.mentions(future);
+        MENTIONS.get(state, PerUnitCache::new).get(method, state, Variables::mentions);
+    Map<Symbol, Integer> inFuture = Variables.mentions(future);
     for (Symbol variable : awaited) {
       if (inMethod.getOrDefault(variable, 0) > inFuture.getOrDefault(variable, 0)) {
         return true;

@@ -20,7 +20,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
@@ -28,10 +27,8 @@ import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -48,42 +45,6 @@ public final class Trees {
         || tree instanceof DoWhileLoopTree
         || tree instanceof ForLoopTree
         || tree instanceof EnhancedForLoopTree;
-  }
-
-  /**
-   * How many times {@code tree} names each symbol (by a simple name or after a dot: {@code f},
-   * {@code this.f}, {@code other.f}), or declares a variable with its first value.
-   */
-  public static Map<Symbol, Integer> mentions(Tree tree) {
-    Map<Symbol, Integer> counts = new HashMap<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree variable, Void unused) {
-        if (variable.getInitializer() != null) {
-          count(ASTHelpers.getSymbol(variable));
-        }
-        return super.visitVariable(variable, null);
-      }
-
-      @Override
-      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        count(ASTHelpers.getSymbol(identifier));
-        return null;
-      }
-
-      @Override
-      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
-        count(ASTHelpers.getSymbol(select));
-        return super.visitMemberSelect(select, null);
-      }
-
-      private void count(@Nullable Symbol symbol) {
-        if (symbol != null) {
-          counts.merge(symbol, 1, Integer::sum);
-        }
-      }
-    }.scan(tree, null);
-    return counts;
   }
 
   /**

@@ -17,7 +17,9 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
@@ -70,6 +72,42 @@ public final class Variables {
       }
     }.scan(tree, null);
     return reads;
+  }
+
+  /**
+   * How many times {@code tree} names each variable, reading or writing it ({@code f}, {@code
+   * this.f}, {@code o.f}), or declares it with a first value.
+   */
+  public static Map<Symbol, Integer> mentions(Tree tree) {
+    Map<Symbol, Integer> counts = new HashMap<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree variable, Void unused) {
+        if (variable.getInitializer() != null) {
+          count(ASTHelpers.getSymbol(variable));
+        }
+        return super.visitVariable(variable, null);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        count(ASTHelpers.getSymbol(identifier));
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        count(ASTHelpers.getSymbol(select));
+        return super.visitMemberSelect(select, null);
+      }
+
+      private void count(@Nullable Symbol symbol) {
+        if (symbol instanceof VarSymbol) {
+          counts.merge(symbol, 1, Integer::sum);
+        }
+      }
+    }.scan(tree, null);
+    return counts;
   }
 
   /** True if {@code tree} reads one of {@code variables}. */
