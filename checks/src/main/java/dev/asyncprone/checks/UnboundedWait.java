@@ -7,6 +7,7 @@ import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.ErrorProneOptions;
 import com.google.errorprone.ErrorProneOptions.Severity;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -29,6 +30,7 @@ import dev.asyncprone.model.support.Options;
 import dev.asyncprone.model.support.Options.Timeout;
 import java.util.Optional;
 import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A wait with no bound. Quiet unless a build asks for it, with {@code
@@ -48,6 +50,8 @@ public final class UnboundedWait extends BugChecker
     implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
   private final Optional<SeverityLevel> level;
   private final Optional<Timeout> timeout;
+  private @Nullable ErrorProneOptions onFor;
+  private boolean on;
 
   /** For ServiceLoader, which finds the check; Error Prone makes it with the injected one. */
   public UnboundedWait() {
@@ -129,7 +133,13 @@ public final class UnboundedWait extends BugChecker
 
   /** On by the -XepOpt flag, or by a -Xep:UnboundedWait:WARN or :ERROR on the command line. */
   private boolean isOn(VisitorState state) {
-    Severity explicit = state.errorProneOptions().getSeverityMap().get(canonicalName());
-    return level.isPresent() || explicit == Severity.WARN || explicit == Severity.ERROR;
+    // Asked at every call: the answer is kept for the options it was read from.
+    ErrorProneOptions options = state.errorProneOptions();
+    if (options != onFor) {
+      Severity explicit = options.getSeverityMap().get(canonicalName());
+      on = level.isPresent() || explicit == Severity.WARN || explicit == Severity.ERROR;
+      onFor = options;
+    }
+    return on;
   }
 }

@@ -199,6 +199,54 @@ public class BlockingSummaryTest {
                 + " for blocking work, such as Schedulers.boundedElastic()) and flatMap to it");
   }
 
+  /**
+   * A contract on the class around a nested class, both read from a class file: the nested class's
+   * method is blocking by its enclosing class's {@code @Blocking}, though the application names
+   * neither the annotation nor the enclosing class.
+   */
+  @Test
+  public void aBlockingContractOfAnEnclosingClassFromAClassFileCounts() throws IOException {
+    Path lib = folder();
+    javac(
+        source(
+            "ledger",
+            new String[] {
+              "package ledger;",
+              "@dev.asyncprone.annotations.Blocking",
+              "public final class Ledger {",
+              "  public static final class Entries {",
+              "    public long total(String account) { return account.length(); }",
+              "  }",
+              "}"
+            },
+            new String[] {
+              "package ledger;",
+              "public final class Books {",
+              "  public static Ledger.Entries entries() { return new Ledger.Entries(); }",
+              "}"
+            }),
+        List.of(),
+        null,
+        lib);
+    // Reached through Books, the nested class is read without its enclosing class.
+    String[] app = {
+      "package app;",
+      "import reactor.core.publisher.Flux;",
+      "public final class Totals {",
+      "  Flux<Long> totals(Flux<String> accounts) {",
+      "    var entries = ledger.Books.entries();",
+      "    return accounts.map(a -> entries.total(a));",
+      "  }",
+      "}"
+    };
+    assertThat(compile(source("app", app), List.of(lib), List.of(), folder()))
+        .containsExactly(
+            "Totals.java:6 [BlockingInAsyncContext] Entries.total() is annotated @Blocking"
+                + " and blocks the thread that emits 'accounts' (this lambda is a Reactor map"
+                + " operator and runs there); wrap it in fromCallable(...).subscribeOn(a scheduler"
+                + " for blocking work, such as Schedulers.boundedElastic()) and flatMap to it");
+  }
+
   /** A summary that cannot be read is left out: no error, no finding, no crash. */
   @Test
   public void aBrokenSummaryNeverFailsTheBuild() throws IOException {

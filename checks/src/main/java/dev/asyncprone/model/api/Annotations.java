@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.util.Name;
@@ -13,6 +14,8 @@ import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.support.Options;
 import dev.asyncprone.model.support.PerCompilationCache;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +37,8 @@ public final class Annotations {
   private static final PerCompilationCache<Set<String>, Boolean> KNOWN =
       new PerCompilationCache<>();
   private static final PerCompilationCache<Set<String>, List<Name>> FLAT_NAMES =
+      new PerCompilationCache<>();
+  private static final PerCompilationCache<Set<String>, Set<Symbol>> CANNOT_CARRY =
       new PerCompilationCache<>();
 
   private Annotations() {}
@@ -108,15 +113,34 @@ public final class Annotations {
    * {@code names}: none of them is {@link #isAnyKnown known} once its supertypes are read.
    */
   public static boolean mayCarry(MethodSymbol method, Set<String> names, VisitorState state) {
+    if (!mayInherit(method, state)) {
+      return isAnyKnown(names, state);
+    }
+    // A class whose supertypes were read while none of the names was known carries none of them,
+    // nor do its methods, whatever classes javac reads later: asked of each of its methods.
+    Set<Symbol> cannotCarry =
+        CANNOT_CARRY.get(names, state, n -> Collections.newSetFromMap(new IdentityHashMap<>()));
+    if (cannotCarry.contains(method.owner)) {
+      return false;
+    }
     if (isAnyKnown(names, state)) {
       return true;
     }
-    if (!mayInherit(method, state)) {
-      return false;
-    }
-    // Completes the supertypes, which enters the annotations their methods carry.
+    // Completes the supertypes and the enclosing classes, which enters the annotations they and
+    // their methods carry.
     state.getTypes().closure(method.owner.type);
-    return isAnyKnown(names, state);
+    for (Symbol owner = method.owner.owner; owner instanceof ClassSymbol; owner = owner.owner) {
+      try {
+        owner.complete();
+      } catch (Symbol.CompletionFailure missing) {
+        // Not on the class path: it carries nothing javac can read.
+      }
+    }
+    if (isAnyKnown(names, state)) {
+      return true;
+    }
+    cannotCarry.add(method.owner);
+    return false;
   }
 
   /**

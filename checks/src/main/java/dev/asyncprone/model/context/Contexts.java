@@ -212,24 +212,27 @@ public final class Contexts {
     if (method == null) {
       return AsyncContext.of(Kind.SYNCHRONOUS);
     }
-    String name =
-        method.isConstructor() ? Symbols.name(method.owner, state) : Symbols.name(method, state);
     if (Annotations.governing(method, blockingAnnotations, state) != null) {
-      return ContextWords.blockingAllowed(tree, name);
+      return ContextWords.blockingAllowed(tree, nameOf(method, state));
     }
     if (Annotations.has(method, Spring.ASYNC, state)
         || Annotations.has(method.owner, Spring.ASYNC, state)) {
-      return ContextWords.springAsync(tree, name);
+      return ContextWords.springAsync(tree, nameOf(method, state));
     }
     Annotations.Found nonBlocking = Annotations.governing(method, nonBlockingAnnotations, state);
     if (nonBlocking != null) {
-      return ContextWords.nonBlockingMethod(tree, method, name, nonBlocking);
+      return ContextWords.nonBlockingMethod(tree, method, nameOf(method, state), nonBlocking);
     }
     AsyncKind returned =
         method.isConstructor() ? null : AsyncTypes.kindOf(method.getReturnType(), state);
     if (returned != null) {
-      return ContextWords.asyncMethod(tree, name, returned);
+      return ContextWords.asyncMethod(tree, nameOf(method, state), returned);
     }
     return new AsyncContext(Kind.SYNCHRONOUS, tree, null, null, "", "");
+  }
+
+  /** The method's name for messages: its class's for a constructor. */
+  private static String nameOf(MethodSymbol method, VisitorState state) {
+    return method.isConstructor() ? Symbols.name(method.owner, state) : Symbols.name(method, state);
   }
 }

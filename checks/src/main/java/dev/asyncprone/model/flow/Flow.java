@@ -11,12 +11,14 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
+import dev.asyncprone.model.support.ContextLocal;
 import dev.asyncprone.model.support.PerUnitCache;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl;
 import org.checkerframework.errorprone.dataflow.analysis.Store;
 import org.checkerframework.errorprone.dataflow.analysis.UnusedAbstractValue;
@@ -56,6 +58,14 @@ public final class Flow<S extends Store<S>> {
      */
     RecordingTransfer<S> transfer(TreePath code, S entry, Map<Node, S> recorded);
   }
+
+  /**
+   * The graph of each method and lambda of the file, built once for every analysis that runs on it
+   * (the done facts, the locks held, the one-shot values): building a graph costs more than most
+   * analyses run on it. Empty where the framework could not build one.
+   */
+  private static final ContextLocal<PerUnitCache<Tree, Optional<ControlFlowGraph>>> BUILT =
+      new ContextLocal<>();
 
   private final Analysis<S> analysis;
   private final VisitorState state;
@@ -219,14 +229,34 @@ public final class Flow<S extends Store<S>> {
    */
   private @Nullable ControlFlowGraph graph(TreePath code, S entry) {
     Tree owner = code.getLeaf();
-    ControlFlowGraph graph = null;
+    ControlFlowGraph graph =
+        BUILT.get(state, PerUnitCache::new).get(owner, state, o -> build(code)).orElse(null);
+    if (graph != null) {
+      try {
+        new ForwardAnalysisImpl<UnusedAbstractValue, S, RecordingTransfer<S>>(
+                analysis.transfer(code, entry, recorded))
+            .performAnalysis(graph);
+      } catch (RuntimeException | AssertionError | LinkageError unsupported) {
+        // An analysis that does not understand the code: it claims nothing about it.
+        graph = null;
+      }
+    }
+    graphs.put(owner, graph);
+    return graph;
+  }
+
+  /**
+   * The graph of the method or lambda at {@code code}, built from the path of the body, not from
+   * the compilation unit, which would make the framework search the whole file for it each time.
+   */
+  private Optional<ControlFlowGraph> build(TreePath code) {
+    Tree owner = code.getLeaf();
     try {
       UnderlyingAST ast;
       TreePath body;
       if (owner instanceof MethodTree methodTree) {
         if (methodTree.getBody() == null) {
-          graphs.put(owner, null);
-          return null;
+          return Optional.empty();
         }
         ast = new UnderlyingAST.CFGMethod(methodTree, classTree);
         body = new TreePath(code, methodTree.getBody());
@@ -235,19 +265,13 @@ public final class Flow<S extends Store<S>> {
         ast = new UnderlyingAST.CFGLambda(lambda, classTree, method);
         body = new TreePath(code, lambda.getBody());
       }
-      graph =
+      return Optional.of(
           CFGBuilder.build(
-              body, ast, false, false, JavacProcessingEnvironment.instance(state.context));
-      new ForwardAnalysisImpl<UnusedAbstractValue, S, RecordingTransfer<S>>(
-              analysis.transfer(code, entry, recorded))
-          .performAnalysis(graph);
+              body, ast, false, false, JavacProcessingEnvironment.instance(state.context)));
     } catch (RuntimeException | AssertionError | LinkageError unsupported) {
-      // Code the dataflow framework cannot build a graph for, or an analysis that does not
-      // understand it: claim nothing about it.
-      graph = null;
+      // Code the dataflow framework cannot build a graph for: no analysis claims anything of it.
+      return Optional.empty();
     }
-    graphs.put(owner, graph);
-    return graph;
   }
 
   /** The paths of the lambdas in the method at {@code methodPath}, not those of nested classes. */
