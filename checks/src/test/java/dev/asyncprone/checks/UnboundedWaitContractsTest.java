@@ -411,6 +411,82 @@ public class UnboundedWaitContractsTest {
         .doTest();
   }
 
+  /**
+   * pulsar TransactionMetaStoreHandler.canSendRequest: the same choice, but its flag is a final
+   * field that the only constructor sets to {@code true}, so the {@code tryAcquire()} branch never
+   * runs and every request waits for a permit with no bound.
+   */
+  @Test
+  public void choiceFixedByAFinalFlag_realCode() {
+    helper
+        .addSourceLines(
+            "Handler.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.Semaphore;",
+            "class Handler {",
+            "  private final boolean blockIfReachMaxPendingOps;",
+            "  private final Semaphore semaphore = new Semaphore(1000);",
+            "  Handler() {",
+            "    this.blockIfReachMaxPendingOps = true;",
+            "  }",
+            "  boolean canSendRequest(CompletableFuture<?> callback) {",
+            "    try {",
+            "      if (blockIfReachMaxPendingOps) {",
+            "        // BUG: Diagnostic contains: UnboundedWait",
+            "        semaphore.acquire();",
+            "      } else {",
+            "        if (!semaphore.tryAcquire()) {",
+            "          callback.completeExceptionally(new IllegalStateException(\"full\"));",
+            "          return false;",
+            "        }",
+            "      }",
+            "    } catch (InterruptedException e) {",
+            "      Thread.currentThread().interrupt();",
+            "      return false;",
+            "    }",
+            "    return true;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * The same with a queue and a constant, a local and a flag set alike by two constructors; a flag
+   * that the constructors set apart, or from a parameter, still offers the choice.
+   */
+  @Test
+  public void choiceFixedByAFinalFlag_otherStyle() {
+    helper
+        .addSourceLines(
+            "Outbox.java",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Outbox {",
+            "  static final boolean BLOCKING = true;",
+            "  private final boolean wait;",
+            "  private final boolean chosen;",
+            "  Outbox() {",
+            "    wait = true;",
+            "    chosen = false;",
+            "  }",
+            "  Outbox(int size) {",
+            "    this.wait = true;",
+            "    this.chosen = size > 0;",
+            "  }",
+            "  String next(BlockingQueue<String> queue) throws InterruptedException {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    String a = BLOCKING ? queue.take() : queue.poll();",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    String b = !wait ? queue.poll() : queue.take();",
+            "    final boolean always = true;",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    String c = always ? queue.take() : queue.poll();",
+            "    String d = chosen ? queue.take() : queue.poll();",
+            "    return a + b + c + d;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   /** The same with a queue: {@code take()} beside {@code poll()}. */
   @Test
   public void blockingHalfOfAChoice_otherStyle() {

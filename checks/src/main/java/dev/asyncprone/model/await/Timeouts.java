@@ -22,6 +22,7 @@ import dev.asyncprone.model.api.libraries.AwaitRule;
 import dev.asyncprone.model.api.libraries.Libraries;
 import dev.asyncprone.model.api.libraries.TimedTwin;
 import dev.asyncprone.model.flow.KnownDone;
+import dev.asyncprone.model.javac.AssignedValues;
 import dev.asyncprone.model.javac.Trees;
 import java.util.Collections;
 import java.util.Set;
@@ -95,7 +96,9 @@ public final class Timeouts {
    * wait on {@code subject} in a method that takes a timeout and waits on the same object with a
    * timeout elsewhere: {@code if (timeout > 0 && !cmd.await(timeout, unit)) throw ...; return
    * cmd.get();}, where the untimed wait runs once the timed one succeeded or where the caller asked
-   * for no timeout.
+   * for no timeout. Not where the branch's condition is fixed ({@link AssignedValues#fixedValue}: a
+   * final flag that every constructor sets to {@code true}): only one side ever runs, so the code
+   * offers no choice.
    */
   private static boolean isUntimedHalfOfATimedChoice(
       @Nullable ExpressionTree subject, VisitorState state) {
@@ -111,16 +114,22 @@ public final class Timeouts {
       Tree other = null;
       if (leaf instanceof IfTree ifTree) {
         other =
-            ifTree.getElseStatement() == child.getLeaf()
-                ? ifTree.getThenStatement()
-                : ifTree.getThenStatement() == child.getLeaf() ? ifTree.getElseStatement() : null;
+            AssignedValues.fixedValue(ifTree.getCondition(), state) != null
+                ? null
+                : ifTree.getElseStatement() == child.getLeaf()
+                    ? ifTree.getThenStatement()
+                    : ifTree.getThenStatement() == child.getLeaf()
+                        ? ifTree.getElseStatement()
+                        : null;
       } else if (leaf instanceof ConditionalExpressionTree conditional) {
         other =
-            conditional.getFalseExpression() == child.getLeaf()
-                ? conditional.getTrueExpression()
-                : conditional.getTrueExpression() == child.getLeaf()
-                    ? conditional.getFalseExpression()
-                    : null;
+            AssignedValues.fixedValue(conditional.getCondition(), state) != null
+                ? null
+                : conditional.getFalseExpression() == child.getLeaf()
+                    ? conditional.getTrueExpression()
+                    : conditional.getTrueExpression() == child.getLeaf()
+                        ? conditional.getFalseExpression()
+                        : null;
       } else if (leaf instanceof MethodTree method) {
         return takesTimeout(method, state)
             && method.getBody() != null

@@ -67,6 +67,45 @@ public final class AssignedValues {
     return index.otherWrites().contains(var) ? null : index.values().getOrDefault(var, List.of());
   }
 
+  /**
+   * The one constant that {@code condition} always has, or null: a compile-time constant, or a
+   * final field or local variable (with a {@code !} in front or not) that every value the file
+   * gives it sets to the same constant, as a flag that each constructor sets to {@code true}. A
+   * branch on such a condition is no choice the code offers: only one side ever runs.
+   */
+  public static @Nullable Object fixedValue(
+      @Nullable ExpressionTree condition, VisitorState state) {
+    if (condition == null) {
+      return null;
+    }
+    ExpressionTree e = ASTHelpers.stripParentheses(condition);
+    Object constant = ASTHelpers.constValue(e);
+    if (constant != null) {
+      return constant;
+    }
+    if (e instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      return fixedValue(not.getExpression(), state) instanceof Boolean b ? !b : null;
+    }
+    Symbol variable = ASTHelpers.getSymbol(e);
+    // A final field is never read before its class's constructors assign it; another variable
+    // may be, with its default value, which no assignment shows.
+    boolean assignedBeforeRead =
+        variable instanceof VarSymbol var
+            && (var.getKind() == ElementKind.LOCAL_VARIABLE
+                || (var.getKind() == ElementKind.FIELD && (var.flags() & Flags.FINAL) != 0));
+    List<ExpressionTree> values = assignedBeforeRead ? of(variable, state) : null;
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    Object first = ASTHelpers.constValue(values.get(0));
+    for (ExpressionTree value : values) {
+      if (first == null || !first.equals(ASTHelpers.constValue(value))) {
+        return null;
+      }
+    }
+    return first;
+  }
+
   private static Index scan(CompilationUnitTree unit) {
     Map<Symbol, List<ExpressionTree>> values = new HashMap<>();
     Set<Symbol> otherWrites = new HashSet<>();
