@@ -110,14 +110,13 @@ public final class Annotations {
 
   /**
    * False if neither {@code method}, nor a method it overrides, nor its class can carry one of
-   * {@code names}: none of them is {@link #isAnyKnown known} once its supertypes are read.
+   * {@code names}: none of them is {@link #isAnyKnown known} once its supertypes and enclosing
+   * classes are read.
    */
   public static boolean mayCarry(MethodSymbol method, Set<String> names, VisitorState state) {
-    if (!mayInherit(method, state)) {
-      return isAnyKnown(names, state);
-    }
-    // A class whose supertypes were read while none of the names was known carries none of them,
-    // nor do its methods, whatever classes javac reads later: asked of each of its methods.
+    // A class whose supertypes and enclosing classes were read while none of the names was known
+    // carries none of them, nor do its methods, whatever classes javac reads later. Asked of each
+    // method of the class, and most compilations know none of the names: remembered per class.
     Set<Symbol> cannotCarry =
         CANNOT_CARRY.get(names, state, n -> Collections.newSetFromMap(new IdentityHashMap<>()));
     if (cannotCarry.contains(method.owner)) {

@@ -12,7 +12,9 @@ import dev.asyncprone.model.api.libraries.AwaitRule;
 import dev.asyncprone.model.api.libraries.Libraries;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.support.PerCompilationCache;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +41,9 @@ public final class Awaits {
     }
   }
 
+  private static final PerCompilationCache<MethodSymbol, Optional<AwaitRule>> RULES =
+      new PerCompilationCache<>();
+
   private Awaits() {}
 
   /** The await that {@code tree} is, or null. Accepts method invocations and references. */
@@ -50,7 +55,7 @@ public final class Awaits {
 
   /** True if a call of {@code method} is an await ({@link #of}), whatever its receiver. */
   public static boolean isAwaitMethod(MethodSymbol method, VisitorState state) {
-    return Libraries.await(method, state) != null;
+    return ruleOf(method, state) != null;
   }
 
   /**
@@ -60,13 +65,23 @@ public final class Awaits {
    * method being declared.
    */
   public static boolean isUnboundedAwait(MethodSymbol method, VisitorState state) {
-    AwaitRule rule = Libraries.await(method, state);
+    AwaitRule rule = ruleOf(method, state);
     return rule != null && !rule.isBounded(method);
+  }
+
+  /**
+   * The library tables' rule for a wait that a call of {@code method} is, or null. Asked of every
+   * call by several checks, and the tables read the method's name and types: kept per method.
+   */
+  public static @Nullable AwaitRule ruleOf(MethodSymbol method, VisitorState state) {
+    return RULES
+        .get(method, state, m -> Optional.ofNullable(Libraries.await(m, state)))
+        .orElse(null);
   }
 
   /** The await a call of {@code method} at {@code tree} is. */
   private static @Nullable Await of(Tree tree, MethodSymbol method, VisitorState state) {
-    AwaitRule rule = Libraries.await(method, state);
+    AwaitRule rule = ruleOf(method, state);
     if (rule == null) {
       return null;
     }

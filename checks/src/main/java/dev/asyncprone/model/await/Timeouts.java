@@ -249,7 +249,7 @@ public final class Timeouts {
 
   /** How to bound the await {@code method} is, from its library's table; null if it is none. */
   private static @Nullable TimedTwin awaitBound(MethodSymbol method, VisitorState state) {
-    AwaitRule rule = Libraries.await(method, state);
+    AwaitRule rule = Awaits.ruleOf(method, state);
     return rule == null ? null : rule.twin();
   }
 

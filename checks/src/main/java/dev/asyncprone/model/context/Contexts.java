@@ -23,6 +23,7 @@ import dev.asyncprone.model.api.libraries.Spring;
 import dev.asyncprone.model.context.AsyncContext.Kind;
 import dev.asyncprone.model.javac.Symbols;
 import dev.asyncprone.model.javac.Trees;
+import dev.asyncprone.model.support.LastTreeMemo;
 import dev.asyncprone.model.support.Options;
 import dev.asyncprone.model.support.PerUnitCache;
 import java.util.Optional;
@@ -51,6 +52,7 @@ public final class Contexts {
   private final PerUnitCache<Tree, Optional<AsyncContext>> functionalContexts =
       new PerUnitCache<>();
   private final ImmutableList<HandOff.Rule> rules;
+  private final LastTreeMemo<AsyncContext> lastAsked = new LastTreeMemo<>();
 
   @Inject
   public Contexts(ErrorProneFlags flags) {
@@ -76,7 +78,8 @@ public final class Contexts {
 
   /** The context of the tree {@code state} is at. */
   public AsyncContext of(VisitorState state) {
-    return of(state.getPath(), state);
+    // Both checks about where blocking happens ask it of every call, one after the other.
+    return lastAsked.get(state.getPath().getLeaf(), state, leaf -> of(state.getPath(), state));
   }
 
   /** The context of the tree at {@code path}. */

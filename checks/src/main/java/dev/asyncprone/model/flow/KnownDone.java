@@ -63,11 +63,20 @@ public final class KnownDone {
       new ContextLocal<>();
   private static final PerCompilationCache<Symbol, Boolean> DONE_FROM_CONSTRUCTION =
       new PerCompilationCache<>();
+  private static final PerCompilationCache<Tree, Boolean> ANSWERS = new PerCompilationCache<>();
 
   private KnownDone() {}
 
-  /** True if the future that {@code await} (at {@code state}'s path) waits for is known done. */
+  /**
+   * True if the future that {@code await} (at {@code state}'s path) waits for is known done. Kept
+   * for the compilation: the inference asks it of the awaits of every file before the checks reach
+   * them, and by then the flows of that file are gone.
+   */
   public static boolean isKnownDone(Await await, VisitorState state) {
+    return ANSWERS.get(await.call(), state, call -> isKnownDoneNow(await, state));
+  }
+
+  private static boolean isKnownDoneNow(Await await, VisitorState state) {
     Symbol self = selfAwaited(await, state);
     if (isDoneFromConstruction(await, self, state)
         || CompletionQueues.isTakeOfDone(await.future(), state)
