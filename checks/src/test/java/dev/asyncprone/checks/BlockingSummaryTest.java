@@ -169,9 +169,8 @@ public class BlockingSummaryTest {
    */
   @Test
   public void aBlockingContractInheritedFromAClassFileCounts() throws IOException {
-    Path lib = folder();
-    javac(
-        source(
+    Path lib =
+        compiledWithoutThePlugin(
             "rates",
             new String[] {
               "package rates;",
@@ -179,10 +178,7 @@ public class BlockingSummaryTest {
               "  @dev.asyncprone.annotations.Blocking",
               "  public abstract long rate(String currency);",
               "}"
-            }),
-        List.of(),
-        null,
-        lib);
+            });
     String[] app = {
       "package app;",
       "import reactor.core.publisher.Flux;",
@@ -206,9 +202,8 @@ public class BlockingSummaryTest {
    */
   @Test
   public void aBlockingContractOfAnEnclosingClassFromAClassFileCounts() throws IOException {
-    Path lib = folder();
-    javac(
-        source(
+    Path lib =
+        compiledWithoutThePlugin(
             "ledger",
             new String[] {
               "package ledger;",
@@ -224,10 +219,7 @@ public class BlockingSummaryTest {
               "public final class Books {",
               "  public static Ledger.Entries entries() { return new Ledger.Entries(); }",
               "}"
-            }),
-        List.of(),
-        null,
-        lib);
+            });
     // Reached through Books, the nested class is read without its enclosing class.
     String[] app = {
       "package app;",
@@ -302,6 +294,13 @@ public class BlockingSummaryTest {
         .startsWith(
             "Quotes.java:14 [BlockingInAsyncContext] lookup() blocks: it calls PriceDao.row(),"
                 + " which makes a database round trip");
+  }
+
+  /** The classes of {@code files}, in package {@code pkg}, compiled by plain javac. */
+  private Path compiledWithoutThePlugin(String pkg, String[]... files) throws IOException {
+    Path out = folder();
+    javac(source(pkg, files), List.of(), null, out);
+    return out;
   }
 
   private Path compileLibrary(boolean withPlugin) throws IOException {

@@ -114,22 +114,20 @@ public final class Timeouts {
       Tree other = null;
       if (leaf instanceof IfTree ifTree) {
         other =
-            AssignedValues.fixedValue(ifTree.getCondition(), state) != null
-                ? null
-                : ifTree.getElseStatement() == child.getLeaf()
-                    ? ifTree.getThenStatement()
-                    : ifTree.getThenStatement() == child.getLeaf()
-                        ? ifTree.getElseStatement()
-                        : null;
+            otherBranch(
+                ifTree.getCondition(),
+                ifTree.getThenStatement(),
+                ifTree.getElseStatement(),
+                child.getLeaf(),
+                state);
       } else if (leaf instanceof ConditionalExpressionTree conditional) {
         other =
-            AssignedValues.fixedValue(conditional.getCondition(), state) != null
-                ? null
-                : conditional.getFalseExpression() == child.getLeaf()
-                    ? conditional.getTrueExpression()
-                    : conditional.getTrueExpression() == child.getLeaf()
-                        ? conditional.getFalseExpression()
-                        : null;
+            otherBranch(
+                conditional.getCondition(),
+                conditional.getTrueExpression(),
+                conditional.getFalseExpression(),
+                child.getLeaf(),
+                state);
       } else if (leaf instanceof MethodTree method) {
         return takesTimeout(method, state)
             && method.getBody() != null
@@ -144,6 +142,24 @@ public final class Timeouts {
       }
     }
     return false;
+  }
+
+  /**
+   * The branch beside {@code branch}, one of the two a condition chooses between; null if {@code
+   * branch} is neither, or the condition cannot change ({@link AssignedValues#fixedValue}), so that
+   * only one of them ever runs.
+   */
+  private static @Nullable Tree otherBranch(
+      ExpressionTree condition,
+      @Nullable Tree whenTrue,
+      @Nullable Tree whenFalse,
+      Tree branch,
+      VisitorState state) {
+    if ((branch != whenTrue && branch != whenFalse)
+        || AssignedValues.fixedValue(condition, state) != null) {
+      return null;
+    }
+    return branch == whenTrue ? whenFalse : whenTrue;
   }
 
   /**
