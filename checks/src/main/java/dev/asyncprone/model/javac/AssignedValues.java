@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -99,7 +100,7 @@ public final class AssignedValues {
     }
     Object first = ASTHelpers.constValue(values.get(0));
     for (ExpressionTree value : values) {
-      if (first == null || !first.equals(ASTHelpers.constValue(value))) {
+      if (!Objects.equals(first, ASTHelpers.constValue(value))) {
         return null;
       }
     }
