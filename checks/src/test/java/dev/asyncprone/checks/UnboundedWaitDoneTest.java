@@ -575,4 +575,154 @@ public class UnboundedWaitDoneTest {
             "}")
         .doTest();
   }
+
+  /**
+   * guava AggregateFuture.collectValueFromNonCancelledFuture (a countdown of completed inputs) and
+   * AbstractFuture's private getUninterruptibly (the future setFuture listens to): a future's own
+   * machinery reads inputs its listeners say are done.
+   */
+  @Test
+  public void privateMachineryOfAFuture_realCode() {
+    helper
+        .addSourceLines(
+            "Aggregate.java",
+            "import com.google.common.util.concurrent.AbstractFuture;",
+            "import com.google.common.util.concurrent.ListenableFuture;",
+            "import com.google.common.util.concurrent.MoreExecutors;",
+            "import com.google.common.util.concurrent.Uninterruptibles;",
+            "import java.util.List;",
+            "import java.util.concurrent.ExecutionException;",
+            "import java.util.concurrent.Future;",
+            "import java.util.concurrent.atomic.AtomicInteger;",
+            "abstract class Aggregate<InputT, OutputT> extends AbstractFuture<OutputT> {",
+            "  private final List<? extends ListenableFuture<? extends InputT>> futures;",
+            "  private final AtomicInteger remaining;",
+            "  Aggregate(List<? extends ListenableFuture<? extends InputT>> futures) {",
+            "    this.futures = futures;",
+            "    this.remaining = new AtomicInteger(futures.size());",
+            "  }",
+            "  final void init() {",
+            "    for (ListenableFuture<? extends InputT> future : futures) {",
+            "      future.addListener(this::decrementCountAndMaybeComplete,"
+                + " MoreExecutors.directExecutor());",
+            "    }",
+            "  }",
+            "  private void decrementCountAndMaybeComplete() {",
+            "    if (remaining.decrementAndGet() == 0) {",
+            "      for (int i = 0; i < futures.size(); i++) {",
+            "        collectValueFromNonCancelledFuture(i, futures.get(i));",
+            "      }",
+            "      handleAllCompleted();",
+            "    }",
+            "  }",
+            "  private void collectValueFromNonCancelledFuture(",
+            "      int index, Future<? extends InputT> future) {",
+            "    try {",
+            "      // we know the future is done",
+            "      collectOneValue(index, Uninterruptibles.getUninterruptibly(future));",
+            "    } catch (ExecutionException e) {",
+            "      setException(e.getCause());",
+            "    }",
+            "  }",
+            "  private static <V> V getUninterruptibly(Future<V> future)"
+                + " throws ExecutionException {",
+            "    boolean interrupted = false;",
+            "    try {",
+            "      while (true) {",
+            "        try {",
+            "          return future.get();",
+            "        } catch (InterruptedException e) {",
+            "          interrupted = true;",
+            "        }",
+            "      }",
+            "    } finally {",
+            "      if (interrupted) {",
+            "        Thread.currentThread().interrupt();",
+            "      }",
+            "    }",
+            "  }",
+            "  abstract void collectOneValue(int index, InputT value);",
+            "  abstract void handleAllCompleted();",
+            "  // its API is judged as anyone's: a caller may ask before the inputs are done",
+            "  public InputT first() throws ExecutionException {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    return Uninterruptibles.getUninterruptibly(futures.get(0));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /**
+   * The same in another style: a CompletableFuture subclass that joins its inputs once a
+   * whenComplete countdown reaches zero; the countdown in a class that is no future is no machinery
+   * of one, and a lambda in the machinery runs elsewhere.
+   */
+  @Test
+  public void privateMachineryOfAFuture_otherStyle() {
+    helper
+        .addSourceLines(
+            "AllOf.java",
+            "import java.util.ArrayList;",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.Executor;",
+            "import java.util.concurrent.atomic.AtomicInteger;",
+            "final class AllOf<T> extends CompletableFuture<List<T>> {",
+            "  private final List<CompletableFuture<T>> parts;",
+            "  private final AtomicInteger pending;",
+            "  AllOf(List<CompletableFuture<T>> parts) {",
+            "    this.parts = parts;",
+            "    this.pending = new AtomicInteger(parts.size());",
+            "    parts.forEach(p -> p.whenComplete((v, e) -> partDone()));",
+            "  }",
+            "  private void partDone() {",
+            "    if (pending.decrementAndGet() == 0) {",
+            "      complete(values());",
+            "    }",
+            "  }",
+            "  private List<T> values() {",
+            "    List<T> values = new ArrayList<>();",
+            "    for (CompletableFuture<T> part : parts) {",
+            "      values.add(part.join());",
+            "    }",
+            "    return values;",
+            "  }",
+            "  private void later(Executor executor) {",
+            "    // BUG: Diagnostic contains: UnboundedWait",
+            "    executor.execute(() -> parts.get(0).join());",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Gatherer.java",
+            "import java.util.ArrayList;",
+            "import java.util.List;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.atomic.AtomicInteger;",
+            "import java.util.function.Consumer;",
+            "final class Gatherer<T> {",
+            "  private final List<CompletableFuture<T>> parts;",
+            "  private final AtomicInteger pending;",
+            "  private final Consumer<List<T>> then;",
+            "  Gatherer(List<CompletableFuture<T>> parts, Consumer<List<T>> then) {",
+            "    this.parts = parts;",
+            "    this.then = then;",
+            "    this.pending = new AtomicInteger(parts.size());",
+            "    parts.forEach(p -> p.whenComplete((v, e) -> partDone()));",
+            "  }",
+            "  private void partDone() {",
+            "    if (pending.decrementAndGet() == 0) {",
+            "      then.accept(values());",
+            "    }",
+            "  }",
+            "  private List<T> values() {",
+            "    List<T> values = new ArrayList<>();",
+            "    for (CompletableFuture<T> part : parts) {",
+            "      // BUG: Diagnostic contains: UnboundedWait",
+            "      values.add(part.join());",
+            "    }",
+            "    return values;",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

@@ -68,6 +68,7 @@ public final class Timeouts {
       // Whether the future is known done runs a flow analysis of the method: asked last.
       return bound == null
               || isInsideUnboundedWait(await.future(), state)
+              || WaitContracts.isInAFuturesMachinery(state)
               || isUntimedHalfOfATimedChoice(await.future(), state)
               || KnownDone.isKnownDone(await, state)
           ? null

@@ -94,6 +94,24 @@ final class WaitContracts {
     return new WaitContract(Why.CALLED_ONLY_FROM_ONE, Set.of());
   }
 
+  /**
+   * True if the code at {@code state}'s path is in the body of a private method of a class that is
+   * itself a future (or a publisher): the future's completion machinery. Only the class's own code
+   * reaches it, and that code reads an input where the input's listener, or a count of the inputs
+   * that completed, says it is done: Guava's {@code AggregateFuture} collecting an input once no
+   * input is pending, {@code AbstractFuture} reading the future {@code setFuture} listens to. The
+   * proof is in another method or on another thread, where no flow analysis reaches. The class's
+   * other methods are its API, and their waits are judged as anyone's ({@code get(timeout, unit)}
+   * that drops its bound is still reported); so is a lambda in the machinery, which runs elsewhere.
+   */
+  static boolean isInAFuturesMachinery(VisitorState state) {
+    MethodSymbol method = enclosingMethod(state.getPath());
+    return method != null
+        && method.isPrivate()
+        && method.owner != null
+        && AsyncTypes.isFutureLike(method.owner.type, state);
+  }
+
   /** The method whose own body {@code path} is in; null inside a lambda or a class first. */
   private static @Nullable MethodSymbol enclosingMethod(TreePath path) {
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
