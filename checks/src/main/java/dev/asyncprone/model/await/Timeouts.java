@@ -242,26 +242,17 @@ public final class Timeouts {
    */
   public static boolean isInsideUnboundedWait(
       @Nullable ExpressionTree subject, VisitorState state) {
-    for (TreePath path = state.getPath(); path != null; path = path.getParentPath()) {
-      Tree leaf = path.getLeaf();
-      if (leaf instanceof MethodTree methodTree) {
-        MethodSymbol method = ASTHelpers.getSymbol(methodTree);
-        if (method == null) {
-          return false;
-        }
-        WaitContracts.WaitContract contract = WaitContracts.of(method, state);
-        if (contract.whole()) {
-          return true;
-        }
-        ExpressionTree waitedOn = subject == null ? null : ASTHelpers.stripParentheses(subject);
-        return waitedOn instanceof IdentifierTree
-            && contract.untimed().contains(ASTHelpers.getSymbol(waitedOn));
-      }
-      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
-        return false;
-      }
+    MethodSymbol method = WaitContracts.enclosingMethod(state.getPath());
+    if (method == null) {
+      return false;
     }
-    return false;
+    WaitContracts.WaitContract contract = WaitContracts.of(method, state);
+    if (contract.whole()) {
+      return true;
+    }
+    ExpressionTree waitedOn = subject == null ? null : ASTHelpers.stripParentheses(subject);
+    return waitedOn instanceof IdentifierTree
+        && contract.untimed().contains(ASTHelpers.getSymbol(waitedOn));
   }
 
   /** How to bound the await {@code method} is, from its library's table; null if it is none. */

@@ -113,7 +113,7 @@ final class WaitContracts {
   }
 
   /** The method whose own body {@code path} is in; null inside a lambda or a class first. */
-  private static @Nullable MethodSymbol enclosingMethod(TreePath path) {
+  static @Nullable MethodSymbol enclosingMethod(TreePath path) {
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf instanceof MethodTree method) {
